@@ -1,0 +1,3 @@
+from ipwarden.cli.main import main
+
+main()

@@ -1,0 +1,11 @@
+"""Mounts each domain's router. One import and one line per domain."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+__all__ = ["mount_routes"]
+
+
+def mount_routes(app: FastAPI) -> None:
+    """Include every domain router (registry, search, screening, evidence)."""
