@@ -1,1 +1,6 @@
-"""similarity"""
+"""Clearance search: find registered marks confusingly similar to a proposed one, explain why, rate the risk.
+
+The text primitives (``normalize``, ``phonetics``, ``chinese``) are pure and reused by listing screening;
+``scoring`` holds one small pure function per similarity aspect; ``index`` finds candidates without
+scanning every mark; ``services.SearchService`` is the entry point.
+"""

@@ -1,0 +1,61 @@
+"""Chinese marks as sound: pinyin with or without tones, and the fuzzy pinyin that homophones share.
+
+Uses ``pypinyin`` (its phrase dictionary picks the reading in context). Fuzzy pinyin folds the pairs that
+speakers of many Chinese dialects do not distinguish and that knock-offs exploit: zh/z, ch/c, sh/s, n/l
+initials and an/ang, en/eng, in/ing finals, so 康师父 and 康师傅 share ``kang si fu``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+from ipwarden.similarity.normalize import is_cjk, normalise
+
+__all__ = ["cjk_only", "fuzzy_syllable", "has_cjk", "pinyin_syllables", "to_pinyin"]
+
+_INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
+_FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
+
+
+def has_cjk(text: str) -> bool:
+    return any(is_cjk(ch) for ch in text)
+
+
+@lru_cache(maxsize=65_536)
+def _syllables(text: str, tones: bool) -> tuple[str, ...]:
+    style = Style.TONE3 if tones else Style.NORMAL
+    out: list[str] = []
+    for part in lazy_pinyin(text, style=style, errors="default"):
+        out.extend(w for w in normalise(part).split(" ") if w)
+    return tuple(out)
+
+
+def pinyin_syllables(text: str, *, tones: bool = False) -> list[str]:
+    """Pinyin syllables of the Chinese characters; Latin words and digits pass through normalised."""
+    return list(_syllables(text, tones))
+
+
+def to_pinyin(text: str, tones: bool = False) -> str:
+    """Space-separated pinyin (``老干妈`` → ``lao gan ma``; with ``tones=True`` → ``lao3 gan4 ma1``)."""
+    return " ".join(_syllables(text, tones))
+
+
+def fuzzy_syllable(syllable: str) -> str:
+    """Fold one toneless syllable to its fuzzy class (``shi`` → ``si``, ``neng`` → ``len``)."""
+    s = syllable.rstrip("012345")
+    for old, new in _INITIALS:
+        if s.startswith(old):
+            s = new + s[len(old) :]
+            break
+    for old, new in _FINALS:
+        if s.endswith(old):
+            s = s[: -len(old)] + new
+            break
+    return s
+
+
+def cjk_only(text: str) -> str:
+    """Just the Chinese characters of ``text`` (normalised), in order."""
+    return "".join(ch for ch in normalise(text) if is_cjk(ch))

@@ -1,0 +1,108 @@
+"""Text normalisation for marks: the one place that decides when two spellings are "the same".
+
+``normalise`` removes differences people do not see or do not care about (Unicode compatibility forms,
+case, diacritics, full-width letters, punctuation and spacing). ``skeleton`` goes further and folds
+characters that *look* alike (Unicode UTS #39 confusables plus the classic 0/O, 1/l/I, 5/S, rn/m, vv/w
+tricks), so that a look-alike mark and the original share one key. ``tokens`` splits into words, keeping a
+run of Chinese characters as one token.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from importlib.resources import files
+
+__all__ = ["is_cjk", "normalise", "skeleton", "tokens"]
+
+_SPACE_RUN = re.compile(r"\s+")
+#: Extra look-alike folds applied after the UTS #39 table (on lower-case ASCII).
+_DIGIT_FOLDS = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "|": "l"})
+_MULTI_FOLDS = (("rn", "m"), ("vv", "w"))
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK unified ideograph (basic block, extensions A-G, compatibility ideographs)."""
+    cp = ord(ch)
+    return (
+        0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x3134F
+    )
+
+
+def _normalise_once(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
+    text = unicodedata.normalize("NFKC", text).casefold()
+    kept = [ch if unicodedata.category(ch)[0] in "LN" else " " for ch in text]
+    return _SPACE_RUN.sub(" ", "".join(kept)).strip()
+
+
+def normalise(text: str) -> str:
+    """NFKC, case-folded, diacritics removed, anything but letters/digits turned into single spaces.
+
+    Idempotent: ``normalise(normalise(t)) == normalise(t)`` (repeated to a fixed point, because case
+    folding and compatibility decomposition can each expose work for the other).
+    """
+    out = _normalise_once(text)
+    for _ in range(4):
+        again = _normalise_once(out)
+        if again == out:
+            break
+        out = again
+    return out
+
+
+@cache
+def _confusables() -> dict[int, str]:
+    """The UTS #39 confusable → ASCII table shipped in ``data/confusables.tsv`` (see datagen.py)."""
+    table: dict[int, str] = {}
+    text = files("ipwarden.similarity").joinpath("data/confusables.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            code, target = line.split("\t")
+            table[int(code, 16)] = target
+    return table
+
+
+def _skeleton_once(text: str) -> str:
+    mapped = unicodedata.normalize("NFD", text).translate(_confusables())
+    folded = normalise(mapped).replace(" ", "").translate(_DIGIT_FOLDS)
+    for old, new in _MULTI_FOLDS:
+        folded = folded.replace(old, new)
+    return folded
+
+
+def skeleton(text: str) -> str:
+    """The look-alike key: two marks with the same skeleton are visually confusable.
+
+    Spaces are dropped (``NI KE`` looks like ``NIKE``); Greek/Cyrillic and other homoglyphs fold to the
+    Latin letter they imitate; then 0→o, 1/i/l→l, 5→s, rn→m, vv→w.
+    """
+    out = _skeleton_once(text)
+    for _ in range(4):
+        again = _skeleton_once(out)
+        if again == out:
+            break
+        out = again
+    return out
+
+
+def tokens(text: str) -> list[str]:
+    """Words of the normalised text; a run of Chinese characters is one token, split from Latin neighbours."""
+    result: list[str] = []
+    for word in normalise(text).split(" "):
+        if not word:
+            continue
+        current = ""
+        current_cjk = False
+        for ch in word:
+            cjk = is_cjk(ch)
+            if current and cjk != current_cjk:
+                result.append(current)
+                current = ""
+            current += ch
+            current_cjk = cjk
+        if current:
+            result.append(current)
+    return result

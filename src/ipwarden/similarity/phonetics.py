@@ -1,0 +1,106 @@
+"""A phonetic key for Latin-script marks, finer than Soundex and tuned to how brand names are respelled.
+
+Knock-offs respell by sound: PH for F, K/Q for C, KS for X, doubled letters, swapped vowels (KOKA-KOLA for
+COCA-COLA, DAISON for DYSON, NAIKE for NIKE), digits for number words (TAKE 10 for TAKETEN). The key keeps
+consonant *order* (unlike Soundex, which keeps only four symbols and the first letter verbatim) and folds
+the spellings of one sound into one symbol; vowels count only at the start.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ipwarden.similarity.normalize import normalise
+
+__all__ = ["latin_key", "number_words", "vowel_key"]
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NUMBER = re.compile(r"\d+")
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"^(?:kn|gn|pn)", "n"),
+        (r"^wr", "r"),
+        (r"^ps", "s"),
+        (r"^x", "s"),
+        (r"ph", "f"),
+        (r"gh", "g"),
+        (r"sch", "sk"),
+        (r"tch", "ch"),
+        (r"ck", "k"),
+        (r"qu", "kw"),
+        (r"q", "k"),
+        (r"x", "ks"),
+        (r"c(?=[eiy])", "s"),
+        (r"(?:sh|ch)", "X"),
+        (r"c", "k"),
+        (r"dg", "j"),
+        (r"th", "t"),
+        (r"z", "s"),
+        (r"(?<=[a-zX])h", ""),
+        (r"(?<=.)w(?![aeiouy])", ""),
+    )
+)
+
+
+def _say(number: int) -> str:
+    if number < 20:
+        return _UNITS[number]
+    if number < 100:
+        tens, unit = divmod(number, 10)
+        return _TENS[tens] + (_UNITS[unit] if unit else "")
+    if number < 1000:
+        hundreds, rest = divmod(number, 100)
+        return _UNITS[hundreds] + "hundred" + (_say(rest) if rest else "")
+    return " ".join(_UNITS[int(d)] for d in str(number))
+
+
+def number_words(text: str) -> str:
+    """Digits spelled out in English (``10`` → ``ten``, ``4u`` → ``fouru``) so TAKE 10 sounds like TAKETEN."""
+    return _NUMBER.sub(lambda m: _say(int(m.group())) if len(m.group()) <= 3 else _say(10**6), text)
+
+
+def _folded(text: str) -> str:
+    letters = "".join(ch for ch in number_words(normalise(text)) if "a" <= ch <= "z")
+    for pattern, repl in _RULES:
+        letters = pattern.sub(repl, letters)
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+def latin_key(text: str) -> str:
+    """Sound key of the Latin letters in ``text`` (other scripts are ignored; empty if none).
+
+    KOKA-KOLA and COCA-COLA → ``KKKL``; DAISON and DYSON → ``DSN``; PHOTO and FOTO → ``FT``.
+    """
+    folded = _folded(text)
+    if not folded:
+        return ""
+    head, rest = folded[0], folded[1:]
+    return (("A" if head in "aeiouy" else head) + re.sub(r"[aeiouy]", "", rest)).upper()
+
+
+def vowel_key(text: str) -> str:
+    """The folded spelling with vowels kept as one class ``a``: separates NIKE from NOKIA-like near keys."""
+    return re.sub(r"[aeiouy]+", "a", _folded(text)).upper()
