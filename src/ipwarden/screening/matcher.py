@@ -1,0 +1,330 @@
+"""Protected-mark matcher: one Aho-Corasick automaton over look-alike keys of every live word mark.
+
+Each word mark of a live right is reduced to the similarity engine's skeleton, token by token, and stored
+with a space on either side (so hits fall on token boundaries). Variants stored beside it: the mark with
+its spaces removed (LOUISVUITTON), the pinyin of Chinese marks (耐克 → naike / nai ke) and the aliases of
+the owner's family. Misspellings (ADIDASS, ADDIDAS) are found per listing token against marks of 5+
+letters bucketed by first two letters and length, with a Levenshtein bound; results are cached per
+token. The matcher is picklable, so Spark ships it to executors once.
+
+Common-word guard: a mark that is an ordinary word (common_words.txt, or 3 Latin letters or fewer, or one
+Chinese character) is reported only when the listing's category is relevant to the right's classes or the
+mention looks like a brand (brand field, ALL CAPS in mixed-case text, ™/®, or next to brand/original/
+genuine/official/正品/官方).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from importlib import resources
+
+import ahocorasick
+from rapidfuzz.distance import Levenshtein
+
+from ipwarden.registry.models import MarkType, OwnerFamily, Right, RightKind
+from ipwarden.screening.text import build_view, fast_joined, word_tokens
+from ipwarden.similarity.chinese import has_cjk, to_pinyin
+from ipwarden.similarity.normalize import is_cjk, normalise
+
+__all__ = ["MarkHit", "MarkMatcher", "MatchKind", "RightRef", "common_words"]
+
+_MARK_TYPES = {None, MarkType.WORD, MarkType.COMBINED}
+_BRAND_CONTEXT = frozenset(
+    {"brand", "original", "genuine", "official", "authentic", "logo", "正品", "官方", "品牌", "原装", "marca"}
+)
+
+
+class MatchKind(IntEnum):
+    MARK = 0  # the mark's own tokens (exact, look-alike or spaced out)
+    COMPACT = 1  # a multi-word mark written as one word
+    PINYIN = 2  # pinyin of a Chinese mark
+    ALIAS = 3  # an alias of the owner family
+
+
+@dataclass(frozen=True, slots=True)
+class RightRef:
+    id: str
+    mark: str
+    owner: str | None
+    family: str | None
+    office: str
+    classes: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MarkHit:
+    """One mark mention: what was written, where, how it matched, and the rights it points at."""
+
+    how: str  # exact | lookalike | spaced | compact | chinese | pinyin | alias | misspelled
+    text: str  # the listing's words as written
+    span: tuple[int, int]
+    mark: str  # the normalised mark it matched
+    rights: tuple[RightRef, ...]
+    common: bool  # the mark is an ordinary word: needs relevant goods or brand-like context
+    brand_context: bool
+
+
+def common_words() -> frozenset[str]:
+    """The packaged ordinary-word list, normalised."""
+    text = resources.files("ipwarden.screening").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(normalise(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _is_common(norm: str, vocabulary: frozenset[str]) -> bool:
+    if norm in vocabulary:
+        return True
+    if all(is_cjk(ch) for ch in norm.replace(" ", "")):
+        return len(norm) <= 1
+    return len(norm.replace(" ", "")) <= 3
+
+
+class MarkMatcher:
+    """Build once from the registry; ``find(text)`` returns the mark mentions in one field."""
+
+    def __init__(self, vocabulary: frozenset[str] | None = None) -> None:
+        self._automaton = ahocorasick.Automaton()
+        self._groups: list[list[int]] = []  # group id -> indexes into _rights
+        self._group_mark: list[str] = []  # group id -> normalised mark text
+        self._group_common: list[bool] = []
+        self._rights: list[RightRef] = []
+        self._by_norm: dict[str, int] = {}
+        self._fuzzy: dict[tuple[str, int], list[tuple[str, int]]] = {}
+        self._fuzzy_cache: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._fuzzy_own: set[str] = set()  # keys of the marks themselves (an exact hit, not a misspelling)
+        self._vocabulary = vocabulary if vocabulary is not None else common_words()
+        self._families: dict[str, list[int]] = {}
+        self._built = False
+        self.pattern_count = 0
+
+    # -- building -------------------------------------------------------------------------------------
+    @classmethod
+    def build(cls, rights: Iterable[Right], families: Sequence[OwnerFamily] = ()) -> MarkMatcher:
+        matcher = cls()
+        for right in rights:
+            matcher.add_right(right)
+        for family in families:
+            matcher.add_family_aliases(family)
+        matcher.finish()
+        return matcher
+
+    def add_right(self, right: Right) -> bool:
+        """Add a live word/combined trademark; other rights are skipped (returns False)."""
+        if (
+            right.kind is not RightKind.TRADEMARK
+            or not right.mark_text
+            or right.mark_type not in _MARK_TYPES
+            or not right.is_live
+        ):
+            return False
+        norm = normalise(right.mark_text)
+        if not norm:
+            return False
+        ref = RightRef(
+            right.id, right.mark_text, right.owner_name, right.owner_family, right.office, right.classes
+        )
+        index = len(self._rights)
+        self._rights.append(ref)
+        if right.owner_family:
+            self._families.setdefault(right.owner_family, []).append(index)
+        group = self._by_norm.get(norm)
+        if group is None:
+            group = self._new_group(norm)
+            self._add_variants(norm, group, alias=False)
+        self._groups[group].append(index)
+        return True
+
+    def add_family_aliases(self, family: OwnerFamily) -> None:
+        """Aliases of an owner family (NIKE INC, 耐克) point at that family's marks."""
+        members = self._families.get(family.id)
+        if not members:
+            return
+        for alias in (family.name, *family.aliases):
+            norm = normalise(alias)
+            if not norm or norm in self._by_norm:
+                continue
+            group = self._new_group(norm)
+            self._groups[group].extend(members)
+            self._add_variants(norm, group, alias=True)
+
+    def _new_group(self, norm: str) -> int:
+        group = len(self._groups)
+        self._by_norm[norm] = group
+        self._groups.append([])
+        self._group_mark.append(norm)
+        self._group_common.append(_is_common(norm, self._vocabulary))
+        return group
+
+    def _add_key(self, key: str, group: int, kind: MatchKind) -> None:
+        existing = self._automaton.get(key, None)
+        entry = (group, int(kind), len(key))
+        if existing is None:
+            self._automaton.add_word(key, (entry,))
+            self.pattern_count += 1
+        elif entry not in existing:
+            self._automaton.add_word(key, (*existing, entry))
+
+    def _add_variants(self, norm: str, group: int, *, alias: bool) -> None:
+        joined = fast_joined(norm)
+        toks = word_tokens(norm)
+        cjk = has_cjk(norm)
+        main = MatchKind.ALIAS if alias else MatchKind.MARK
+        if cjk and all(has_cjk(t) for t in toks):
+            self._add_key("".join(toks), group, main)  # Chinese: no word boundaries
+            syllables = to_pinyin(norm).split()
+            if syllables:
+                self._add_key(" " + " ".join(syllables) + " ", group, MatchKind.PINYIN)
+                self._add_key(fast_joined("".join(syllables)), group, MatchKind.PINYIN)
+            return
+        self._add_key(joined, group, main)
+        if len(toks) > 1:
+            self._add_key(fast_joined("".join(toks)), group, MatchKind.COMPACT)
+        elif not alias and len(norm) >= 5 and not cjk and norm not in self._vocabulary:
+            key = joined.strip()
+            self._fuzzy.setdefault((key[:2], len(key)), []).append((key, group))
+
+    def finish(self) -> None:
+        self._fuzzy_own = {key for bucket in self._fuzzy.values() for key, _ in bucket}
+        if self.pattern_count:
+            self._automaton.make_automaton()
+        self._built = True
+
+    # -- matching -------------------------------------------------------------------------------------
+    @property
+    def size(self) -> int:
+        return len(self._rights)
+
+    def _fuzzy_hits(self, token: str) -> tuple[tuple[int, str], ...]:
+        hit = self._fuzzy_cache.get(token)
+        if hit is not None:
+            return hit
+        found: list[tuple[int, str]] = []
+        size = len(token)
+        if size >= 5 and token.isalpha() and token not in self._vocabulary and token not in self._fuzzy_own:
+            bound = 1 if size < 9 else 2
+            for length in range(size - bound, size + bound + 1):
+                for mark, group in self._fuzzy.get((token[:2], length), ()):
+                    if Levenshtein.distance(token, mark, score_cutoff=bound) <= bound:
+                        found.append((group, mark))
+        result = tuple(found)
+        if len(self._fuzzy_cache) > 200_000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[token] = result
+        return result
+
+    def find(self, text: str) -> list[MarkHit]:
+        """Mark mentions in ``text`` (one listing field), at most one per group and span."""
+        if not self._built or not text:
+            return []
+        joined = fast_joined(text)
+        raw_hits: list[tuple[int, int, int, MatchKind]] = []
+        if self.pattern_count:
+            for end, entries in self._automaton.iter(joined):
+                for group, kind, size in entries:
+                    raw_hits.append((end - size + 1, end + 1, group, MatchKind(kind)))
+        fuzzy: list[tuple[int, str, int]] = []
+        if self._fuzzy:
+            for position, token in enumerate(joined.split()):
+                if token.isalpha() and len(token) >= 5:
+                    for group, mark in self._fuzzy_hits(token):
+                        fuzzy.append((position, mark, group))
+        if not raw_hits and not fuzzy:
+            return []
+        return self._explain(text, raw_hits, fuzzy)
+
+    def _explain(
+        self,
+        text: str,
+        raw_hits: list[tuple[int, int, int, MatchKind]],
+        fuzzy: list[tuple[int, str, int]],
+    ) -> list[MarkHit]:
+        view = build_view(text)
+        out: list[MarkHit] = []
+        seen: set[tuple[int, int, int]] = set()
+        for start, end, group, kind in raw_hits:
+            first, last = view.token_range(start + 1 if view.joined[start] == " " else start, end - 1)
+            if view.joined[start] != " ":  # a Chinese key inside a longer run of characters
+                first, last = view.token_range(start, end)
+            span = view.source_span(first, last)
+            if view.joined[start] != " ":
+                key = view.joined[start:end]
+                found = text.find(key, span[0], span[1])
+                if found >= 0:
+                    span = (found, found + len(key))
+            written = " ".join(view.tokens[first : last + 1])
+            how = self._how(kind, written, group, view.joined[start:end])
+            self._add_hit(out, seen, view, text, group, how, span, first, last)
+        for position, _mark, group in fuzzy:
+            span = view.source_span(position, position)
+            self._add_hit(out, seen, view, text, group, "misspelled", span, position, position)
+        return out
+
+    def _how(self, kind: MatchKind, written: str, group: int, key: str) -> str:
+        norm = self._group_mark[group]
+        if kind is MatchKind.PINYIN:
+            return "pinyin"
+        if kind is MatchKind.ALIAS:
+            return "alias"
+        if has_cjk(key):
+            return "chinese"
+        if kind is MatchKind.COMPACT:
+            return "compact"
+        if written == norm:
+            return "exact"
+        if written.replace(" ", "") == norm.replace(" ", "") or len(written.split()) != len(norm.split()):
+            return "spaced"
+        return "lookalike"
+
+    def _add_hit(
+        self,
+        out: list[MarkHit],
+        seen: set[tuple[int, int, int]],
+        view: object,
+        text: str,
+        group: int,
+        how: str,
+        span: tuple[int, int],
+        first: int,
+        last: int,
+    ) -> None:
+        key = (group, span[0], span[1])
+        if key in seen:
+            return
+        seen.add(key)
+        written = text[span[0] : span[1]]
+        if how == "exact" and _spaced_letters(written):
+            how = "spaced"
+        rights = tuple(self._rights[i] for i in self._groups[group][:64])
+        out.append(
+            MarkHit(
+                how=how,
+                text=written,
+                span=span,
+                mark=self._group_mark[group],
+                rights=rights,
+                common=self._group_common[group],
+                brand_context=_brand_context(text, span, first, last, view),
+            )
+        )
+
+
+_SPACED = re.compile(r"^(?:\w[\s\-_.·*]+){2,}\w$")
+_TM = re.compile(r"^\s*[™®]")
+
+
+def _spaced_letters(written: str) -> bool:
+    return bool(_SPACED.match(written))
+
+
+def _brand_context(text: str, span: tuple[int, int], first: int, last: int, view: object) -> bool:
+    written = text[span[0] : span[1]]
+    letters = [c for c in written if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters) and not text.isupper():
+        return True
+    if _TM.match(text[span[1] : span[1] + 2]):
+        return True
+    tokens: tuple[str, ...] = getattr(view, "tokens", ())
+    neighbours = set(tokens[max(0, first - 2) : first]) | set(tokens[last + 1 : last + 3])
+    return bool(neighbours & _BRAND_CONTEXT)

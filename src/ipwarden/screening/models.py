@@ -1,0 +1,132 @@
+"""Screening data model: a listing, the signals found in it and the decision, with closed vocabularies."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+__all__ = ["Decision", "Family", "Listing", "Reason", "ScreeningResult", "Stage"]
+
+
+class Stage(StrEnum):
+    SELLER_REGISTRATION = "seller_registration"
+    LISTING = "listing"
+    MARKETING = "marketing"
+    FEEDBACK = "feedback"
+
+
+class Decision(StrEnum):
+    ALLOW = "allow"
+    REVIEW = "review"
+    BLOCK = "block"
+    ERROR = "error"  # the listing could not be screened; the record says why
+
+
+class Family(StrEnum):
+    """Signal families; the same names label the evaluation set (eval/screening)."""
+
+    MARK = "mark"
+    COUNTERFEIT_CUE = "counterfeit_cue"
+    PRICE = "price"
+    IMAGE = "image"
+    GI = "gi"
+    STAY_DOWN = "stay_down"
+    SELLER = "seller"
+    FEEDBACK = "feedback"
+    AUTHORISATION = "authorisation"  # a mark mention the seller is authorised for (lowers risk)
+    REFERENTIAL = "referential"  # a mark mention used to describe compatibility (lowers risk)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    id: str
+    seller_id: str | None = None
+    title: str = ""
+    description: str = ""
+    brand: str | None = None
+    category: str | None = None
+    price: float | None = None
+    currency: str | None = None
+    market: str | None = None
+    images: tuple[str, ...] = ()
+    stage: Stage = Stage.LISTING
+    reviews: tuple[str, ...] = ()
+    origin: str | None = None
+    date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One signal, explained: which rule, which right and owner, and the evidence (text span or image)."""
+
+    signal: str  # e.g. "mark.lookalike", "cue.counterfeit", "price.below_reference"
+    family: Family
+    weight: float  # contribution to the risk (negative lowers it)
+    rule: str  # rule version, e.g. "mark/1+lex:1a2b3c4d"
+    detail: str  # one sentence for a reviewer
+    right_id: str | None = None
+    owner: str | None = None
+    field: str | None = None  # title, description, brand, reviews[2], images[0], seller, price
+    span: tuple[int, int] | None = None  # character offsets in that field (original text)
+    evidence: str | None = None  # the matched text, image path or fingerprint
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "signal": self.signal,
+            "family": self.family.value,
+            "weight": round(self.weight, 4),
+            "rule": self.rule,
+            "detail": self.detail,
+        }
+        for key in ("right_id", "owner", "field", "evidence"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        if self.span is not None:
+            out["span"] = list(self.span)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningResult:
+    id: str
+    risk: float
+    decision: Decision
+    reasons: tuple[Reason, ...] = ()
+    notes: tuple[str, ...] = ()  # e.g. "description capped at 20000 characters (was 1048576)"
+    error: dict[str, Any] | None = None  # {"code", "message", "field"?} for Decision.ERROR
+    line: int | None = None  # 1-based input line/row for batch runs
+
+    @property
+    def flagged(self) -> bool:
+        return self.decision in (Decision.REVIEW, Decision.BLOCK)
+
+    @property
+    def families(self) -> frozenset[Family]:
+        return frozenset(r.family for r in self.reasons)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "risk": round(self.risk, 4),
+            "decision": self.decision.value,
+            "reasons": [r.to_dict() for r in self.reasons],
+        }
+        if self.notes:
+            out["notes"] = list(self.notes)
+        if self.error is not None:
+            out["error"] = self.error
+        if self.line is not None:
+            out["line"] = self.line
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ListingIssue:
+    """A problem found while parsing a listing that does not stop screening (a capped field, a bad image)."""
+
+    field: str
+    message: str
+    extra: dict[str, Any] = field(default_factory=dict)
