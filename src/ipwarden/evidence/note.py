@@ -137,7 +137,7 @@ def generate_signer(name: str, alg: int = ALG_ED25519) -> Signer:
 
 def parse_vkey(vkey: str) -> Verifier:
     """Parse ``name+keyid+base64(alg||pub)``; the key ID must match the key."""
-    parts = vkey.strip().split("+")
+    parts = vkey.strip().split("+", 2)
     if len(parts) != 3:
         raise FormatError(f"malformed verifier key {vkey!r}: expected name+keyid+key")
     name, hexid, enc = parts
@@ -152,7 +152,7 @@ def parse_vkey(vkey: str) -> Verifier:
 
 
 def parse_skey(skey: str) -> Signer:
-    parts = skey.strip().split("+")
+    parts = skey.strip().split("+", 4)
     if len(parts) != 5 or parts[:2] != ["PRIVATE", "KEY"]:
         raise FormatError("malformed signer key: expected PRIVATE+KEY+name+keyid+key")
     name, hexid, enc = parts[2:]
