@@ -41,9 +41,7 @@ def resolve_format(path: Path, fmt: str = "auto") -> str:
     if fmt == "auto":
         return detect_format(path)
     if fmt not in _PARSERS:
-        raise UnknownFormatError(
-            f"unknown format {fmt!r}", hint=f"use one of: auto, {', '.join(FORMATS)}"
-        )
+        raise UnknownFormatError(f"unknown format {fmt!r}", hint=f"use one of: auto, {', '.join(FORMATS)}")
     return fmt
 
 

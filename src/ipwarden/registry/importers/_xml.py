@@ -17,7 +17,9 @@ def local(tag: str) -> str:
 @lru_cache(maxsize=512)
 def _any_ns(path: str) -> str:
     """``A/B`` -> ``{*}A/{*}B`` so one path works with or without namespaces (ST.66, ST.96, USPTO)."""
-    return "/".join(step if step in (".", "..") or step.startswith(".") else "{*}" + step for step in path.split("/"))
+    return "/".join(
+        step if step in (".", "..") or step.startswith(".") else "{*}" + step for step in path.split("/")
+    )
 
 
 def find(elem: ET.Element, path: str) -> ET.Element | None:

@@ -16,9 +16,7 @@ from ipwarden.registry.importers.schema import record_from_dict
 
 __all__ = ["LIST_FIELDS", "parse_csv"]
 
-LIST_FIELDS = frozenset(
-    {"classes", "vienna_codes", "ipc", "designated_offices", "aliases", "territories"}
-)
+LIST_FIELDS = frozenset({"classes", "vienna_codes", "ipc", "designated_offices", "aliases", "territories"})
 
 
 def _row_to_dict(row: dict[str, str]) -> dict[str, Any]:
@@ -53,7 +51,9 @@ def parse_csv(path: Path) -> Iterator[Parsed | Reject]:
         for row in reader:
             number = reader.line_num
             if None in row:
-                yield Reject(name, number, "(row)", "more values than header columns; quote fields with commas", row)
+                yield Reject(
+                    name, number, "(row)", "more values than header columns; quote fields with commas", row
+                )
                 continue
             try:
                 data = _row_to_dict(row)

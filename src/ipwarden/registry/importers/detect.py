@@ -64,32 +64,51 @@ def detect_format(path: Path) -> str:
         return "csv"
     raise UnknownFormatError(
         f"{path}: cannot tell the format from the content (starts with {text[:20]!r})",
-        hint="expected XML (USPTO, ST.66, ST.96), JSON Lines (one object per line) or CSV with an 'id' column; "
-        "or pass --format",
+        hint="expected XML (USPTO, ST.66, ST.96), JSON Lines (one object per line) or CSV with an "
+        "'id' column; or pass --format",
     )
 
 
-def _check_xml(path: Path) -> None:
+_RECORD_TAGS = {
+    "uspto-xml": re.compile(rb"<case-file[\s>]"),
+    "st66": re.compile(rb"<(?:[\w.-]+:)?TradeMark[\s>]"),
+    "st96": re.compile(rb"<(?:[\w.-]+:)?Trademark[\s>]"),
+}
+
+
+def _check_xml(path: Path, fmt: str) -> int:
     parser = xml.parsers.expat.ParserCreate()
+    records = 0
+    pattern = _RECORD_TAGS[fmt]
     with path.open("rb") as handle:
         try:
             while chunk := handle.read(_CHUNK):
+                records += len(pattern.findall(chunk))  # approximate (a tag may straddle chunks)
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
         except xml.parsers.expat.ExpatError as err:
             reason = xml.parsers.expat.ErrorString(err.code)
             truncated = reason in ("no element found", "unclosed token") or "unclosed" in reason
-            what = "truncated XML (the file ends inside an element)" if truncated else f"malformed XML ({reason})"
+            what = (
+                "truncated XML (the file ends inside an element)"
+                if truncated
+                else f"malformed XML ({reason})"
+            )
             raise ImportFileError(
-                f"{path}: line {err.lineno}, column {err.offset + 1} (byte {parser.CurrentByteIndex}): {what}; "
-                "nothing from this file was stored",
+                f"{path}: line {err.lineno}, column {err.offset + 1} (byte {parser.CurrentByteIndex}): "
+                f"{what}; nothing from this file was stored",
                 hint="re-download or repair the file and import it again",
-                details={"file": str(path), "line": err.lineno, "column": err.offset + 1,
-                         "byte": parser.CurrentByteIndex},
+                details={
+                    "file": str(path),
+                    "line": err.lineno,
+                    "column": err.offset + 1,
+                    "byte": parser.CurrentByteIndex,
+                },
             ) from None
+    return records
 
 
-def _check_text(path: Path) -> None:
+def _check_text(path: Path) -> int:
     decoder = codecs.getincrementaldecoder("utf-8")()
     offset = line = 0
     with path.open("rb") as handle:
@@ -118,15 +137,17 @@ def _check_text(path: Path) -> None:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             raise ImportFileError(
-                f"{path}: line {line + 1} (byte {offset}): the file ends inside a UTF-8 character (truncated); "
-                "nothing from this file was stored",
+                f"{path}: line {line + 1} (byte {offset}): the file ends inside a UTF-8 character "
+                "(truncated); nothing from this file was stored",
                 hint="re-download or repair the file",
             ) from None
+    return line
 
 
-def check_file(path: Path, fmt: str) -> None:
-    """Read the whole file once, cheaply, and fail before anything is stored if it is unusable."""
-    if fmt in ("uspto-xml", "st66", "st96"):
-        _check_xml(path)
-    else:
-        _check_text(path)
+def check_file(path: Path, fmt: str) -> int:
+    """Read the whole file once, cheaply, and fail before anything is stored if it is unusable.
+
+    Returns about how many records it holds (lines or record elements), for progress bars."""
+    if fmt in _RECORD_TAGS:
+        return _check_xml(path, fmt)
+    return _check_text(path)

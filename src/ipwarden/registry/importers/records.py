@@ -9,7 +9,7 @@ from typing import Any
 
 from ipwarden.registry.models import Authorisation, MarkType, OwnerFamily, Right, RightKind
 
-__all__ = ["Parsed", "Reject", "RecordError", "check_right", "parse_date"]
+__all__ = ["Parsed", "RecordError", "Reject", "check_right", "parse_date"]
 
 Record = Right | OwnerFamily | Authorisation
 
@@ -81,8 +81,18 @@ def parse_date(value: object, field: str) -> dt.date | None:
     raise RecordError(field, f"expected a date YYYY-MM-DD, got {text!r}")
 
 
-_TEXTLESS_TYPES = frozenset({MarkType.FIGURATIVE, MarkType.SOUND, MarkType.COLOUR, MarkType.THREE_D,
-                             MarkType.MOTION, MarkType.HOLOGRAM, MarkType.POSITION, MarkType.OTHER})
+_TEXTLESS_TYPES = frozenset(
+    {
+        MarkType.FIGURATIVE,
+        MarkType.SOUND,
+        MarkType.COLOUR,
+        MarkType.THREE_D,
+        MarkType.MOTION,
+        MarkType.HOLOGRAM,
+        MarkType.POSITION,
+        MarkType.OTHER,
+    }
+)
 
 
 def check_right(right: Right, *, partial: bool = False) -> None:
@@ -97,7 +107,9 @@ def check_right(right: Right, *, partial: bool = False) -> None:
             "registered", f"registered {right.registered} is before filed {right.filed}; check both dates"
         )
     if right.filed and right.expires and right.expires < right.filed:
-        raise RecordError("expires", f"expires {right.expires} is before filed {right.filed}; check both dates")
+        raise RecordError(
+            "expires", f"expires {right.expires} is before filed {right.filed}; check both dates"
+        )
     if right.kind is RightKind.TRADEMARK and not partial:
         has_text = bool(right.mark_text and right.mark_text.strip())
         if right.mark_type is MarkType.WORD and not has_text:
@@ -105,5 +117,6 @@ def check_right(right: Right, *, partial: bool = False) -> None:
         has_image = bool(right.image or right.vienna_codes) or right.mark_type in _TEXTLESS_TYPES
         if not has_text and not has_image:
             raise RecordError(
-                "mark", "a trademark needs mark text or an image (image, vienna_codes or a figurative mark_type)"
+                "mark",
+                "a trademark needs mark text or an image (image, vienna_codes or a figurative mark_type)",
             )

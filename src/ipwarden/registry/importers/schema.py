@@ -233,10 +233,14 @@ def record_from_dict(data: object, *, source: str | None = None) -> Record:
     kind = data.get("record") or "right"
     allowed = _ALLOWED.get(kind) if isinstance(kind, str) else None
     if allowed is None:
-        raise RecordError("record", f"unknown record kind {kind!r}; expected right, owner_family or authorisation")
+        raise RecordError(
+            "record", f"unknown record kind {kind!r}; expected right, owner_family or authorisation"
+        )
     for key in data:
         if key not in allowed and not key.startswith("_") and key != "note":
-            raise RecordError(key, f"unknown field for a {kind} record; expected one of {', '.join(sorted(allowed))}")
+            raise RecordError(
+                key, f"unknown field for a {kind} record; expected one of {', '.join(sorted(allowed))}"
+            )
     if kind == "owner_family":
         return _family(data)
     if kind == "authorisation":
@@ -249,7 +253,12 @@ def _party_dict(party: Party | None) -> str | dict[str, str] | None:
         return None
     if party.country is None and party.address is None and party.legal_form is None:
         return party.name
-    out = {"name": party.name, "country": party.country, "address": party.address, "legal_form": party.legal_form}
+    out = {
+        "name": party.name,
+        "country": party.country,
+        "address": party.address,
+        "legal_form": party.legal_form,
+    }
     return {k: v for k, v in out.items() if v is not None}
 
 
@@ -286,4 +295,4 @@ def record_to_dict(record: Record) -> dict[str, Any]:
             "designated_offices": list(r.designated_offices), "image": r.image, "title": r.title,
             "description": r.description, "source": r.source,
         }  # fmt: skip
-    return {k: v for k, v in out.items() if v is not None and v != [] and v != ""}
+    return {k: v for k, v in out.items() if v is not None and v not in ([], "")}

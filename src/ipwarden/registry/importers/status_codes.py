@@ -161,7 +161,8 @@ USPTO_STATUS: dict[str, tuple[str, Status]] = {
     "900": ("EXPIRED", Status.EXPIRED),
     "969": ("NON REGISTRATION DATA", Status.UNKNOWN),
     "970": ("RECORD CREATED DUE TO ASSIGNMENT REQUEST", Status.UNKNOWN),
-    "973": ("PENDING PETITION/COURT DECISION", Status.PENDING),}
+    "973": ("PENDING PETITION/COURT DECISION", Status.PENDING),
+}
 
 _WIPO_WORDS: tuple[tuple[str, Status], ...] = (
     ("expired", Status.EXPIRED),

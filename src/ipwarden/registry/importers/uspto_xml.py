@@ -110,7 +110,9 @@ def _design_codes(case: ET.Element) -> tuple[str, ...]:
     codes = []
     for code in all_text(case, "design-searches/design-search/code"):
         digits = code.strip()
-        codes.append(f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}" if len(digits) == 6 and digits.isdigit() else digits)
+        codes.append(
+            f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}" if len(digits) == 6 and digits.isdigit() else digits
+        )
     return tuple(codes)
 
 
@@ -119,7 +121,10 @@ def _right(case: ET.Element, source: str) -> tuple[Right, bool]:
     if not serial:
         raise RecordError("serial-number", "missing serial number; a case file needs one")
     header = find(case, "case-file-header")
-    get = (lambda p: text(header, p)) if header is not None else (lambda p: None)
+
+    def get(path: str) -> str | None:
+        return text(header, path)
+
     drawing = (get("mark-drawing-code") or "")[:1]
     mark_type = _DRAWING.get(drawing)
     if get("drawing-3d-current-in") == "T":
@@ -140,7 +145,8 @@ def _right(case: ET.Element, source: str) -> tuple[Right, bool]:
         (None, None),
     )
     international = text(case, "international-registration/international-registration-number") or text(
-        case, "madrid-international-filing-requests/madrid-international-filing-record/international-registration-number"
+        case,
+        "madrid-international-filing-requests/madrid-international-filing-record/international-registration-number",
     )
     mark_text = get("mark-identification")
     design_codes = _design_codes(case)

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
-from ipwarden.registry.importers._xml import find, findall, iter_records, local, text
+from ipwarden.registry.importers._xml import findall, iter_records, local, text
 from ipwarden.registry.importers.records import Parsed, RecordError, Reject, check_right, parse_date
 from ipwarden.registry.importers.status_codes import normalise_status
 from ipwarden.registry.models import GoodsServices, MarkType, Party, Right, RightKind
@@ -91,7 +91,9 @@ def _party(node: ET.Element) -> Party | None:
     ]
     address = ", ".join(p for p in address_parts if p)
     legal = _first(node, "ApplicantLegalEntity", "LegalEntityName")
-    return Party(name=name, country=country, address=address or None, legal_form=legal.lower() if legal else None)
+    return Party(
+        name=name, country=country, address=address or None, legal_form=legal.lower() if legal else None
+    )
 
 
 def _applicants(scope: ET.Element) -> list[ET.Element]:
@@ -115,7 +117,9 @@ def _representative(mark: ET.Element) -> Party | None:
     for path in ("RepresentativeDetails/Representative", "RecordAttorney", "NationalCorrespondent",
                  "RepresentativeBag/Representative"):  # fmt: skip
         for node in findall(mark, path):
-            name = _first(node, "PersonFullName", "FreeFormatNameLine", "EntityName", "OrganizationStandardName")
+            name = _first(
+                node, "PersonFullName", "FreeFormatNameLine", "EntityName", "OrganizationStandardName"
+            )
             if name:
                 return Party(name=name)
     return None
@@ -205,7 +209,9 @@ def _parse(path: Path, record_tag: str) -> Iterator[Parsed | Reject]:
             check_right(right)
             return Parsed(right, position)
         except RecordError as err:
-            return Reject(name, position, err.field, err.reason, ET.tostring(mark, encoding="unicode"), "record")
+            return Reject(
+                name, position, err.field, err.reason, ET.tostring(mark, encoding="unicode"), "record"
+            )
 
     shared_owner: Party | None = None
     for elem in iter_records(path, tags):

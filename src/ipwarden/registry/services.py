@@ -1,0 +1,363 @@
+"""Importing files into the registry: check every file first, then store in batches, resumably.
+
+A file that cannot be used (truncated or malformed XML, binary, not UTF-8) stops the import before anything
+is stored. A bad record is rejected (file, line or record, field, reason; written to the rejects file with
+the raw record) and the import goes on. Latest wins: a later record for the same id (or, within one run,
+the same office and application number) replaces the earlier one; re-importing a file changes nothing.
+Progress is checkpointed under IPWARDEN_HOME/imports/ after every batch, so an interrupted import resumes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import importlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, TextIO
+
+from ipwarden.config import Settings
+from ipwarden.errors import ExitCode
+from ipwarden.registry.importers import Parsed, Reject, check_file, parse_file, resolve_format
+from ipwarden.registry.importers._json import dumps
+from ipwarden.registry.interfaces import RightsStore
+from ipwarden.registry.models import Authorisation, OwnerFamily, Right
+
+__all__ = ["FileSummary", "ImportProgress", "ImportSummary", "import_files"]
+
+_SAMPLE_REJECTS = 20
+
+
+class ImportProgress(Protocol):
+    """What the import reports while it runs (the CLI draws a rich progress bar from it)."""
+
+    def start_file(self, path: Path, fmt: str, total: int | None, resumed_from: int) -> None: ...
+
+    def advance(self, records: int) -> None: ...
+
+    def end_file(self) -> None: ...
+
+
+@dataclass
+class FileSummary:
+    path: str
+    format: str
+    read: int = 0
+    stored: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    families: int = 0
+    authorisations: int = 0
+    resumed_from: int = 0  # records skipped because an earlier run had stored them
+    completed: bool = False
+
+
+@dataclass
+class ImportSummary:
+    files: list[FileSummary] = field(default_factory=list)
+    rejects_path: str | None = None
+    reject_samples: list[str] = field(default_factory=list)  # the first messages, for the terminal
+
+    def _total(self, name: str) -> int:
+        return sum(int(getattr(f, name)) for f in self.files)
+
+    @property
+    def read(self) -> int:
+        return self._total("read")
+
+    @property
+    def stored(self) -> int:
+        return self._total("stored")
+
+    @property
+    def replaced(self) -> int:
+        return self._total("replaced")
+
+    @property
+    def unchanged(self) -> int:
+        return self._total("unchanged")
+
+    @property
+    def rejected(self) -> int:
+        return self._total("rejected")
+
+    @property
+    def completed(self) -> bool:
+        return all(f.completed for f in self.files)
+
+    @property
+    def exit_code(self) -> int:
+        return ExitCode.PARTIAL if self.rejected else ExitCode.OK
+
+    def to_dict(self) -> dict[str, Any]:
+        totals = {k: getattr(self, k) for k in ("read", "stored", "replaced", "unchanged", "rejected")}
+        return {
+            **totals,
+            "completed": self.completed,
+            "rejects_path": self.rejects_path,
+            "files": [dataclasses.asdict(f) for f in self.files],
+        }
+
+
+def _checkpoint_path(home: Path, path: Path, store_label: str) -> Path:
+    """Keyed by the file's path, size, mtime and the sha256 of its first MB (and the target database)."""
+    stat = path.stat()
+    with path.open("rb") as handle:
+        head = hashlib.sha256(handle.read(1 << 20)).hexdigest()
+    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{head}|{store_label}"
+    return home / "imports" / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
+
+
+def _write_checkpoint(target: Path, summary: FileSummary, items_done: int) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"items_done": items_done, "summary": dataclasses.asdict(summary)}))
+    os.replace(tmp, target)
+
+
+def _merge_partial(new: Right, old: Right | None) -> Right:
+    """A status-only office record updates status and dates; the stored mark, owner and goods stay."""
+    if old is None:
+        return new
+    return dataclasses.replace(
+        old,
+        status=new.status,
+        raw_status=new.raw_status,
+        registration_number=new.registration_number or old.registration_number,
+        registered=new.registered or old.registered,
+        filed=new.filed or old.filed,
+        expires=new.expires or old.expires,
+        source=new.source,
+    )
+
+
+def _family_rule(store: RightsStore) -> Callable[[Right], Right] | None:
+    """The owner-family rule of registry/families.py, with the stored (declared) families as aliases."""
+    try:
+        family_module = importlib.import_module("ipwarden.registry.families")
+    except ImportError:  # pragma: no cover - the rule ships with the package
+        return None
+    aliases = store.list_families()
+    assign: Callable[..., Right] = family_module.assign_family
+
+    def apply(right: Right) -> Right:
+        return assign(right, aliases)
+
+    return apply
+
+
+class _Batch:
+    """Rights waiting to be stored (latest wins inside the batch), plus families and authorisations."""
+
+    def __init__(self) -> None:
+        self.rights: dict[str, Right] = {}
+        self.partial: set[str] = set()
+        self.families: list[OwnerFamily] = []
+        self.authorisations: list[Authorisation] = []
+        self.replaced_in_batch = 0
+
+    def __len__(self) -> int:
+        return len(self.rights) + len(self.families) + len(self.authorisations)
+
+    def add(self, item: Parsed) -> None:
+        record = item.record
+        if isinstance(record, OwnerFamily):
+            self.families.append(record)
+        elif isinstance(record, Authorisation):
+            self.authorisations.append(record)
+        else:
+            if record.id in self.rights:
+                self.replaced_in_batch += 1
+            self.rights[record.id] = record
+            if item.partial:
+                self.partial.add(record.id)
+            else:
+                self.partial.discard(record.id)
+
+
+class _Importer:
+    def __init__(
+        self,
+        store: RightsStore,
+        *,
+        batch_size: int,
+        rejects: TextIO | None,
+        summary: ImportSummary,
+        on_stored: Callable[[Sequence[Right]], None] | None,
+        stop_after_batches: int | None,
+    ) -> None:
+        self.store, self.batch_size, self.rejects, self.summary = store, batch_size, rejects, summary
+        self.on_stored, self.stop_after_batches = on_stored, stop_after_batches
+        self.batches_done = 0
+        self.family_rule: Callable[[Right], Right] | None = None
+        self.families_changed = True
+        self.by_number: dict[tuple[str, str], str] = {}  # (office, application number) -> id, this run
+        self.seen_ids: set[str] = set()  # ids of this run, for the office+number rule
+
+    def reject(self, file_summary: FileSummary, reject: Reject) -> None:
+        file_summary.rejected += 1
+        if len(self.summary.reject_samples) < _SAMPLE_REJECTS:
+            self.summary.reject_samples.append(reject.message)
+        if self.rejects is not None:
+            self.rejects.write(dumps(reject.to_dict()) + "\n")
+
+    def flush(self, batch: _Batch, fs: FileSummary) -> None:
+        if batch.families:
+            fs.families += len(batch.families)
+            self.store.upsert_families(batch.families)
+            self.families_changed = True
+        if self.families_changed:
+            self.family_rule = _family_rule(self.store)
+            self.families_changed = False
+        family_rule = self.family_rule
+        rights = list(batch.rights.values())
+        if batch.partial:
+            existing = {r.id: r for r in self.store.get_rights(sorted(batch.partial))}
+            rights = [_merge_partial(r, existing.get(r.id)) if r.id in batch.partial else r for r in rights]
+        if family_rule is not None:
+            rights = [family_rule(r) for r in rights]
+        if rights:
+            result = self.store.upsert_rights(rights)
+            fs.stored += result.stored
+            fs.replaced += result.replaced + batch.replaced_in_batch
+            fs.unchanged += result.unchanged
+            if self.on_stored is not None:
+                self.on_stored(rights)
+        if batch.authorisations:
+            fs.authorisations += len(batch.authorisations)
+            self.store.upsert_authorisations(batch.authorisations)
+        self.batches_done += 1
+
+    def canonical_id(self, right: Right) -> Right:
+        """Latest wins by office + application number too: a later record takes the earlier one's id."""
+        if right.application_number:
+            key = (right.office, right.application_number)
+            earlier = self.by_number.get(key)
+            canonical = f"{right.office}-{right.application_number}"
+            if earlier is None and right.id != canonical and canonical in self.seen_ids:
+                earlier = canonical
+            if earlier is not None and earlier != right.id:
+                return dataclasses.replace(right, id=earlier)
+            if right.id != canonical:
+                self.by_number[key] = right.id
+        self.seen_ids.add(right.id)
+        return right
+
+
+def import_files(
+    paths: Sequence[str | Path],
+    store: RightsStore,
+    *,
+    fmt: str = "auto",
+    rejects_path: str | Path | None = None,
+    progress: ImportProgress | None = None,
+    on_stored: Callable[[Sequence[Right]], None] | None = None,
+    batch_size: int = 5_000,
+    restart: bool = False,
+    home: str | Path | None = None,
+    store_label: str = "",
+    stop_after_batches: int | None = None,
+) -> ImportSummary:
+    """Import ``paths`` into ``store`` and say what happened.
+
+    Every file is checked before anything is stored; an unusable file raises ``ImportFileError`` (or
+    ``UnknownFormatError``) naming it. ``store_label`` (e.g. the database URL) keeps checkpoints of
+    different databases apart. ``stop_after_batches`` stops after that many stored batches, leaving the
+    checkpoint as an interrupted run would (used to test resuming).
+    """
+    files = [Path(p) for p in paths]
+    formats = [resolve_format(p, fmt) for p in files]
+    totals = [check_file(p, f) for p, f in zip(files, formats, strict=True)]
+    home_path = Path(home) if home is not None else Settings.from_env().home
+    summary = ImportSummary(rejects_path=str(rejects_path) if rejects_path else None)
+    with ExitStack() as stack:
+        rejects: TextIO | None = None
+        if rejects_path is not None:
+            Path(rejects_path).parent.mkdir(parents=True, exist_ok=True)
+            rejects = stack.enter_context(Path(rejects_path).open("a", encoding="utf-8"))
+        importer = _Importer(
+            store, batch_size=batch_size, rejects=rejects, summary=summary, on_stored=on_stored,
+            stop_after_batches=stop_after_batches,
+        )  # fmt: skip
+        for path, file_format, total in zip(files, formats, totals, strict=True):
+            done = _import_one(
+                importer, path, file_format, total=total, home=home_path, store_label=store_label,
+                restart=restart, progress=progress,
+            )  # fmt: skip
+            if not done:
+                break
+    return summary
+
+
+def _import_one(
+    importer: _Importer,
+    path: Path,
+    file_format: str,
+    *,
+    total: int | None,
+    home: Path,
+    store_label: str,
+    restart: bool,
+    progress: ImportProgress | None,
+) -> bool:
+    """One file; False when stopped early (the checkpoint stays for the next run)."""
+    checkpoint = _checkpoint_path(home, path, store_label)
+    fs = FileSummary(path=str(path), format=file_format)
+    skip = 0
+    if checkpoint.exists() and not restart:
+        saved = json.loads(checkpoint.read_text())
+        skip = int(saved["items_done"])
+        fs = FileSummary(**{**saved["summary"], "resumed_from": skip, "completed": False})
+    importer.summary.files.append(fs)
+    if progress is not None:
+        progress.start_file(path, file_format, total, skip)
+    first_seen: dict[str, int] = {}
+    batch = _Batch()
+    index = reported = skip
+    for index, item in enumerate(parse_file(path, file_format), start=1):
+        if isinstance(item, Reject):
+            if index > skip:
+                fs.read += 1
+                importer.reject(fs, item)
+            continue
+        parsed, record = item, item.record
+        if isinstance(record, Right):
+            earlier = first_seen.get(record.id)
+            if earlier is not None:
+                if index > skip:
+                    fs.read += 1
+                    unit = "record" if file_format in ("uspto-xml", "st66", "st96") else "line"
+                    reason = f"duplicate id {record.id!r} in this file (first at {unit} {earlier}); keep one"
+                    importer.reject(fs, Reject(str(path), item.position, "id", reason, record.id, unit))
+                continue
+            first_seen[record.id] = item.position
+            parsed = dataclasses.replace(item, record=importer.canonical_id(record))
+        if index <= skip:
+            continue
+        fs.read += 1
+        batch.add(parsed)
+        if len(batch) >= importer.batch_size:
+            importer.flush(batch, fs)
+            batch = _Batch()
+            _write_checkpoint(checkpoint, fs, index)
+            if progress is not None:
+                progress.advance(index - reported)
+                reported = index
+            if (
+                importer.stop_after_batches is not None
+                and importer.batches_done >= importer.stop_after_batches
+            ):
+                return False
+    if len(batch):
+        importer.flush(batch, fs)
+    fs.completed = True
+    checkpoint.unlink(missing_ok=True)
+    if progress is not None:
+        progress.advance(max(index - reported, 0))
+        progress.end_file()
+    return True
