@@ -138,6 +138,15 @@ class TiledLog:
             self._drop_superseded(st.size, new.size)
             return st.size, new
 
+    def resign(self) -> LogState:
+        """Sign the current tree again with the current key (after a key rotation)."""
+        with self.storage.lock():
+            st = self.recover()
+            signed = sign_note(Checkpoint(self.origin, st.size, st.root).to_text(), [self._signer()])
+            self.storage.write(CHECKPOINT, signed)
+            self.storage.sync()
+            return LogState(st.size, st.root, signed)
+
     def recover(self) -> LogState:
         """Finish or discard an interrupted commit; call with the exclusive lock held."""
         st = self.state()

@@ -1,0 +1,53 @@
+"""What the log records: evidence items, case decisions and key rotations, as canonical JSON (RFC 8785).
+
+Files are referenced by SHA-256 and size, never copied into the log. The entry bytes are exactly
+``rfc8785.dumps(record)``, so anyone can re-encode a parsed entry and check it is the logged one.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import rfc8785
+
+from ipwarden.evidence.errors import FormatError
+
+__all__ = ["EntryType", "FileRef", "canonical", "parse_entry"]
+
+
+class EntryType(enum.StrEnum):
+    ITEM = "ipwarden.evidence.item/v1"
+    DECISION = "ipwarden.case.decision/v1"
+    KEY_ROTATION = "ipwarden.log.key_rotation/v1"
+
+
+@dataclass(frozen=True, slots=True)
+class FileRef:
+    name: str
+    sha256: str
+    size: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "sha256": self.sha256, "size": self.size}
+
+
+def canonical(record: dict[str, Any]) -> bytes:
+    """RFC 8785 canonical JSON; ``None`` values are dropped so optional fields have one encoding."""
+    clean = {k: v for k, v in record.items() if v is not None}
+    return bytes(rfc8785.dumps(clean))
+
+
+def parse_entry(data: bytes, where: str = "entry") -> dict[str, Any]:
+    """Parse a logged entry and insist it is canonical, so two encodings of one record cannot both exist."""
+    try:
+        record = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise FormatError(f"{where} is not valid JSON") from exc
+    if not isinstance(record, dict) or record.get("type") not in {t.value for t in EntryType}:
+        raise FormatError(f"{where} is not an ipwarden log entry (unknown 'type')")
+    if canonical(record) != data:
+        raise FormatError(f"{where} is not in canonical JSON form (RFC 8785)")
+    return record
