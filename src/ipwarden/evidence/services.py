@@ -110,6 +110,10 @@ class EvidenceService:
             data = path.read_bytes()
         except OSError as exc:
             raise FormatError(f"cannot read evidence file {path}: {exc.strerror}") from exc
+        return self.store_bytes(path.name, data)
+
+    def store_bytes(self, name: str, data: bytes) -> FileRef:
+        """Store ``data`` under its SHA-256 (written once, fsynced, renamed into place)."""
         digest = hashlib.sha256(data).hexdigest()
         target = self.files_dir / digest[:2] / digest
         if not target.exists():
@@ -120,11 +124,11 @@ class EvidenceService:
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, target)
-        return FileRef(path.name, digest, len(data))
+        return FileRef(name, digest, len(data))
 
     def add_files(
         self,
-        paths: Sequence[Path],
+        paths: Sequence[Path | tuple[str, bytes]],
         case: str,
         note: str | None = None,
         source_url: str | None = None,
@@ -134,10 +138,10 @@ class EvidenceService:
         tool_version: str | None = None,
         captured_at: str | None = None,
     ) -> list[ItemReceipt]:
-        """One log entry per file, appended as one durable batch."""
+        """One log entry per file (a path or a (name, bytes) pair), appended as one durable batch."""
         if not case.strip():
             raise FormatError("the case reference is empty", hint="pass --case with the case number")
-        refs = [self.store_file(p) for p in paths]
+        refs = [self.store_file(p) if isinstance(p, Path) else self.store_bytes(*p) for p in paths]
         now = _utc(self.clock())
         entries = [
             canonical(

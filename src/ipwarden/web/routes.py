@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from ipwarden.web import evidence_routes
+
 __all__ = ["mount_routes"]
 
 
 def mount_routes(app: FastAPI) -> None:
     """Include every domain router (registry, search, screening, evidence)."""
+    app.include_router(evidence_routes.router)
