@@ -1,48 +1,70 @@
-"""In-memory :class:`RightsStore` for tests and small embedded uses; behaves like the SQL stores."""
+"""In-memory :class:`RightsStore` for tests and small embedded uses; behaves like the SQL stores.
+
+It is the reference behaviour of the store protocol: the conformance suite (tests/registry/
+test_store_conformance.py) runs the same tests over this store, SQLite and PostgreSQL.
+"""
 
 from __future__ import annotations
 
-import hashlib
+import threading
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TypeVar
 
-from ipwarden.registry.interfaces import UpsertResult
+from ipwarden.registry.interfaces import (
+    UpsertResult,
+    check_authorisations,
+    check_families,
+    check_rights,
+)
 from ipwarden.registry.models import Authorisation, OwnerFamily, RegistryStats, Right, Status
 
-__all__ = ["InMemoryRightsStore"]
+__all__ = ["InMemoryRightsStore", "count_upsert"]
 
 K = TypeVar("K")
 V = TypeVar("V")
 
 
-def _upsert(table: dict[K, V], items: Iterable[tuple[K, V]]) -> UpsertResult:
+def count_upsert(current: dict[K, V], items: Iterable[tuple[K, V]]) -> UpsertResult:
+    """Apply ``items`` to ``current`` in order and count new, replaced and identical ones.
+
+    Counting is sequential: a batch holding the same id twice counts the second as replaced (or unchanged
+    when equal). The SQL stores count exactly this way, comparing content hashes instead of values.
+    """
     stored = replaced = unchanged = 0
     for key, value in items:
-        old = table.get(key)
+        old = current.get(key)
         if old is None:
             stored += 1
         elif old == value:
             unchanged += 1
         else:
             replaced += 1
-        table[key] = value
+        current[key] = value
     return UpsertResult(stored=stored, replaced=replaced, unchanged=unchanged)
 
 
 class InMemoryRightsStore:
+    """Dictionaries behind a lock; each upsert validates first, so a bad record stores nothing."""
+
     def __init__(self) -> None:
         self._rights: dict[str, Right] = {}
         self._families: dict[str, OwnerFamily] = {}
         self._authorisations: dict[str, Authorisation] = {}
-        self._version = 0
+        self._uid = uuid.uuid4().hex[:8]
+        self._changes = 0
+        self._lock = threading.Lock()
+
+    def _bump(self, result: UpsertResult) -> UpsertResult:
+        if result.stored or result.replaced:
+            self._changes += 1
+        return result
 
     def upsert_rights(self, rights: Sequence[Right]) -> UpsertResult:
-        staged = dict(self._rights)  # all or nothing, like a transaction
-        result = _upsert(staged, ((r.id, r) for r in rights))
-        self._rights = staged
-        self._version += 1
-        return result
+        check_rights(rights)
+        with self._lock:
+            return self._bump(count_upsert(self._rights, ((r.id, r) for r in rights)))
 
     def get_right(self, right_id: str) -> Right | None:
         return self._rights.get(right_id)
@@ -58,9 +80,11 @@ class InMemoryRightsStore:
         batch_size: int = 10_000,
     ) -> Iterator[Right]:
         office_set = {o.upper() for o in offices} if offices is not None else None
-        status_set = set(statuses) if statuses is not None else None
+        status_set = {Status(s) for s in statuses} if statuses is not None else None
         for key in sorted(self._rights):
-            right = self._rights[key]
+            right = self._rights.get(key)
+            if right is None:
+                continue
             if office_set is not None and right.office not in office_set:
                 continue
             if status_set is not None and right.status not in status_set:
@@ -74,7 +98,9 @@ class InMemoryRightsStore:
         return [r for _, r in sorted(self._rights.items()) if r.owner_family == family_id]
 
     def upsert_families(self, families: Sequence[OwnerFamily]) -> UpsertResult:
-        return _upsert(self._families, ((f.id, f) for f in families))
+        check_families(families)
+        with self._lock:
+            return self._bump(count_upsert(self._families, ((f.id, f) for f in families)))
 
     def get_family(self, family_id: str) -> OwnerFamily | None:
         return self._families.get(family_id)
@@ -83,7 +109,9 @@ class InMemoryRightsStore:
         return [self._families[k] for k in sorted(self._families)]
 
     def upsert_authorisations(self, authorisations: Sequence[Authorisation]) -> UpsertResult:
-        return _upsert(self._authorisations, ((a.id, a) for a in authorisations))
+        check_authorisations(authorisations)
+        with self._lock:
+            return self._bump(count_upsert(self._authorisations, ((a.id, a) for a in authorisations)))
 
     def authorisations_for_seller(self, seller_id: str) -> list[Authorisation]:
         return [a for _, a in sorted(self._authorisations.items()) if a.seller_id == seller_id]
@@ -92,9 +120,9 @@ class InMemoryRightsStore:
         return [self._authorisations[k] for k in sorted(self._authorisations)]
 
     def stats(self) -> RegistryStats:
-        rights = self._rights.values()
+        rights = list(self._rights.values())
         return RegistryStats(
-            rights=len(self._rights),
+            rights=len(rights),
             by_kind=dict(Counter(r.kind.value for r in rights)),
             by_office=dict(Counter(r.office for r in rights)),
             by_status=dict(Counter(r.status.value for r in rights)),
@@ -103,7 +131,5 @@ class InMemoryRightsStore:
         )
 
     def fingerprint(self) -> str:
-        digest = hashlib.sha256()
-        for key in sorted(self._rights):
-            digest.update(repr(self._rights[key]).encode())
-        return f"{len(self._rights)}:{digest.hexdigest()[:16]}"
+        """``<store>:<rights>:<changes>``; O(1), and different after every upsert that changed data."""
+        return f"{self._uid}:{len(self._rights)}:{self._changes}"
