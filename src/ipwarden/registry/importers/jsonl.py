@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ipwarden.registry.importers._json import loads
 from ipwarden.registry.importers.records import Parsed, RecordError, Reject
-from ipwarden.registry.importers.schema import record_from_dict
+from ipwarden.registry.importers.schema import is_status_only, record_from_dict
+from ipwarden.registry.models import Right
 
 __all__ = ["parse_jsonl"]
 
@@ -26,6 +27,7 @@ def parse_jsonl(path: Path) -> Iterator[Parsed | Reject]:
                 yield Reject(name, number, "(line)", f"not valid JSON ({err}); fix or remove the line", text)
                 continue
             try:
-                yield Parsed(record_from_dict(data, source=source), number)
+                record = record_from_dict(data, source=source)
+                yield Parsed(record, number, partial=isinstance(record, Right) and is_status_only(record))
             except RecordError as err:
                 yield Reject(name, number, err.field, err.reason, data)

@@ -23,7 +23,7 @@ from ipwarden.registry.models import (
     Status,
 )
 
-__all__ = ["RIGHT_FIELDS", "record_from_dict", "record_to_dict"]
+__all__ = ["RIGHT_FIELDS", "is_status_only", "record_from_dict", "record_to_dict"]
 
 RIGHT_FIELDS = (
     "record", "id", "right", "mark", "mark_type", "owner", "owner_family", "representative", "office",
@@ -188,7 +188,7 @@ def _right(data: dict[str, Any], source: str | None) -> Right:
         description=_text(data, "description"),
         source=_text(data, "source") or source,
     )
-    check_right(right)
+    check_right(right, partial=is_status_only(right))
     return right
 
 
@@ -224,6 +224,14 @@ def _authorisation(data: dict[str, Any]) -> Authorisation:
         valid_until=valid_until,
         note=_text(data, "note"),
     )
+
+
+def is_status_only(right: Right) -> bool:
+    """No mark, owner or goods at all: a status update for a stored right (see Parsed.partial)."""
+    return not (
+        right.mark_text or right.mark_type or right.image or right.vienna_codes or right.owner
+        or right.goods_services or right.title
+    )  # fmt: skip
 
 
 def record_from_dict(data: object, *, source: str | None = None) -> Record:
