@@ -167,6 +167,6 @@ GOODS: list[Row] = [
     ("goods", "PLAYSTATION", [28], ["US"], [("PLAYSTATION", "US")], GD, "game controllers (28) vs consoles (9)"),
     ("goods", "BMW", [37], ["EM"], [("BMW", "EM")], GD, "vehicle repair (37) vs vehicles (12)"),
     ("goods", "HONDA", [37], ["US"], [("HONDA", "US")], GD, "vehicle repair (37) vs vehicles (12)"),
-    ("goods", "DYSON", [11], ["EM"], [("DYSON", "EM")], GD, "fans and heaters (11) vs vacuum cleaners (7)"),
+    ("goods", "PHILIPS", [11], ["EM"], [("PHILIPS", "EM")], GD, "lighting and kitchen appliances (11) vs electronics (9)"),
     ("goods", "RED BULL", [33], ["EM"], [("RED-BULL", "EM")], GD, "alcoholic drinks (33) vs energy drinks (32)"),
 ]

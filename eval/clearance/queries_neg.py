@@ -80,7 +80,7 @@ NEGATIVE: list[Row] = [
     neg("HERMES", [39], ["EM"], [("HERMES", "EM")], CO, "coexistence",
         "parcel delivery (Hermes Germany) vs leather goods (Hermès International)"),
     neg("LLOYDS", [36], ["EM"], [("LLOYD", "EM")], CO, "coexistence", "banking vs shoes"),
-    neg("GIANT", [12], ["EM"], [("GIANT-FOOD", "US")], CO, "coexistence", "bicycles vs supermarket foods"),
+    neg("GIANT", [12], ["EM"], [("GIANT-FOOD", "US")], CO, "coexistence", "Justification: bicycles vs supermarket foods and retail; class 35 retail relates to goods in general, but the GIANT bicycle and GIANT FOOD supermarket marks coexist"),
     neg("LION", [3], ["CN"], [("LION-CAPITAL", "US")], CO, "coexistence", "toiletries vs investment services"),
     neg("CROWN ROYAL", [33], ["US"], [("CROWN", "CN")], CO, "coexistence", "whisky vs cars"),
     neg("长城", [33], ["CN"], [("CHANGCHENG-AUTO", "CN")], CO, "coexistence",
@@ -90,7 +90,7 @@ NEGATIVE: list[Row] = [
         "Justification: same class; Snow beer (雪花) and Sprite (雪碧) share only the common character 雪 and "
         "have coexisted for decades"),
     neg("伊力特", [33], ["CN"], [("YILI", "CN")], CO, "coexistence",
-        "Justification: liquor vs dairy, both food and drink; Yilite liquor and Yili dairy have long coexisted "
+        "liquor vs dairy; Yilite liquor and Yili dairy have long coexisted "
         "and 伊力特 is read as one name with a different ending"),
     neg("白家", [30], ["CN"], [("BAIXIANG", "CN")], CO, "conceptual_difference",
         "Justification: same class (noodles); 白家 'the Bai family' and 白象 'white elephant' share only 白 and "
@@ -103,7 +103,7 @@ NEGATIVE: list[Row] = [
         "fresh apples: the word is the generic name of the goods"),
     neg("苹果", [31], ["CN"], [("PINGGUO", "CN")], UG, "unrelated_goods", "fresh apples, generic for the goods"),
     neg("小米", [30], ["CN"], [("XIAOMI-ZH", "CN")], UG, "unrelated_goods",
-        "Justification: class 30 is unrelated to phones; 小米 is the generic word for millet grain"),
+        "class 30 is unrelated to phones; 小米 is the generic word for millet grain"),
     neg("小米粥", [30], ["CN"], [("XIAOMI-ZH", "CN")], OW, "ordinary_word", "'millet porridge'"),
     neg("BLACKBERRY", [31], ["US"], [("BLACKBERRY", "US")], UG, "unrelated_goods",
         "fresh berries, generic for the goods"),
@@ -113,10 +113,10 @@ NEGATIVE: list[Row] = [
     neg("JAGUAR", [31], ["EM"], [("JAGUAR", "EM")], UG, "unrelated_goods", "live animals vs cars"),
     neg("CAMEL", [31], ["US"], [("CAMEL", "US")], UG, "unrelated_goods", "animal feed vs tobacco"),
     neg("SHELL", [14], ["EM"], [("SHELL", "EM")], UG, "unrelated_goods",
-        "Justification: 14 vs 4 unrelated; seashell jewellery uses the word in its ordinary meaning"),
+        "14 vs 4 unrelated; seashell jewellery uses the word in its ordinary meaning"),
     neg("PUMA", [31], ["EM"], [("PUMA", "EM")], UG, "unrelated_goods", "live plants and animal feed vs clothing"),
     # ordinary words close to a mark
-    neg("AMAZING", [30], ["US"], [("AMAZON", "US")], OW, "ordinary_word", "snack foods vs retail services"),
+    neg("AMAZING", [30], ["US"], [("AMAZON", "US")], OW, "ordinary_word", "Justification: snack foods vs online retail services (related in general); AMAZING is an ordinary English adjective and reads differently from AMAZON"),
     neg("SAMSON", [7], ["US"], [("SAMSUNG", "US")], OW, "ordinary_word", "a given name; hydraulic tools vs phones"),
     neg("LOGO", [42], ["EM"], [("LEGO", "EM")], OW, "ordinary_word", "design services vs toys"),
     neg("PUMP", [7], ["EM"], [("PUMA", "EM")], OW, "ordinary_word", "pumps vs clothing"),
@@ -124,7 +124,7 @@ NEGATIVE: list[Row] = [
     neg("APPLESAUCE", [29], ["US"], [("APPLE", "US")], OW, "ordinary_word", "fruit purée vs computers"),
     neg("BALANCE", [5], ["US"], [("NEW-BALANCE", "US")], GS, "generic_shared", "dietary supplements vs footwear"),
     neg("大白菜", [31], ["CN"], [("DABAITU", "CN")], OW, "ordinary_word",
-        "'Chinese cabbage' (fresh vegetables) vs sweets; shares 大白 only"),
+        "Justification: fresh vegetables (31) and sweets (30) are related food classes, but 大白菜 is the ordinary word for Chinese cabbage and shares only 大白"),
     neg("老干部", [16], ["CN"], [("LAOGANMA", "CN")], OW, "ordinary_word", "'veteran cadre' on stationery vs chilli sauce"),
     neg("星空", [16], ["CN"], [("XINGBAKE", "CN")], OW, "ordinary_word", "'starry sky' on stationery vs cafes"),
     neg("青岛旅游", [39], ["CN"], [("QINGDAOPIJIU", "CN")], GS, "generic_shared",
@@ -137,7 +137,7 @@ NEGATIVE: list[Row] = [
     neg("OFFICIAL STORE", [35], ["US"], [("AMAZON", "US")], GS, "generic_shared",
         "Justification: retail services; the added words of typosquatting without any mark"),
     neg("官方旗舰店", [35], ["CN"], [("NAIKE", "CN")], GS, "generic_shared",
-        "'official flagship store' alone, without any mark"),
+        "Justification: retail of clothing relates to clothing; the query is 'official flagship store' alone, without any mark"),
     neg("AIR PRO", [25], ["US"], [("NIKE", "US")], GS, "generic_shared",
         "Justification: same class; descriptive model words without the NIKE mark"),
 ]
