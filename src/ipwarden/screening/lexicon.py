@@ -52,6 +52,9 @@ object a line; image paths relative to the file's folder) -- see ipwarden/screen
 * ``protected-images.jsonl`` -- ``{"id", "right_id", "owner", "path", "label"}``: rights holders' logos and
   product photos.
 
+Signal families in results (and eval labels): a listing image matching a protected image is ``image``; one
+matching a removed listing's image, or a title matching a removed listing's title, is ``stay_down``.
+
 A listing may carry the optional fields ``origin`` (country/region the goods come from) and ``date``
 (``YYYY-MM-DD``, the day it is screened as of; default: today) besides contract fields.
 """
@@ -126,6 +129,7 @@ class Lexicon:
     gis: tuple[GeoIndication, ...] = ()
     version: str = "empty"
     sources: tuple[str, ...] = field(default=())
+    evocations: tuple[str, ...] = ()  # gi.yaml ``evocations.terms``: style, type, 式, 型 ...
 
     def of_kind(self, kind: CueKind) -> tuple[Cue, ...]:
         return tuple(c for c in self.cues if c.kind is kind)
@@ -264,7 +268,24 @@ def load_lexicon(
     cues = load_cues(texts["cues.yaml"] or "[]", sources_for(texts, "cues.yaml", cues_path))
     cues.extend(extra_cues)
     gis = load_gis(texts["gi.yaml"] or "[]", sources_for(texts, "gi.yaml", gi_path))
-    return Lexicon(cues=tuple(cues), gis=tuple(gis), version=digest.hexdigest()[:8], sources=tuple(sources))
+    return Lexicon(
+        cues=tuple(cues),
+        gis=tuple(gis),
+        version=digest.hexdigest()[:8],
+        sources=tuple(sources),
+        evocations=load_evocations(texts["gi.yaml"] or "[]"),
+    )
+
+
+def load_evocations(text: str) -> tuple[str, ...]:
+    """Optional ``evocations: {terms: [...]}`` (or a plain list) at the top of gi.yaml."""
+    raw = yaml.safe_load(text)
+    section = raw.get("evocations") if isinstance(raw, Mapping) else None
+    if isinstance(section, Mapping):
+        section = section.get("terms")
+    if not isinstance(section, list):
+        return ()
+    return tuple(str(t) for t in section if str(t).strip())
 
 
 def sources_for(texts: Mapping[str, str | None], name: str, path: Path | None) -> str:

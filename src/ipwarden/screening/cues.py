@@ -1,0 +1,199 @@
+"""Cue and geographical-indication matching on NFKC-casefolded text, with guards for innocent contexts.
+
+Each cue's regex is run only when its anchor (the longest literal every match must contain, found by
+parsing the regex) occurs in the text: one Aho-Corasick pass over all anchors replaces hundreds of regex
+searches per listing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import ahocorasick
+
+from ipwarden.screening.lexicon import Cue, CueKind, GeoIndication, default_pattern
+from ipwarden.similarity.normalize import normalise
+
+__all__ = ["CueHit", "CueMatcher", "GiHit", "GiMatcher", "fold"]
+
+EU = frozenset(
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+)
+_EVOCATION = (
+    r"(?:style|styled|type|imitation|imitated|like|inspired|kind|façon|facon|genre|stil|art|tipo|estilo|"
+    r"stijl|imitação|imitacion|imitación|風|风|风味|風味|式|型|类|類|タイプ|風味|스타일)"
+)
+
+
+def fold(text: str) -> str:
+    """The form cues are matched on: NFKC and case-folded (offsets may differ from the raw text)."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def _anchor(pattern: str) -> str | None:
+    """The longest literal run at the top level of ``pattern`` (every match contains it), if any."""
+    try:
+        import re._parser as parser  # the stdlib's own regex parser
+
+        parsed = parser.parse(pattern)
+    except Exception:  # an odd but valid pattern: just always run it
+        return None
+    best = current = ""
+    for op, arg in parsed.data:
+        if str(op) == "LITERAL" and isinstance(arg, int):
+            current += chr(arg)
+            best = max(best, current, key=len)
+        else:
+            current = ""
+    return best.casefold() if len(best) >= 2 or (best and ord(best) > 0x2E80) else None
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    cue: Cue
+    span: tuple[int, int]  # in the folded text
+    text: str
+    guard: str | None  # the guard that matched (the hit is then ignored)
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    cue: Cue
+    regex: re.Pattern[str]
+    guards: tuple[re.Pattern[str], ...]
+
+
+class CueMatcher:
+    """All cues of one kind; ``find(folded_text)`` returns hits with their guard verdicts."""
+
+    def __init__(self, cues: Sequence[Cue], guard_window: int = 40) -> None:
+        self.window = guard_window
+        self._compiled: list[_Compiled] = []
+        self._always: list[int] = []
+        self._automaton = ahocorasick.Automaton()
+        anchors: dict[str, list[int]] = {}
+        for index, cue in enumerate(cues):
+            self._compiled.append(
+                _Compiled(
+                    cue,
+                    re.compile(cue.pattern, re.IGNORECASE),
+                    tuple(re.compile(g, re.IGNORECASE) for g in cue.guards),
+                )
+            )
+            anchor = _anchor(cue.pattern)
+            if anchor is None:
+                self._always.append(index)
+            else:
+                anchors.setdefault(anchor, []).append(index)
+        for anchor, indexes in anchors.items():
+            self._automaton.add_word(anchor, tuple(indexes))
+        self._has_anchors = bool(anchors)
+        if self._has_anchors:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self._compiled)
+
+    def find(self, folded: str) -> list[CueHit]:
+        if not folded:
+            return []
+        candidates = set(self._always)
+        if self._has_anchors:
+            for _, indexes in self._automaton.iter(folded):
+                candidates.update(indexes)
+        hits: list[CueHit] = []
+        for index in sorted(candidates):
+            compiled = self._compiled[index]
+            for m in compiled.regex.finditer(folded):
+                if m.end() == m.start():
+                    continue
+                window = folded[max(0, m.start() - self.window) : m.end() + self.window]
+                guard = next((g.pattern for g in compiled.guards if g.search(window)), None)
+                hits.append(CueHit(compiled.cue, (m.start(), m.end()), m.group(), guard))
+        return hits
+
+
+@dataclass(frozen=True, slots=True)
+class GiHit:
+    gi: GeoIndication
+    span: tuple[int, int]
+    text: str
+    evocation: bool
+    guard: str | None
+    from_origin: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledGi:
+    gi: GeoIndication
+    name: re.Pattern[str]
+    evocation: re.Pattern[str]
+    guards: tuple[re.Pattern[str], ...]
+    products: frozenset[str]
+    origin_words: frozenset[str]
+    origin_terms: tuple[str, ...]
+
+
+class GiMatcher:
+    def __init__(
+        self, gis: Sequence[GeoIndication], guard_window: int = 40, evocations: Sequence[str] = ()
+    ) -> None:
+        self.window = guard_window
+        self._compiled: list[_CompiledGi] = []
+        words = sorted({fold(w).strip("-").strip() for w in evocations if fold(w).strip("-").strip()}, key=len)
+        evo = "(?:" + "|".join(re.escape(w) for w in reversed(words)) + ")" if words else _EVOCATION
+        for gi in gis:
+            names = "|".join(
+                f"(?:{default_pattern(n)})" for n in sorted(gi.all_names, key=len, reverse=True)
+            )
+            evocation = rf"(?:(?<!\w){evo}\W{{0,3}}(?:{names}))|(?:(?:{names})\W{{0,3}}{evo}(?!\w))"
+            products = {normalise(w) for w in (gi.product, *gi.categories)}
+            products |= {p for w in list(products) for p in w.split()}
+            self._compiled.append(
+                _CompiledGi(
+                    gi,
+                    re.compile(names, re.IGNORECASE),
+                    re.compile(evocation, re.IGNORECASE),
+                    tuple(re.compile(g, re.IGNORECASE) for g in gi.guards),
+                    frozenset(products),
+                    frozenset(normalise(gi.origin.replace("/", " ")).split()),
+                    tuple(fold(t) for t in gi.origin_terms),
+                )
+            )
+
+    def __len__(self) -> int:
+        return len(self._compiled)
+
+    def find(
+        self, folded: str, *, goods_words: frozenset[str], origin: str | None, market: str | None
+    ) -> list[GiHit]:
+        """GI names in ``folded`` for goods described by ``goods_words`` (category and title words)."""
+        hits: list[GiHit] = []
+        stated = frozenset(normalise(origin.replace("/", " ")).split()) if origin else frozenset()
+        for c in self._compiled:
+            m = c.name.search(folded)
+            if m is None:
+                continue
+            if goods_words and not (goods_words & c.products):
+                continue
+            if market and c.gi.protected_in and not _protected(market, c.gi.protected_in):
+                continue
+            window = folded[max(0, m.start() - self.window) : m.end() + self.window]
+            guard = next((g.pattern for g in c.guards if g.search(window)), None)
+            evocation = c.evocation.search(folded)
+            span = (evocation.start(), evocation.end()) if evocation else (m.start(), m.end())
+            from_origin = bool(stated & c.origin_words) or any(t in folded for t in c.origin_terms)
+            hits.append(GiHit(c.gi, span, folded[span[0] : span[1]], bool(evocation), guard, from_origin))
+        return hits
+
+
+def _protected(market: str, protected_in: Sequence[str]) -> bool:
+    codes = {p.upper() for p in protected_in}
+    market = market.upper()
+    return market in codes or (market in EU and "EU" in codes) or bool(codes & {"WORLD", "ALL", "*"})
+
+
+__all__ += ["EU", "CueKind"]
