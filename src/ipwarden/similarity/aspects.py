@@ -1,0 +1,294 @@
+"""One small pure function per similarity aspect: (query forms, candidate forms) → an explained score.
+
+Each returns an :class:`Aspect` (score in 0..1 with reasons a person can check) or ``None`` when the aspect
+does not apply. Nothing here does I/O; the tables come from ``resources``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
+
+from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.phonetics import latin_key, vowel_key
+from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
+
+__all__ = [
+    "ASPECTS",
+    "Aspect",
+    "AspectKind",
+    "containment",
+    "cross_script",
+    "glyph",
+    "lookalike",
+    "meaning",
+    "sound_chinese",
+    "sound_latin",
+    "spelling",
+]
+
+_GLYPH_FLOOR = 0.6  # neighbour similarity below which two characters are simply different
+_PART_MATCH = 0.75  # how close a written part must look to the real component of a split character
+
+
+class AspectKind(StrEnum):
+    SPELLING = "spelling"
+    LOOKALIKE = "look-alike"
+    SOUND = "sound"
+    CHINESE_SOUND = "chinese-sound"
+    CROSS_SCRIPT = "cross-script"
+    GLYPH = "glyph"
+    CONTAINMENT = "containment"
+    MEANING = "meaning"
+    FAMILY = "family"
+
+
+@dataclass(frozen=True, slots=True)
+class Aspect:
+    kind: AspectKind
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _q(text: str) -> str:
+    return f"'{text}'"
+
+
+def spelling(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """Edit distance with transpositions on the normalised spelling, more weight on the first letters."""
+    a, b = q.compact, c.compact
+    if not a or not b:
+        return None
+    if a == b:
+        why = (
+            "identical mark"
+            if q.text == c.text
+            else f"identical once case, accents and spacing are ignored ({_q(q.text)} = {_q(c.text)})"
+        )
+        return Aspect(AspectKind.SPELLING, 1.0, (why,))
+    sim = DamerauLevenshtein.normalized_similarity(a, b)
+    prefix = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    head = min(prefix, 3) / min(3, len(a), len(b))
+    score = round(0.85 * sim + 0.15 * head, 3)
+    if score < 0.55:
+        return None
+    edits = DamerauLevenshtein.distance(a, b)
+    start = (
+        f"same beginning {_q(a[:prefix])}"
+        if prefix >= 2
+        else "same first letter"
+        if prefix
+        else "different first letter"
+    )
+    return Aspect(
+        AspectKind.SPELLING, score, (f"spelling: {edits} edit(s) between {_q(a)} and {_q(b)}, {start}",)
+    )
+
+
+def _substitutions(a: str, b: str) -> list[str]:
+    subs = []
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            subs.append(f"{_q(a[op.src_pos])} for {_q(b[op.dest_pos])}")
+    return subs
+
+
+def lookalike(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """Same (or nearly the same) UTS #39 skeleton although the spellings differ: 0/O, 1/l, Cyrillic а."""
+    if q.compact == c.compact or not q.skeleton or not c.skeleton:
+        return None
+    if q.skeleton == c.skeleton:
+        subs = _substitutions(q.compact, c.compact) or [f"{_q(q.text)} for {_q(c.text)}"]
+        return Aspect(AspectKind.LOOKALIKE, 0.95, tuple(dict.fromkeys(f"look-alike: {s}" for s in subs[:4])))
+    sim = DamerauLevenshtein.normalized_similarity(q.skeleton, c.skeleton)
+    plain = DamerauLevenshtein.normalized_similarity(q.compact, c.compact)
+    if sim >= 0.8 and sim > plain + 0.05:
+        subs = _substitutions(q.compact, c.compact)
+        reasons = tuple(dict.fromkeys(f"look-alike: {s}" for s in subs[:4]))
+        return Aspect(AspectKind.LOOKALIKE, round(0.9 * sim, 3), reasons)
+    return None
+
+
+def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """Same or close Latin sound key (ph/f, c/k/q, x/ks, doubled letters, vowel changes)."""
+    ka, kb = q.latin_key, c.latin_key
+    if not ka or not kb or q.latin == c.latin:
+        return None
+    if ka == kb:
+        score = 0.95 if q.vowel_key == c.vowel_key else 0.88
+        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} (both {ka})"
+    else:
+        ks = Levenshtein.normalized_similarity(ka, kb)
+        if ks < 0.75 or min(len(ka), len(kb)) < 3:
+            return None
+        score = 0.8 * ks
+        why = f"sound: {_q(q.text)} sounds close to {_q(c.text)} ({ka} ~ {kb})"
+    if len(ka) <= 2:  # short keys collide easily; let the spelling temper them
+        score *= 0.75 + 0.25 * DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
+    return Aspect(AspectKind.SOUND, round(score, 3), (why,))
+
+
+def sound_chinese(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """Homophones in Chinese: pinyin with tones, without tones, then fuzzy initials/finals."""
+    if not q.pinyin or not c.pinyin or q.cjk == c.cjk:
+        return None
+    pair = f"{_q(q.cjk)} and {_q(c.cjk)}"
+    if q.pinyin_tones == c.pinyin_tones:
+        return Aspect(
+            AspectKind.CHINESE_SOUND,
+            0.95,
+            (f"sound: {pair} are both pronounced '{' '.join(q.pinyin_tones)}'",),
+        )
+    if q.pinyin == c.pinyin:
+        return Aspect(
+            AspectKind.CHINESE_SOUND, 0.9, (f"sound: {pair} are both '{' '.join(q.pinyin)}' (tones differ)",)
+        )
+    if q.fuzzy == c.fuzzy:
+        why = f"sound: {pair} sound alike with fuzzy pinyin ('{' '.join(q.pinyin)}' ~ '{' '.join(c.pinyin)}')"
+        return Aspect(AspectKind.CHINESE_SOUND, 0.85, (why,))
+    sim = Levenshtein.normalized_similarity(q.fuzzy, c.fuzzy)
+    if sim >= 0.6 and min(len(q.fuzzy), len(c.fuzzy)) >= 2:
+        why = f"sound: {pair} share syllables ('{' '.join(q.pinyin)}' ~ '{' '.join(c.pinyin)}')"
+        return Aspect(AspectKind.CHINESE_SOUND, round(0.8 * sim, 3), (why,))
+    return None
+
+
+def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | None:
+    lat, py = latin_side.latin, cjk_side.pinyin_compact
+    if len(lat) < 3 or not py:
+        return None
+    spoken = f"pinyin of {_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
+    if lat == py:
+        return 0.95, f"sound: {_q(lat.upper())} = {spoken}"
+    if latin_key(lat) == latin_key(py) and vowel_key(lat) == vowel_key(py):
+        return 0.9, f"sound: {_q(lat.upper())} sounds like {spoken}"
+    sim = Levenshtein.normalized_similarity(lat, py)
+    if sim >= 0.75:
+        return round(0.85 * sim, 3), f"sound: {_q(lat.upper())} is close to {spoken}"
+    return None
+
+
+def cross_script(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """A Latin mark against the pinyin of a Chinese one, either way round (NAIKE ~ 耐克)."""
+    found = [
+        r
+        for r in (
+            _cross(q, c) if c.cjk and not q.cjk else None,
+            _cross(c, q) if q.cjk and not c.cjk else None,
+        )
+        if r
+    ]
+    if not found:
+        return None
+    score, why = max(found)
+    return Aspect(AspectKind.CROSS_SCRIPT, score, (why,))
+
+
+def _near(a: str, b: str) -> float:
+    return 1.0 if a == b else glyph_neighbours().get(a, {}).get(b, 0.0)
+
+
+def _split_match(x: str, y: str, whole: str) -> bool:
+    parts = glyph_parts().get(whole)
+    return parts is not None and _near(x, parts[0]) >= _PART_MATCH and _near(y, parts[1]) >= _PART_MATCH
+
+
+def glyph(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """Chinese characters that look alike (士/土), or a character written as its two parts (周住/雕)."""
+    a, b = q.cjk, c.cjk
+    if not a or not b or a == b or abs(len(a) - len(b)) > 2:
+        return None
+    inf = float("inf")
+    n, m = len(a), len(b)
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    how: list[list[tuple[int, int, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = cost[i][j]
+            if here == inf:
+                continue
+            steps: list[tuple[int, int, float, str]] = [(i + 1, j, 1.0, ""), (i, j + 1, 1.0, "")]
+            if i < n and j < m:
+                near = _near(a[i], b[j])
+                sub = 0.0 if near == 1.0 else (1.0 - near if near >= _GLYPH_FLOOR else 1.0)
+                note = f"look-alike character {_q(a[i])} for {_q(b[j])}" if 0 < sub < 1 else ""
+                steps.append((i + 1, j + 1, sub, note))
+            if i + 1 < n and j < m and _split_match(a[i], a[i + 1], b[j]):
+                steps.append(
+                    (i + 2, j + 1, 0.15, f"split character: {_q(a[i : i + 2])} written for {_q(b[j])}")
+                )
+            if j + 1 < m and i < n and _split_match(b[j], b[j + 1], a[i]):
+                steps.append((i + 1, j + 2, 0.15, f"split character: {_q(a[i])} for {_q(b[j : j + 2])}"))
+            for ni, nj, step, note in steps:
+                if ni <= n and nj <= m and here + step < cost[ni][nj]:
+                    cost[ni][nj] = here + step
+                    how[ni][nj] = (i, j, note)
+    notes: list[str] = []
+    i, j = n, m
+    while (i, j) != (0, 0) and how[i][j] is not None:
+        pi, pj, note = how[i][j]  # type: ignore[misc]
+        if note:
+            notes.append(note)
+        i, j = pi, pj
+    if not notes:
+        return None
+    score = 1.0 - cost[n][m] / max(n, m)
+    if score < 0.5:
+        return None
+    return Aspect(AspectKind.GLYPH, round(min(score, 0.95), 3), tuple(dict.fromkeys(reversed(notes))))
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    k = len(inner)
+    return 0 < k < len(outer) and any(outer[i : i + k] == inner for i in range(len(outer) - k + 1))
+
+
+def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """The earlier mark is the dominant element of the query (or the other way round), generic words aside."""
+    if q.compact == c.compact:
+        return None
+    earlier = " ".join(c.core).upper()
+    if q.core == c.core:
+        aside = sorted(set(q.dropped) | set(c.dropped))
+        why = (
+            f"same dominant element {_q(earlier)} once generic or descriptive words are set aside "
+            f"({', '.join(aside)})"
+        )
+        return Aspect(AspectKind.CONTAINMENT, 0.93, (why,))
+    weight = 0.88 if len(c.core_compact) >= 4 else 0.7
+    if _contains(q.core, c.core):
+        return Aspect(AspectKind.CONTAINMENT, weight, (f"contains the whole earlier mark {_q(earlier)}",))
+    if c.cjk and len(c.cjk) >= 2 and c.cjk != q.cjk and c.cjk in q.cjk:
+        return Aspect(AspectKind.CONTAINMENT, 0.88, (f"contains the whole earlier mark {_q(c.cjk)}",))
+    if _contains(c.core, q.core) or (q.cjk and len(q.cjk) >= 2 and q.cjk != c.cjk and q.cjk in c.cjk):
+        return Aspect(
+            AspectKind.CONTAINMENT, 0.75, (f"the earlier mark {_q(c.text)} contains the query as a whole",)
+        )
+    if len(c.core_compact) >= 4 and c.core_compact in q.core_compact:
+        return Aspect(
+            AspectKind.CONTAINMENT,
+            0.75 * weight / 0.88,
+            (f"contains {_q(c.core_compact)} inside {_q(q.core_compact)}",),
+        )
+    return None
+
+
+def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """Same meaning across languages: Chinese glosses (CC-CEDICT) and foreign-word equivalents."""
+    if q.compact == c.compact:
+        return None
+    shared = sorted(set(q.meanings) & set(c.meanings))
+    if not shared:
+        return None
+    key = shared[0]
+    if q.meanings[key] == f"'{key}'" and c.meanings[key] == f"'{key}'":
+        return None  # plain same words: spelling says it already
+    why = f"meaning: {q.meanings[key]}; {c.meanings[key]}"
+    return Aspect(AspectKind.MEANING, 0.85, (why,))
+
+
+#: The text aspects in the order their reasons are listed.
+ASPECTS = (spelling, lookalike, sound_latin, sound_chinese, cross_script, glyph, containment, meaning)

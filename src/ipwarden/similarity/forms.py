@@ -1,0 +1,161 @@
+"""Every representation of a mark that the aspects compare, computed once per text and cached.
+
+A :class:`MarkForms` holds the normalised spelling, the look-alike skeleton, the dominant element (the
+words left once generic and descriptive words are set aside), the Latin sound keys, the pinyin of the
+Chinese part and the English meanings, each with how it was obtained so that reasons can cite it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ipwarden.similarity.chinese import fuzzy_syllable, pinyin_syllables
+from ipwarden.similarity.normalize import is_cjk, normalise, skeleton, tokens
+from ipwarden.similarity.phonetics import latin_key, vowel_key
+from ipwarden.similarity.resources import glosses, lexicon
+
+__all__ = ["MarkForms", "meanings_of", "prepare", "segment_foreign"]
+
+_MAX_SEGMENTS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class MarkForms:
+    text: str
+    norm: str
+    compact: str
+    skeleton: str
+    tokens: tuple[str, ...]
+    core: tuple[str, ...]  # dominant element: tokens without generic/descriptive words
+    dropped: tuple[str, ...]  # the generic/descriptive words set aside
+    core_compact: str
+    latin: str  # Latin letters and digits of the core, no spaces
+    cjk: str  # Chinese characters of the core
+    latin_key: str
+    vowel_key: str
+    pinyin: tuple[str, ...]
+    pinyin_tones: tuple[str, ...]
+    fuzzy: tuple[str, ...]
+    meanings: dict[str, str] = field(default_factory=dict)  # English meaning key → how it was found
+
+    @property
+    def pinyin_compact(self) -> str:
+        return "".join(self.pinyin)
+
+
+def _strip_chinese_generic(token: str) -> tuple[str, list[str]]:
+    dropped: list[str] = []
+    for word in lexicon().generic_chinese:
+        if word in token and token != word:
+            token = token.replace(word, "")
+            dropped.append(word)
+    return token, dropped
+
+
+def _core(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lex = lexicon()
+    ignored = lex.generic_latin | lex.all_descriptive
+    core: list[str] = []
+    dropped: list[str] = []
+    for word in words:
+        if any(is_cjk(ch) for ch in word):
+            stripped, gone = _strip_chinese_generic(word)
+            dropped.extend(gone)
+            if stripped and stripped not in ignored:
+                core.append(stripped)
+            elif stripped:
+                dropped.append(stripped)
+        elif word in ignored:
+            dropped.append(word)
+        else:
+            core.append(word)
+    if not core:  # a mark made only of ordinary words is its own dominant element
+        return tuple(words), ()
+    return tuple(core), tuple(dropped)
+
+
+def segment_foreign(word: str) -> list[str] | None:
+    """Split ``word`` into known foreign words (MARAZUL → mar + azul), or None if it cannot be."""
+    foreign = lexicon().foreign
+    best: list[list[str] | None] = [None] * (len(word) + 1)
+    best[0] = []
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 12), end):
+            head = best[start]
+            piece = word[start:end]
+            if head is not None and piece in foreign and len(piece) >= 2 and len(head) < _MAX_SEGMENTS:
+                candidate = [*head, piece]
+                current = best[end]
+                if current is None or len(candidate) < len(current):
+                    best[end] = candidate
+    return best[len(word)]
+
+
+def _key(words: list[str]) -> str:
+    ignored = lexicon().generic_latin
+    kept = sorted({w for phrase in words for w in phrase.split(" ") if w and w not in ignored})
+    return " ".join(kept)
+
+
+def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
+    """English meaning keys (sorted content words) of a dominant element, with their provenance."""
+    found: dict[str, str] = {}
+    latin = [w for w in core if not any(is_cjk(ch) for ch in w)]
+    cjk = "".join(w for w in core if any(is_cjk(ch) for ch in w))
+    if cjk:
+        for gloss in glosses(cjk)[:4]:
+            key = _key([normalise(gloss)])
+            if key:
+                found.setdefault(key, f"'{cjk}' means '{gloss}' (CC-CEDICT)")
+    if latin and not cjk:
+        english: list[str] = []
+        notes: list[str] = []
+        foreign = lexicon().foreign
+        for word in latin:
+            parts = [word] if word in foreign else segment_foreign(word)
+            if parts:
+                english.extend(foreign[p][1] for p in parts)
+                notes.append(
+                    " + ".join(f"{p} ({foreign[p][0]}) = {foreign[p][1]}" for p in parts) if parts else word
+                )
+            else:
+                english.append(word)
+        plain = _key(latin)
+        if plain:
+            found.setdefault(plain, f"'{' '.join(latin)}'")
+        translated = _key(english)
+        if translated and translated != plain:
+            found.setdefault(
+                translated, f"'{' '.join(latin)}' translates as '{translated}': {'; '.join(notes)}"
+            )
+    return found
+
+
+@lru_cache(maxsize=200_000)
+def prepare(text: str) -> MarkForms:
+    """All forms of one mark text (cached: the same text is prepared once)."""
+    norm = normalise(text)
+    words = tokens(text)
+    core, dropped = _core(words)
+    cjk = "".join(ch for w in core for ch in w if is_cjk(ch))
+    latin = "".join(ch for w in core for ch in w if not is_cjk(ch))
+    syllables = tuple(pinyin_syllables(cjk)) if cjk else ()
+    return MarkForms(
+        text=text,
+        norm=norm,
+        compact=norm.replace(" ", ""),
+        skeleton=skeleton(text),
+        tokens=tuple(words),
+        core=core,
+        dropped=dropped,
+        core_compact="".join(core),
+        latin=latin,
+        cjk=cjk,
+        latin_key=latin_key(latin) if latin else "",
+        vowel_key=vowel_key(latin) if latin else "",
+        pinyin=syllables,
+        pinyin_tones=tuple(pinyin_syllables(cjk, tones=True)) if cjk else (),
+        fuzzy=tuple(fuzzy_syllable(s) for s in syllables),
+        meanings=meanings_of(core),
+    )

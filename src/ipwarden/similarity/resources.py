@@ -1,0 +1,100 @@
+"""The data tables shipped in ``ipwarden/similarity/data``, loaded once and lazily.
+
+Sources (see docs/clearance.md): Chinese look-alikes and decompositions derived by ``datagen.py`` from
+rendered WenQuanYi Zen Hei glyphs and ``char-similar`` stroke data; English glosses from CC-CEDICT; the
+generic/descriptive/foreign word lists curated in ``lexicon.yaml``.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from ipwarden.similarity.normalize import normalise
+
+__all__ = ["Lexicon", "glosses", "glyph_neighbours", "glyph_parts", "lexicon", "parts_index"]
+
+
+def _text(name: str) -> str:
+    return files("ipwarden.similarity").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@cache
+def glyph_neighbours() -> dict[str, dict[str, float]]:
+    """Character → {look-alike character: similarity 0..1}, symmetric."""
+    table: dict[str, dict[str, float]] = {}
+    for line in _text("glyph_neighbours.tsv").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        char, near = line.split("\t")
+        for item in near.split(" "):
+            other, score = item.split(":")
+            value = float(score)
+            table.setdefault(char, {})[other] = max(value, table.get(char, {}).get(other, 0.0))
+            table.setdefault(other, {})[char] = max(value, table.get(other, {}).get(char, 0.0))
+    return table
+
+
+@cache
+def glyph_parts() -> dict[str, tuple[str, str]]:
+    """Character → its two first-level parts (雕 → 周, 隹)."""
+    table: dict[str, tuple[str, str]] = {}
+    for line in _text("glyph_parts.tsv").splitlines():
+        if line and not line.startswith("#"):
+            char, first, second = line.split("\t")
+            table[char] = (first, second)
+    return table
+
+
+@cache
+def parts_index() -> dict[tuple[str, str], str]:
+    """(first part, second part) → character, the reverse of :func:`glyph_parts`."""
+    return {parts: char for char, parts in glyph_parts().items()}
+
+
+@cache
+def _cedict() -> dict[str, tuple[str, ...]]:
+    raw = files("ipwarden.similarity").joinpath("data", "cedict_en.tsv.gz").read_bytes()
+    table: dict[str, tuple[str, ...]] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, senses = line.split("\t")
+            table[word] = tuple(senses.split("|"))
+    return table
+
+
+def glosses(chinese: str) -> tuple[str, ...]:
+    """Short English glosses of a Chinese word from CC-CEDICT (empty if the word is not an entry)."""
+    return _cedict().get(chinese, ())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    generic_latin: frozenset[str]
+    generic_chinese: tuple[str, ...]  # longest first, for suffix stripping
+    descriptive: dict[int, frozenset[str]]
+    foreign: dict[str, tuple[str, str]]  # foreign word → (language, english)
+
+    @property
+    def all_descriptive(self) -> frozenset[str]:
+        return frozenset().union(*self.descriptive.values()) if self.descriptive else frozenset()
+
+
+@cache
+def lexicon() -> Lexicon:
+    data: dict[str, Any] = yaml.safe_load(_text("lexicon.yaml"))
+    foreign: dict[str, tuple[str, str]] = {}
+    for language, words in data["foreign"].items():
+        for word, english in words.items():
+            foreign.setdefault(normalise(str(word)), (str(language), normalise(str(english))))
+    return Lexicon(
+        generic_latin=frozenset(normalise(str(w)) for w in data["generic"]["latin"]),
+        generic_chinese=tuple(sorted((str(w) for w in data["generic"]["chinese"]), key=len, reverse=True)),
+        descriptive={int(k): frozenset(normalise(str(w)) for w in v) for k, v in data["descriptive"].items()},
+        foreign=foreign,
+    )

@@ -1,0 +1,101 @@
+"""Combines the aspects into one explained assessment of a (query, earlier mark) pair.
+
+``compare`` is pure text; ``assess`` adds the goods relation and the risk policy. Both return every aspect
+that fired so that the reasons can be checked by a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ipwarden.similarity.aspects import ASPECTS, Aspect, AspectKind
+from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.policy import GoodsRelation, RiskPolicy, RiskTier, default_policy
+
+__all__ = ["Assessment", "TextMatch", "assess", "compare", "family_match", "goods_relation"]
+
+
+@dataclass(frozen=True, slots=True)
+class TextMatch:
+    score: float  # 0..1: the best aspect plus a small bonus per corroborating aspect
+    aspects: tuple[Aspect, ...]  # best first
+
+    @property
+    def best(self) -> Aspect | None:
+        return self.aspects[0] if self.aspects else None
+
+    def corroborated(self, policy: RiskPolicy) -> bool:
+        return sum(1 for a in self.aspects if a.score >= policy.corroboration_min) >= 2
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    score: float  # ranking score 0..1 (text similarity weighted by the goods relation)
+    text_score: float
+    risk: RiskTier
+    relation: GoodsRelation
+    reasons: tuple[str, ...]
+    aspects: tuple[Aspect, ...]
+
+
+def compare(q: MarkForms, c: MarkForms, policy: RiskPolicy | None = None) -> TextMatch:
+    """Run every text aspect; score = best aspect + bonus per other aspect above the corroboration floor."""
+    policy = policy or default_policy()
+    fired = sorted((a for f in ASPECTS if (a := f(q, c)) is not None), key=lambda a: -a.score)
+    if not fired:
+        return TextMatch(0.0, ())
+    extra = sum(1 for a in fired[1:] if a.score >= policy.corroboration_min)
+    score = min(1.0, fired[0].score + policy.corroboration_bonus * extra)
+    return TextMatch(round(score, 4), tuple(fired))
+
+
+def goods_relation(
+    query_classes: Iterable[int], mark_classes: Iterable[int], relation: Callable[[int, int], str]
+) -> tuple[GoodsRelation, str]:
+    """The closest relation between any query class and any class of the mark, with its reason."""
+    wanted, has = sorted(set(query_classes)), sorted(set(mark_classes))
+    if not wanted or not has:
+        return "unspecified", "goods: no classes to compare" if wanted else "goods: any class (none given)"
+    same = [c for c in wanted if c in has]
+    if same:
+        return "same", f"goods: same class {', '.join(map(str, same))}"
+    related = [(a, b) for a in wanted for b in has if relation(a, b) == "related"]
+    if related:
+        pairs = ", ".join(f"{a}~{b}" for a, b in related[:3])
+        return "related", f"goods: related classes ({pairs})"
+    listed = ", ".join(map(str, has))
+    return "unrelated", (
+        f"goods: unrelated (query class {', '.join(map(str, wanted))}; earlier mark class {listed}), "
+        "which lowers the risk even for a similar or identical mark"
+    )
+
+
+def assess(
+    match: TextMatch,
+    relation: GoodsRelation,
+    goods_reason: str,
+    policy: RiskPolicy | None = None,
+    extra_reasons: tuple[str, ...] = (),
+) -> Assessment:
+    """Ranking score, tier and the reasons, per the policy."""
+    policy = policy or default_policy()
+    best = match.best
+    tier = policy.tier(match.score, relation, match.corroborated(policy), best.kind.value if best else "")
+    reasons = [r for a in match.aspects for r in a.reasons]
+    reasons.extend(extra_reasons)
+    reasons.append(goods_reason)
+    return Assessment(
+        score=round(match.score * policy.goods_weight[relation], 4),
+        text_score=match.score,
+        risk=tier,
+        relation=relation,
+        reasons=tuple(dict.fromkeys(reasons)),
+        aspects=match.aspects,
+    )
+
+
+def family_match(score: float, via_mark: str, family: str) -> TextMatch:
+    """A mark surfaced because its owner family also owns a hit (STARBUCKS via 星巴克)."""
+    why = f"owner family {family!r}: same owner as the hit {via_mark!r}"
+    return TextMatch(round(score * 0.9, 4), (Aspect(AspectKind.FAMILY, round(score * 0.9, 4), (why,)),))
