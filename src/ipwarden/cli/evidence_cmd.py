@@ -225,7 +225,7 @@ def key_rotate(operator: Annotated[str | None, typer.Option("--operator")] = Non
 def key_show() -> None:
     """Print the log's public keys (all ever used; the last is active)."""
     svc = _service()
-    svc.state()
+    svc.ensure_key()
     for ver in svc.log_verifiers():
         typer.echo(ver.vkey)
 

@@ -83,6 +83,10 @@ class EvidenceService:
             signer = self.keys.create("log", self.origin, self.clock())
         return signer
 
+    def ensure_key(self) -> Verifier:
+        """The active log key, created on first use."""
+        return self._signer().verifier
+
     def log_verifiers(self) -> list[Verifier]:
         return self.keys.verifiers("log")
 
