@@ -7,12 +7,11 @@ and is a no-op when the database is already there.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-import sqlite3
 
 import sqlalchemy as sa
 from alembic import command
