@@ -1,4 +1,4 @@
-"""Compile registry.jsonl and queries.jsonl from the curated tables (run: python eval/clearance/compile_set.py).
+"""Compile registry.jsonl and queries.jsonl from the curated tables: python eval/clearance/compile_set.py
 
 The tables are the source of truth; the JSONL files are regenerated from them so ids, families and the
 qid sequence stay consistent. Query rows live in queries_table.py.
@@ -19,8 +19,17 @@ from queries_neg import NEGATIVE  # noqa: E402
 from queries_table import CROSS_SCRIPT, GLYPH, LOOKALIKE, SOUND_CHINESE, SOUND_LATIN, SPELLING  # noqa: E402
 
 QUERIES = (
-    SPELLING + LOOKALIKE + SOUND_LATIN + SOUND_CHINESE + CROSS_SCRIPT + GLYPH
-    + CONTAINMENT + TRANSLATION + FAMILY + GOODS + NEGATIVE
+    SPELLING
+    + LOOKALIKE
+    + SOUND_LATIN
+    + SOUND_CHINESE
+    + CROSS_SCRIPT
+    + GLYPH
+    + CONTAINMENT
+    + TRANSLATION
+    + FAMILY
+    + GOODS
+    + NEGATIVE
 )
 
 

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data table: citations and notes are kept whole on one line)
 """Query rows of the clearance evaluation set: (category, query, classes, offices, expect, source, note).
 
 ``expect`` lists (slug, office) pairs resolved to registry ids by compile_set.py. For "negative" rows it
@@ -14,36 +15,85 @@ def cp(kind: str) -> str:
     return f"constructed pattern of a documented kind: {kind}"
 
 
-U18 = cp("trademark plus an added descriptive term such as 'official', 'store', 'shop', 'outlet' "
-         "(WIPO Jurisprudential Overview 3.0, section 1.8: the added term does not prevent confusing similarity)")
-U19 = cp("typosquatting misspelling: omitted, doubled, transposed or adjacent-key letters "
-         "(WIPO Jurisprudential Overview 3.0, section 1.9)")
-UH = cp("homoglyph substitution: digits or similar-looking letters, including Cyrillic letters, for Latin letters "
-        "(WIPO Jurisprudential Overview 3.0, section 1.9)")
-SH = cp("shanzhai look-alike: one Chinese character of a known brand replaced by a visually similar character")
-HP = cp("Chinese homophone substitution: same pinyin, or pinyin differing only by a fuzzy initial/final "
-        "(n/l, sh/s, in/ing)")
+U18 = cp(
+    "trademark plus an added descriptive term such as 'official', 'store', 'shop', 'outlet' "
+    "(WIPO Jurisprudential Overview 3.0, section 1.8: the added term does not prevent confusing similarity)"
+)
+U19 = cp(
+    "typosquatting misspelling: omitted, doubled, transposed or adjacent-key letters "
+    "(WIPO Jurisprudential Overview 3.0, section 1.9)"
+)
+UH = cp(
+    "homoglyph substitution: digits or similar-looking letters, including Cyrillic letters, for Latin letters "
+    "(WIPO Jurisprudential Overview 3.0, section 1.9)"
+)
+SH = cp(
+    "shanzhai look-alike: one Chinese character of a known brand replaced by a visually similar character"
+)
+HP = cp(
+    "Chinese homophone substitution: same pinyin, or pinyin differing only by a fuzzy initial/final "
+    "(n/l, sh/s, in/ing)"
+)
 PY = cp("pinyin romanisation of a Chinese mark")
 TL = cp("Chinese brand name or transliteration of a foreign mark, searched against the Latin mark")
-FE = cp("translation of a mark into another language (foreign equivalents doctrine, USPTO TMEP 1207.01(b)(vi))")
-FAM = cp("owner family: the owner uses the Chinese brand name and the Latin mark for the same goods; "
-         "a hit on one must surface the other")
+FE = cp(
+    "translation of a mark into another language (foreign equivalents doctrine, USPTO TMEP 1207.01(b)(vi))"
+)
+FAM = cp(
+    "owner family: the owner uses the Chinese brand name and the Latin mark for the same goods; "
+    "a hit on one must surface the other"
+)
 GD = cp("identical mark for goods or services in a related class")
 SL = cp("phonetic respelling of a Latin mark")
 
 Row = tuple[str, str, list[int], list[str], list[tuple[str, str]], str, str]
 
 SPELLING: list[Row] = [
-    ("spelling", "XCEED", [31], ["US"], [("X-SEED", "US")],
-     "In re Viterra Inc., 671 F.3d 1358 (Fed. Cir. 2012)", "XCEED refused over X-SEED for agricultural seed"),
-    ("spelling", "OCTACOM", [9], ["US"], [("OCTOCOM", "US")],
-     "Octocom Systems, Inc. v. Houston Computer Services, Inc., 918 F.2d 937 (Fed. Cir. 1990)",
-     "one vowel differs; confusion found"),
-    ("spelling", "TRESSEMME", [3], ["US"], [("TRESEMME", "US")],
-     "Han Beauty, Inc. v. Alberto-Culver Co., 236 F.3d 1333 (Fed. Cir. 2001)", "doubled letter; confusion found"),
-    ("spelling", "SLEEKCRAFT", [12], ["US"], [("SLICKCRAFT", "US")],
-     "AMF Inc. v. Sleekcraft Boats, 599 F.2d 341 (9th Cir. 1979)", "boats; confusion found"),
-    ("spelling", "ADIDOS", [25], ["EM", "US"], [("ADIDAS", "EM")], cp("one-vowel substitution of a sportswear brand"), ""),
+    (
+        "spelling",
+        "XCEED",
+        [31],
+        ["US"],
+        [("X-SEED", "US")],
+        "In re Viterra Inc., 671 F.3d 1358 (Fed. Cir. 2012)",
+        "XCEED refused over X-SEED for agricultural seed",
+    ),
+    (
+        "spelling",
+        "OCTACOM",
+        [9],
+        ["US"],
+        [("OCTOCOM", "US")],
+        "Octocom Systems, Inc. v. Houston Computer Services, Inc., 918 F.2d 937 (Fed. Cir. 1990)",
+        "one vowel differs; confusion found",
+    ),
+    (
+        "spelling",
+        "TRESSEMME",
+        [3],
+        ["US"],
+        [("TRESEMME", "US")],
+        "Han Beauty, Inc. v. Alberto-Culver Co., 236 F.3d 1333 (Fed. Cir. 2001)",
+        "doubled letter; confusion found",
+    ),
+    (
+        "spelling",
+        "SLEEKCRAFT",
+        [12],
+        ["US"],
+        [("SLICKCRAFT", "US")],
+        "AMF Inc. v. Sleekcraft Boats, 599 F.2d 341 (9th Cir. 1979)",
+        "boats; confusion found",
+    ),
+    (
+        "spelling",
+        "ADIDOS",
+        [25],
+        ["EM", "US"],
+        [("ADIDAS", "EM")],
+        cp("one-vowel substitution of a sportswear brand"),
+        "",
+    ),
     ("spelling", "NIKEE", [25], ["US"], [("NIKE", "US")], U19, "doubled final letter"),
     ("spelling", "SAMSUMG", [9], ["US"], [("SAMSUNG", "US")], U19, "adjacent key n/m"),
     ("spelling", "AMAZOM", [35], ["US"], [("AMAZON", "US")], U19, "adjacent key n/m"),
@@ -55,7 +105,15 @@ SPELLING: list[Row] = [
     ("spelling", "LEGGO", [28], ["EM"], [("LEGO", "EM")], U19, "doubled letter"),
     ("spelling", "IKAE", [20], ["EM"], [("IKEA", "EM")], U19, "transposed letters"),
     ("spelling", "STARBUKS", [43], ["US"], [("STARBUCKS", "US")], U19, "omitted letter"),
-    ("spelling", "MCDONLADS", [43], ["US"], [("MCDONALDS", "US")], U19, "transposed letters, apostrophe dropped"),
+    (
+        "spelling",
+        "MCDONLADS",
+        [43],
+        ["US"],
+        [("MCDONALDS", "US")],
+        U19,
+        "transposed letters, apostrophe dropped",
+    ),
     ("spelling", "HUAWAI", [9], ["EM"], [("HUAWEI", "EM")], U19, "vowel substitution"),
     ("spelling", "LENOVA", [9], ["US"], [("LENOVO", "US")], U19, "final vowel substitution"),
     ("spelling", "MICHLIN", [12], ["EM"], [("MICHELIN", "EM")], U19, "omitted letter"),
@@ -64,8 +122,15 @@ SPELLING: list[Row] = [
     ("spelling", "HEINEKIN", [32], ["EM"], [("HEINEKEN", "EM")], U19, "vowel substitution"),
     ("spelling", "PESPI", [32], ["US"], [("PEPSI", "US")], U19, "transposed letters"),
     ("spelling", "COLAGTE", [3], ["US"], [("COLGATE", "US")], U19, "transposed letters"),
-    ("spelling", "PAMU", [25], ["EM"], [("PUMA", "EM")], cp("letter rearrangement of a sportswear brand"),
-     "anagram keeping the letters of PUMA"),
+    (
+        "spelling",
+        "PAMU",
+        [25],
+        ["EM"],
+        [("PUMA", "EM")],
+        cp("letter rearrangement of a sportswear brand"),
+        "anagram keeping the letters of PUMA",
+    ),
     ("spelling", "TOYTOA", [12], ["US"], [("TOYOTA", "US")], U19, "transposed letters"),
     ("spelling", "VOLKSWAGON", [12], ["EM"], [("VOLKSWAGEN", "EM")], U19, "common misspelling"),
 ]
@@ -85,13 +150,43 @@ LOOKALIKE: list[Row] = [
     ("lookalike", "CHANE1", [3], ["EM"], [("CHANEL", "EM")], UH, "digit 1 for L"),
     ("lookalike", "VOLKSVVAGEN", [12], ["EM"], [("VOLKSWAGEN", "EM")], UH, "vv for w"),
     ("lookalike", "NETFL1X", [41], ["US"], [("NETFLIX", "US")], UH, "digit 1 for I"),
-    ("lookalike", "ABIBAS", [25], ["EM", "US"], [("ADIDAS", "EM")], KO + "'Abibas' sportswear imitating adidas",
-     "b for d"),
-    ("lookalike", "HIPHONE", [9], ["US"], [("IPHONE", "US")], KO + "'HiPhone' handsets imitating the iPhone", ""),
-    ("lookalike", "POLYSTATION", [9], ["US"], [("PLAYSTATION", "US")],
-     KO + "'PolyStation' game consoles imitating the PlayStation", ""),
+    (
+        "lookalike",
+        "ABIBAS",
+        [25],
+        ["EM", "US"],
+        [("ADIDAS", "EM")],
+        KO + "'Abibas' sportswear imitating adidas",
+        "b for d",
+    ),
+    (
+        "lookalike",
+        "HIPHONE",
+        [9],
+        ["US"],
+        [("IPHONE", "US")],
+        KO + "'HiPhone' handsets imitating the iPhone",
+        "",
+    ),
+    (
+        "lookalike",
+        "POLYSTATION",
+        [9],
+        ["US"],
+        [("PLAYSTATION", "US")],
+        KO + "'PolyStation' game consoles imitating the PlayStation",
+        "",
+    ),
     ("lookalike", "LEG0", [28], ["EM"], [("LEGO", "EM")], UH, "digit 0 for O"),
-    ("lookalike", "\u0406\u041a\u0415\u0410", [20], ["EM"], [("IKEA", "EM")], UH, "all four letters Cyrillic"),
+    (
+        "lookalike",
+        "\u0406\u041a\u0415\u0410",
+        [20],
+        ["EM"],
+        [("IKEA", "EM")],
+        UH,
+        "all four letters Cyrillic",
+    ),
     ("lookalike", "MlCHELIN", [12], ["EM"], [("MICHELIN", "EM")], UH, "lower-case l for I"),
     ("lookalike", "CARTlER", [14], ["EM"], [("CARTIER", "EM")], UH, "lower-case l for I"),
     ("lookalike", "T0Y0TA", [12], ["US"], [("TOYOTA", "US")], UH, "digit 0 for O"),
@@ -104,41 +199,93 @@ LOOKALIKE: list[Row] = [
 
 SOUND_LATIN: list[Row] = [
     ("sound_latin", "KOKA-KOLA", [32], ["US"], [("COCA-COLA", "US")], SL, "K for hard C"),
-    ("sound_latin", "KOKE", [32], ["US"], [("COKE", "US")],
-     "The Coca-Cola Co. v. Koke Co. of America, 254 U.S. 143 (1920)", "Koke enjoined"),
+    (
+        "sound_latin",
+        "KOKE",
+        [32],
+        ["US"],
+        [("COKE", "US")],
+        "The Coca-Cola Co. v. Koke Co. of America, 254 U.S. 143 (1920)",
+        "Koke enjoined",
+    ),
     ("sound_latin", "DAISON", [7], ["EM"], [("DYSON", "EM")], SL, "AI for Y"),
-    ("sound_latin", "LOINT'S", [25], ["EM"], [("LLOYD", "EM")],
-     "Lloyd Schuhfabrik Meyer & Co. GmbH v. Klijsen Handel BV, C-342/97 (CJEU 1999)",
-     "aural similarity of LOINT'S and LLOYD for shoes referred to the Court; ruling gave the test, the "
-     "national court decided the facts"),
+    (
+        "sound_latin",
+        "LOINT'S",
+        [25],
+        ["EM"],
+        [("LLOYD", "EM")],
+        "Lloyd Schuhfabrik Meyer & Co. GmbH v. Klijsen Handel BV, C-342/97 (CJEU 1999)",
+        "aural similarity of LOINT'S and LLOYD for shoes referred to the Court; ruling gave the test, the "
+        "national court decided the facts",
+    ),
     ("sound_latin", "NAIKI", [25], ["US"], [("NIKE", "US")], SL, "spelled as pronounced"),
     ("sound_latin", "ADEEDAS", [25], ["EM"], [("ADIDAS", "EM")], SL, "EE for I"),
     ("sound_latin", "FILIPS", [9], ["EM"], [("PHILIPS", "EM")], SL, "F for PH"),
     ("sound_latin", "SAMSOONG", [9], ["US"], [("SAMSUNG", "US")], SL, "OO for U"),
     ("sound_latin", "HWAWAY", [9], ["EM"], [("HUAWEI", "EM")], SL, "spelled as pronounced in English"),
-    ("sound_latin", "CANNON", [9], ["EM"], [("CANON", "EM")],
-     "Canon Kabushiki Kaisha v. Metro-Goldwyn-Mayer Inc., C-39/97 (CJEU 1998)",
-     "CANNON opposed by CANON; the Court ruled on similarity of goods"),
-    ("sound_latin", "DOUGIES", [5], ["US"], [("HUGGIES", "US")],
-     "Kimberly-Clark Corp. v. H. Douglas Enterprises, Ltd., 774 F.2d 1144 (Fed. Cir. 1985)",
-     "diapers; confusion found"),
-    ("sound_latin", "FUNDOUGH", [28], ["US"], [("PLAY-DOH", "US")],
-     "Kenner Parker Toys Inc. v. Rose Art Industries, Inc., 963 F.2d 350 (Fed. Cir. 1992)",
-     "modelling compound; confusion found"),
-    ("sound_latin", "SKYPE", [9], ["EM"], [("SKY", "EM")],
-     "Skype v OHIM, T-423/12 (General Court 2015); appeal dismissed, C-705/15 P (CJEU 2016)",
-     "SKYPE pronounced with SKY as its first syllable; confusion found"),
+    (
+        "sound_latin",
+        "CANNON",
+        [9],
+        ["EM"],
+        [("CANON", "EM")],
+        "Canon Kabushiki Kaisha v. Metro-Goldwyn-Mayer Inc., C-39/97 (CJEU 1998)",
+        "CANNON opposed by CANON; the Court ruled on similarity of goods",
+    ),
+    (
+        "sound_latin",
+        "DOUGIES",
+        [5],
+        ["US"],
+        [("HUGGIES", "US")],
+        "Kimberly-Clark Corp. v. H. Douglas Enterprises, Ltd., 774 F.2d 1144 (Fed. Cir. 1985)",
+        "diapers; confusion found",
+    ),
+    (
+        "sound_latin",
+        "FUNDOUGH",
+        [28],
+        ["US"],
+        [("PLAY-DOH", "US")],
+        "Kenner Parker Toys Inc. v. Rose Art Industries, Inc., 963 F.2d 350 (Fed. Cir. 1992)",
+        "modelling compound; confusion found",
+    ),
+    (
+        "sound_latin",
+        "SKYPE",
+        [9],
+        ["EM"],
+        [("SKY", "EM")],
+        "Skype v OHIM, T-423/12 (General Court 2015); appeal dismissed, C-705/15 P (CJEU 2016)",
+        "SKYPE pronounced with SKY as its first syllable; confusion found",
+    ),
     ("sound_latin", "MAKDONALDS", [43], ["US"], [("MCDONALDS", "US")], SL, "MAK for MC"),
     ("sound_latin", "NESSLAY", [30], ["EM"], [("NESTLE", "EM")], SL, "spelled as pronounced in English"),
     ("sound_latin", "EYEKEA", [20], ["EM"], [("IKEA", "EM")], SL, "spelled as pronounced in English"),
     ("sound_latin", "GOOGEL", [9], ["US"], [("GOOGLE", "US")], SL, "-EL for -LE"),
     ("sound_latin", "SHANELLE", [3], ["EM"], [("CHANEL", "EM")], SL, "SH for CH"),
     ("sound_latin", "DEE-OR", [3], ["EM"], [("DIOR", "EM")], SL, "spelled as pronounced"),
-    ("sound_latin", "AIRMEZ", [18], ["EM"], [("HERMES", "EM")], SL, "silent H dropped, spelled as pronounced"),
+    (
+        "sound_latin",
+        "AIRMEZ",
+        [18],
+        ["EM"],
+        [("HERMES", "EM")],
+        SL,
+        "silent H dropped, spelled as pronounced",
+    ),
     ("sound_latin", "KARTIAY", [14], ["EM"], [("CARTIER", "EM")], SL, "spelled as pronounced in French"),
     ("sound_latin", "HYNEKEN", [32], ["EM"], [("HEINEKEN", "EM")], SL, "Y for EI"),
-    ("sound_latin", "CHINGTAO", [32], ["US"], [("TSINGTAO", "US")], SL,
-     "alternative romanisation of the same Chinese place name"),
+    (
+        "sound_latin",
+        "CHINGTAO",
+        [32],
+        ["US"],
+        [("TSINGTAO", "US")],
+        SL,
+        "alternative romanisation of the same Chinese place name",
+    ),
     ("sound_latin", "MISHLEN", [12], ["EM"], [("MICHELIN", "EM")], SL, "spelled as pronounced"),
     ("sound_latin", "PEPSEE", [32], ["US"], [("PEPSI", "US")], SL, "EE for I"),
     ("sound_latin", "KOLGATE", [3], ["US"], [("COLGATE", "US")], SL, "K for hard C"),
@@ -176,29 +323,69 @@ SOUND_CHINESE: list[Row] = [
     ("sound_chinese", "鹊巢", [30], ["CN"], [("QUECHAO", "CN")], HP, "鹊 què (magpie) for 雀 què"),
     ("sound_chinese", "云南百药", [5], ["CN"], [("YUNNANBAIYAO", "CN")], HP, "百 bǎi for 白 bái"),
     ("sound_chinese", "哈根大斯", [30], ["CN"], [("HAGENDASI", "CN")], HP, "大 dà for 达 dá"),
-    ("sound_chinese", "兴巴克", [43], ["CN"], [("XINGBAKE", "CN")], HP, "fuzzy final in/ing: 兴 xīng, 星 xīng"),
+    (
+        "sound_chinese",
+        "兴巴克",
+        [43],
+        ["CN"],
+        [("XINGBAKE", "CN")],
+        HP,
+        "fuzzy final in/ing: 兴 xīng, 星 xīng",
+    ),
 ]
 
 CROSS_SCRIPT: list[Row] = [
     ("cross_script", "NAIKE", [25], ["CN"], [("NAIKE", "CN")], PY, "pinyin of 耐克"),
     ("cross_script", "LAOGANMA", [30], ["CN"], [("LAOGANMA", "CN")], PY, "pinyin of 老干妈"),
     ("cross_script", "KANGSHIFU", [30], ["CN"], [("KANGSHIFU", "CN")], PY, "pinyin of 康师傅"),
-    ("cross_script", "XINGBAKE", [43], ["CN"], [("XINGBAKE", "CN")],
-     "Starbucks Corp. and Shanghai President Starbucks Coffee Co. v. Shanghai Xingbake Coffee Shop Ltd., "
-     "Shanghai No. 2 Intermediate People's Court (2005), affirmed by Shanghai High People's Court (2006)",
-     "the defendant traded as Xingbake, the pinyin of 星巴克"),
-    ("cross_script", "乔丹", [25], ["US"], [("JORDAN", "US")],
-     "Michael Jordan v. Trademark Review and Adjudication Board (Qiaodan Sports), Supreme People's Court (2016)",
-     "the SPC held 乔丹 designates Michael Jordan in China; Chinese query against the Latin mark"),
-    ("cross_script", "拉菲庄园", [33], ["CN"], [("LAFITE", "CN")],
-     "Château Lafite Rothschild v. Trademark Review and Adjudication Board (拉菲庄园), Supreme People's Court (2016)",
-     "拉菲 held to correspond to LAFITE for Chinese consumers; 拉菲庄园 found similar"),
-    ("cross_script", "奔富", [33], ["CN"], [("PENFOLDS", "CN")],
-     KO + "奔富 is the Chinese name used for Penfolds wine; Treasury Wine Estates' disputes over its "
-     "registration by third parties in China", "Chinese name vs Latin mark"),
-    ("cross_script", "新百伦", [25], ["US"], [("NEW-BALANCE", "US")],
-     "Zhou Lelun v. New Balance Trading (China) Co., Guangzhou Intermediate People's Court (2015), "
-     "Guangdong High People's Court (2017)", "新百伦 was New Balance's Chinese trade name: 新 'new' + 百伦 'balance'"),
+    (
+        "cross_script",
+        "XINGBAKE",
+        [43],
+        ["CN"],
+        [("XINGBAKE", "CN")],
+        "Starbucks Corp. and Shanghai President Starbucks Coffee Co. v. Shanghai Xingbake Coffee Shop Ltd., "
+        "Shanghai No. 2 Intermediate People's Court (2005), affirmed by Shanghai High People's Court (2006)",
+        "the defendant traded as Xingbake, the pinyin of 星巴克",
+    ),
+    (
+        "cross_script",
+        "乔丹",
+        [25],
+        ["US"],
+        [("JORDAN", "US")],
+        "Michael Jordan v. Trademark Review and Adjudication Board (Qiaodan Sports), Supreme People's Court (2016)",
+        "the SPC held 乔丹 designates Michael Jordan in China; Chinese query against the Latin mark",
+    ),
+    (
+        "cross_script",
+        "拉菲庄园",
+        [33],
+        ["CN"],
+        [("LAFITE", "CN")],
+        "Château Lafite Rothschild v. Trademark Review and Adjudication Board (拉菲庄园), Supreme People's Court (2016)",
+        "拉菲 held to correspond to LAFITE for Chinese consumers; 拉菲庄园 found similar",
+    ),
+    (
+        "cross_script",
+        "奔富",
+        [33],
+        ["CN"],
+        [("PENFOLDS", "CN")],
+        "public fact: 奔富 is the Chinese name under which Penfolds wine is known in China, and its registration "
+        "by third parties was disputed by the Penfolds owner",
+        "Chinese name vs Latin mark",
+    ),
+    (
+        "cross_script",
+        "新百伦",
+        [25],
+        ["US"],
+        [("NEW-BALANCE", "US")],
+        "Zhou Lelun v. New Balance Trading (China) Co., Guangzhou Intermediate People's Court (2015), "
+        "Guangdong High People's Court (2017)",
+        "新百伦 was New Balance's Chinese trade name: 新 'new' + 百伦 'balance'",
+    ),
     ("cross_script", "WA HA HA", [32], ["CN"], [("WAHAHA-ZH", "CN")], PY, "spaced pinyin of 娃哈哈"),
     ("cross_script", "HUA WEI", [9], ["CN"], [("HUAWEI-ZH", "CN")], PY, "spaced pinyin of 华为"),
     ("cross_script", "LIANXIANG", [9], ["CN"], [("LIANXIANG", "CN")], PY, "pinyin of 联想"),
@@ -215,7 +402,15 @@ CROSS_SCRIPT: list[Row] = [
     ("cross_script", "LIUGEHETAO", [32], ["CN"], [("LIUGEHETAO", "CN")], PY, "pinyin of 六个核桃"),
     ("cross_script", "QIAQIA", [29], ["CN"], [("QIAQIA", "CN")], PY, "pinyin of 洽洽"),
     ("cross_script", "DIAOPAI", [3], ["CN"], [("DIAOPAI", "CN")], PY, "pinyin of 雕牌"),
-    ("cross_script", "耐吉", [25], ["US"], [("NIKE", "US")], TL, "耐吉 nàijí is the Nike name used in Taiwan"),
+    (
+        "cross_script",
+        "耐吉",
+        [25],
+        ["US"],
+        [("NIKE", "US")],
+        TL,
+        "耐吉 nàijí is the Nike name used in Taiwan",
+    ),
     ("cross_script", "可口可乐", [32], ["US"], [("COCA-COLA", "US")], TL, "Chinese brand name vs Latin mark"),
     ("cross_script", "麦当劳", [43], ["US"], [("MCDONALDS", "US")], TL, "Chinese brand name vs Latin mark"),
     ("cross_script", "米其林", [12], ["EM"], [("MICHELIN", "EM")], TL, "Chinese brand name vs Latin mark"),
@@ -224,12 +419,43 @@ CROSS_SCRIPT: list[Row] = [
 ]
 
 GLYPH: list[Row] = [
-    ("glyph", "雷碧", [32], ["CN"], [("XUEBI", "CN")], KO + "雷碧 soft drinks imitating 雪碧 (Sprite)", "雷/雪"),
-    ("glyph", "粤利粤", [30], ["CN"], [("AOLIAO", "CN")], KO + "粤利粤 biscuits imitating 奥利奥 (Oreo)", "粤/奥"),
+    (
+        "glyph",
+        "雷碧",
+        [32],
+        ["CN"],
+        [("XUEBI", "CN")],
+        KO + "雷碧 soft drinks imitating 雪碧 (Sprite)",
+        "雷/雪",
+    ),
+    (
+        "glyph",
+        "粤利粤",
+        [30],
+        ["CN"],
+        [("AOLIAO", "CN")],
+        KO + "粤利粤 biscuits imitating 奥利奥 (Oreo)",
+        "粤/奥",
+    ),
     ("glyph", "奥利粤", [30], ["CN"], [("AOLIAO", "CN")], SH, "粤/奥 in the last position"),
-    ("glyph", "周住", [3], ["CN"], [("DIAOPAI", "CN")], KO + "周住 detergent imitating 雕牌",
-     "周 and 住 stacked read as 雕"),
-    ("glyph", "康帅傅", [30], ["CN"], [("KANGSHIFU", "CN")], KO + "康帅傅 instant noodles imitating 康师傅", "帅/师"),
+    (
+        "glyph",
+        "周住",
+        [3],
+        ["CN"],
+        [("DIAOPAI", "CN")],
+        KO + "周住 detergent imitating 雕牌",
+        "周 and 住 stacked read as 雕",
+    ),
+    (
+        "glyph",
+        "康帅傅",
+        [30],
+        ["CN"],
+        [("KANGSHIFU", "CN")],
+        KO + "康帅傅 instant noodles imitating 康师傅",
+        "帅/师",
+    ),
     ("glyph", "六个核弛", [32], ["CN"], [("LIUGEHETAO", "CN")], SH, "弛/桃 in the last position"),
     ("glyph", "大白免", [30], ["CN"], [("DABAITU", "CN")], SH, "免/兔 differ by one stroke"),
     ("glyph", "土力架", [30], ["CN"], [("SHILIJIA", "CN")], SH, "土/士"),
