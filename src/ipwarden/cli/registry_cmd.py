@@ -93,19 +93,17 @@ def _default_rejects(home: Path) -> Path:
     return home / "imports" / f"rejects-{stamp}.jsonl"
 
 
-def _print_summary(summary: ImportSummary, console: Console) -> None:
+def _print_summary(summary: ImportSummary) -> None:
     for message in summary.reject_samples:
-        console.print(f"rejected: {message}", markup=False, highlight=False)
+        typer.echo(f"rejected: {message}")
     if summary.rejected > len(summary.reject_samples):
-        console.print(f"… and {summary.rejected - len(summary.reject_samples)} more", markup=False)
-    console.print(
+        typer.echo(f"… and {summary.rejected - len(summary.reject_samples)} more")
+    typer.echo(
         f"read {summary.read}, stored {summary.stored}, replaced {summary.replaced}, "
-        f"unchanged {summary.unchanged}, rejected {summary.rejected}",
-        markup=False,
-        highlight=False,
+        f"unchanged {summary.unchanged}, rejected {summary.rejected}"
     )
     if summary.rejected and summary.rejects_path:
-        console.print(f"rejected records and reasons: {summary.rejects_path}", markup=False, highlight=False)
+        typer.echo(f"rejected records and reasons: {summary.rejects_path}")
 
 
 @registry_app.command("import")
@@ -144,7 +142,7 @@ def import_cmd(  # noqa: PLR0917 - Typer maps parameters to options
     if as_json:
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False))
     else:
-        _print_summary(summary, Console())
+        _print_summary(summary)
     raise typer.Exit(summary.exit_code)
 
 
