@@ -119,7 +119,7 @@ def test_detect_by_content_not_extension(tmp_path: Path, content: bytes, fmt: st
 def test_unknown_format_is_a_clear_error(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "data.xml"
     path.write_bytes(content)
-    with pytest.raises(UnknownFormatError, match="data.xml"):
+    with pytest.raises(UnknownFormatError, match=r"data\.xml"):
         detect_format(path)
 
 

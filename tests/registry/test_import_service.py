@@ -75,8 +75,9 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[RightsStor
 
 
 def test_real_files_import(store: RightsStore, shared_data: Path) -> None:
-    files = sorted((shared_data / "st66").glob("*-ST96.xml")) + [
-        shared_data / "uspto" / "status-only-60000001.xml"
+    files = [
+        *sorted((shared_data / "st66").glob("*-ST96.xml")),
+        shared_data / "uspto" / "status-only-60000001.xml",
     ]
     summary = import_files(files, store)
     assert (summary.read, summary.stored, summary.rejected) == (4, 4, 0)
