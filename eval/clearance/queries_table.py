@@ -257,7 +257,7 @@ SOUND_LATIN: list[Row] = [
         [9],
         ["EM"],
         [("SKY", "EM")],
-        "Skype v OHIM, T-423/12 (General Court 2015); appeal dismissed, C-705/15 P (CJEU 2016)",
+        "Skype v OHIM, T-423/12 (General Court 2015), upheld on appeal by the Court of Justice",
         "SKYPE pronounced with SKY as its first syllable; confusion found",
     ),
     ("sound_latin", "MAKDONALDS", [43], ["US"], [("MCDONALDS", "US")], SL, "MAK for MC"),
@@ -478,5 +478,5 @@ GLYPH: list[Row] = [
     ("glyph", "季宁", [25], ["CN"], [("LINING-ZH", "CN")], SH, "季/李"),
     ("glyph", "安蹋", [25], ["CN"], [("ANTA-ZH", "CN")], SH, "蹋/踏"),
     ("glyph", "雀巣", [30], ["CN"], [("QUECHAO", "CN")], SH, "巣 (Japanese form) for 巢"),
-    ("glyph", "华力", [9], ["CN"], [("HUAWEI-ZH", "CN")], SH, "力/为"),
+    ("glyph", "毕为", [9], ["CN"], [("HUAWEI-ZH", "CN")], SH, "毕/华 (same lower component 十)"),
 ]
