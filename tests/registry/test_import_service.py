@@ -242,3 +242,20 @@ def test_csv_and_families(tmp_path: Path) -> None:
     family = store.get_family("nike")
     assert family is not None and family.aliases == ("NIKE INC", "耐克")
     assert store.authorisations_for_seller("seller-1")[0].owner_family == "nike"
+
+
+def test_owner_family_rule_links_name_variants(tmp_path: Path) -> None:
+    store = InMemoryRightsStore()
+    path = _lines(
+        tmp_path / "f.jsonl",
+        [
+            {"record": "owner_family", "id": "nike", "name": "Nike, Inc.", "aliases": ["耐克"]},
+            {"id": "US-1", "mark": "NIKE", "owner": "NIKE INC"},
+            {"id": "CN-2", "mark": "耐克", "owner": "耐克"},
+            {"id": "US-3", "mark": "ACME", "owner": "Acme Widgets Ltd."},
+        ],
+    )
+    import_files([path], store)
+    assert [r.owner_family for r in store.rights_of_family("nike")] == ["nike", "nike"]
+    acme = store.get_right("US-3")
+    assert acme is not None and acme.owner_family and "acme" in acme.owner_family

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import importlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -22,6 +21,7 @@ from typing import Any, Protocol, TextIO
 
 from ipwarden.config import Settings
 from ipwarden.errors import ExitCode
+from ipwarden.registry.families import FamilyIndex, assign_family
 from ipwarden.registry.importers import Parsed, Reject, check_file, parse_file, resolve_format
 from ipwarden.registry.importers._json import dumps
 from ipwarden.registry.interfaces import RightsStore
@@ -136,17 +136,12 @@ def _merge_partial(new: Right, old: Right | None) -> Right:
     )
 
 
-def _family_rule(store: RightsStore) -> Callable[[Right], Right] | None:
-    """The owner-family rule of registry/families.py, with the stored (declared) families as aliases."""
-    try:
-        family_module = importlib.import_module("ipwarden.registry.families")
-    except ImportError:  # pragma: no cover - the rule ships with the package
-        return None
-    aliases = store.list_families()
-    assign: Callable[..., Right] = family_module.assign_family
+def _family_rule(store: RightsStore) -> Callable[[Right], Right]:
+    """The owner-family rule (registry/families.py) with the stored, declared families as aliases."""
+    index = FamilyIndex(store.list_families())
 
     def apply(right: Right) -> Right:
-        return assign(right, aliases)
+        return assign_family(right, index)
 
     return apply
 
