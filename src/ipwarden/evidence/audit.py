@@ -16,7 +16,7 @@ from ipwarden.evidence import merkle
 from ipwarden.evidence.checkpoint import Checkpoint
 from ipwarden.evidence.errors import FormatError, IntegrityError
 from ipwarden.evidence.log import CHECKPOINT
-from ipwarden.evidence.models import parse_entry
+from ipwarden.evidence.models import file_ref, parse_entry
 from ipwarden.evidence.note import verify_note
 from ipwarden.evidence.services import WITNESSED, EvidenceService
 from ipwarden.evidence.tiles import TILE_HEIGHT, TILE_WIDTH, decode_bundle, entries_path, tile_path, tile_widths
@@ -95,17 +95,16 @@ def audit(service: EvidenceService) -> tuple[int, list[Finding]]:
             if e is None:
                 continue
             try:
-                rec = parse_entry(e, f"entry {i}")
+                ref = file_ref(parse_entry(e, f"entry {i}"), f"entry {i}")
             except FormatError as exc:
                 findings.append(Finding(f"entry {i}", exc.message))
                 continue
-            ref = rec.get("file")
-            if isinstance(ref, dict):
-                path = service.file_path(str(ref["sha256"]))
+            if ref is not None:
+                path = service.file_path(ref.sha256)
                 if not path.exists():
-                    findings.append(Finding(f"item {i}", f"file {ref['name']} ({path}) is missing"))
-                elif hashlib.sha256(path.read_bytes()).hexdigest() != ref["sha256"]:
-                    findings.append(Finding(f"item {i}", f"file {ref['name']} ({path}) was altered"))
+                    findings.append(Finding(f"item {i}", f"file {ref.name} ({path}) is missing"))
+                elif hashlib.sha256(path.read_bytes()).hexdigest() != ref.sha256:
+                    findings.append(Finding(f"item {i}", f"file {ref.name} ({path}) was altered"))
         # The witnessed checkpoint.
         wit = storage.read(WITNESSED)
         if wit is not None:

@@ -7,7 +7,6 @@ with the log and witness keys), ``checkpoint`` (the cosigned checkpoint), ``keys
 
 from __future__ import annotations
 
-import json
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,7 +15,8 @@ from ipwarden.evidence.checkpoint import Checkpoint
 from ipwarden.evidence.models import parse_entry
 from ipwarden.evidence.note import open_note
 from ipwarden.evidence.services import EvidenceService
-from ipwarden.evidence.verify import BUNDLE_FORMAT
+from ipwarden.evidence.policy import PolicyWitness
+from ipwarden.evidence.verify import manifest_bytes
 
 __all__ = ["export_bundle"]
 
@@ -64,6 +64,10 @@ def export_bundle(service: EvidenceService, indexes: Sequence[int], out: Path) -
     note = service.checkpoint_for(indexes)
     cp = Checkpoint.from_text(open_note(note)[0])
     policy = service.policy()
+    # Offline verification needs keys and the quorum, not addresses: drop URLs so the bundle holds
+    # nothing that could change without failing verification.
+    policy.logs = [(v, None) for v, _ in policy.logs]
+    policy.witnesses = {n: PolicyWitness(w.name, w.verifier) for n, w in policy.witnesses.items()}
     items = []
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
@@ -89,7 +93,6 @@ def export_bundle(service: EvidenceService, indexes: Sequence[int], out: Path) -
             items.append(
                 {"index": i, "entry": f"entries/{i}.json", "proof": f"proofs/{i}.tlog-proof", "type": record["type"]}
             )
-        manifest = {"format": BUNDLE_FORMAT, "origin": cp.origin, "size": cp.size, "items": items}
-        zf.writestr("manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+        zf.writestr("manifest.json", manifest_bytes(cp.origin, cp.size, items))
     tmp.replace(out)
     return out

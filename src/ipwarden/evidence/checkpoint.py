@@ -6,11 +6,11 @@ Body: origin line, decimal tree size, base64 root hash, then optional extension 
 from __future__ import annotations
 
 import base64
-import binascii
 from dataclasses import dataclass, field
 
 from ipwarden.evidence.errors import FormatError
 from ipwarden.evidence.merkle import HASH_SIZE
+from ipwarden.evidence.note import b64decode_strict
 
 __all__ = ["Checkpoint"]
 
@@ -43,10 +43,7 @@ class Checkpoint:
             raise FormatError("checkpoint origin line is empty")
         if not size_s.isdigit() or (size_s != "0" and size_s.startswith("0")) or not size_s.isascii():
             raise FormatError(f"checkpoint size {size_s!r} is not a decimal number without leading zeros")
-        try:
-            root = base64.b64decode(root_s.encode("ascii"), validate=True)
-        except (binascii.Error, UnicodeEncodeError) as exc:
-            raise FormatError(f"checkpoint root hash {root_s!r} is not base64") from exc
+        root = b64decode_strict(root_s, "checkpoint root hash")
         if len(root) != HASH_SIZE:
             raise FormatError(f"checkpoint root hash has {len(root)} bytes; expected {HASH_SIZE}")
         if any(not e for e in ext):

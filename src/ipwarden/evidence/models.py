@@ -15,7 +15,7 @@ import rfc8785
 
 from ipwarden.evidence.errors import FormatError
 
-__all__ = ["EntryType", "FileRef", "canonical", "parse_entry"]
+__all__ = ["EntryType", "FileRef", "canonical", "file_ref", "parse_entry"]
 
 
 class EntryType(enum.StrEnum):
@@ -51,3 +51,20 @@ def parse_entry(data: bytes, where: str = "entry") -> dict[str, Any]:
     if canonical(record) != data:
         raise FormatError(f"{where} is not in canonical JSON form (RFC 8785)")
     return record
+
+
+def file_ref(record: dict[str, Any], where: str = "entry") -> FileRef | None:
+    """The file an item entry references, checked for shape; None for entries without a file."""
+    ref = record.get("file")
+    if ref is None:
+        return None
+    if (
+        not isinstance(ref, dict)
+        or not isinstance(ref.get("name"), str)
+        or not isinstance(ref.get("sha256"), str)
+        or len(ref["sha256"]) != 64
+        or any(c not in "0123456789abcdef" for c in ref["sha256"])
+        or not isinstance(ref.get("size"), int)
+    ):
+        raise FormatError(f"{where}: 'file' must have a name, a 64-hex-digit sha256 and a size")
+    return FileRef(ref["name"], ref["sha256"], ref["size"])

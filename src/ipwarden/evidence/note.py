@@ -25,6 +25,7 @@ __all__ = [
     "NoteSignature",
     "Signer",
     "VerifiedNote",
+    "b64decode_strict",
     "Verifier",
     "generate_signer",
     "key_id",
@@ -54,11 +55,18 @@ def _check_name(name: str) -> None:
         )
 
 
-def _b64decode(text: str, what: str) -> bytes:
+def b64decode_strict(text: str, what: str) -> bytes:
+    """Standard base64 in its one canonical form (zero padding bits), so no altered text decodes alike."""
     try:
-        return base64.b64decode(text.encode("ascii"), validate=True)
+        raw = base64.b64decode(text.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError) as exc:
         raise FormatError(f"{what} is not valid base64: {text[:60]!r}") from exc
+    if base64.b64encode(raw).decode("ascii") != text:
+        raise FormatError(f"{what} is not in canonical base64: {text[:60]!r}")
+    return raw
+
+
+_b64decode = b64decode_strict
 
 
 @dataclass(frozen=True, slots=True)

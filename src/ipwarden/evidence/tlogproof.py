@@ -7,10 +7,10 @@ line, a blank line, then the (cosigned) checkpoint verbatim. Files use the ``.tl
 from __future__ import annotations
 
 import base64
-import binascii
 from dataclasses import dataclass
 
 from ipwarden.evidence.errors import FormatError
+from ipwarden.evidence.note import b64decode_strict
 
 __all__ = ["HEADER", "TlogProof"]
 
@@ -61,7 +61,4 @@ class TlogProof:
 
 
 def _b64(text: str, what: str) -> bytes:
-    try:
-        return base64.b64decode(text.encode("ascii"), validate=True)
-    except (binascii.Error, UnicodeEncodeError) as exc:
-        raise FormatError(f"tlog-proof {what} is not base64: {text[:60]!r}") from exc
+    return b64decode_strict(text, f"tlog-proof {what}")

@@ -24,12 +24,12 @@ from typing import Any
 from ipwarden.evidence import merkle
 from ipwarden.evidence.checkpoint import Checkpoint
 from ipwarden.evidence.errors import FormatError, IntegrityError, TamperError
-from ipwarden.evidence.models import parse_entry
+from ipwarden.evidence.models import file_ref, parse_entry
 from ipwarden.evidence.note import parse_vkey
 from ipwarden.evidence.policy import Policy
 from ipwarden.evidence.tlogproof import TlogProof
 
-__all__ = ["BUNDLE_FORMAT", "BundleReport", "verify_bundle"]
+__all__ = ["BUNDLE_FORMAT", "BundleReport", "manifest_bytes", "verify_bundle"]
 
 BUNDLE_FORMAT = "ipwarden-evidence-bundle/v1"
 
@@ -66,7 +66,7 @@ def verify_bundle(path: Path, trusted_log_vkeys: Sequence[str] = ()) -> BundleRe
             manifest = json.loads(_read(zf, "manifest.json"))
         except ValueError as exc:
             raise TamperError("manifest.json is not valid JSON") from exc
-        if manifest.get("format") != BUNDLE_FORMAT:
+        if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
             raise FormatError(f"{path} is not an ipwarden evidence bundle ({BUNDLE_FORMAT})")
         report = BundleReport()
         policy = Policy.parse(_read(zf, "policy").decode("utf-8", errors="replace"), "policy")
@@ -85,17 +85,32 @@ def verify_bundle(path: Path, trusted_log_vkeys: Sequence[str] = ()) -> BundleRe
         )
         if cp.origin not in {v.name for v, _ in policy.logs}:
             raise IntegrityError(f"checkpoint origin {cp.origin!r} is not a log named in the policy")
-        for item in manifest.get("items", []):
+        items = manifest.get("items") if isinstance(manifest, dict) else None
+        if not isinstance(items, list):
+            raise TamperError("manifest.json has no list of items")
+        for item in items:
             report.items.append(_verify_item(zf, item, checkpoint, cp))
         if not report.items:
             raise FormatError("the bundle lists no items")
+        expected = manifest_bytes(cp.origin, cp.size, report.items)
+        if _read(zf, "manifest.json") != expected:
+            raise TamperError("manifest.json does not match the verified entries and checkpoint")
+        known = {v.vkey for v, _ in policy.logs} | {w.verifier.vkey for w in policy.witnesses.values()}
+        for name in zf.namelist():
+            if name.startswith("keys/") and _read(zf, name).decode(errors="replace").strip() not in known:
+                raise TamperError(f"{name} is not one of the keys in the policy")
         report.checks.append(f"{len(report.items)} entries are included in the log at their indexes")
         return report
 
 
 def _verify_item(zf: zipfile.ZipFile, item: dict[str, Any], checkpoint: bytes, cp: Checkpoint) -> dict[str, Any]:
-    index = int(item["index"])
-    entry = _read(zf, item["entry"])
+    try:
+        index = int(item["index"])
+        entry_name, proof_name = str(item["entry"]), str(item["proof"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise TamperError(f"manifest.json: malformed item {str(item)[:80]}") from exc
+    item = {"entry": entry_name, "proof": proof_name}
+    entry = _read(zf, entry_name)
     proof = TlogProof.from_bytes(_read(zf, item["proof"]))
     where = f"item {index} ({item['entry']})"
     if proof.index != index:
@@ -107,10 +122,24 @@ def _verify_item(zf: zipfile.ZipFile, item: dict[str, Any], checkpoint: bytes, c
     except IntegrityError as exc:
         raise TamperError(f"{where}: the entry is not the one in the log ({exc.message})") from exc
     record = parse_entry(entry, where)
-    ref = record.get("file")
-    if isinstance(ref, dict):
-        name = f"files/{ref['sha256']}"
+    ref = file_ref(record, where)
+    if ref is not None:
+        name = f"files/{ref.sha256}"
         data = _read(zf, name)
-        if hashlib.sha256(data).hexdigest() != ref["sha256"] or len(data) != ref["size"]:
-            raise TamperError(f"{where}: file {ref['name']} ({name}) does not match the logged SHA-256")
-    return {"index": index, "type": record["type"], "case": record.get("case"), "file": ref}
+        if hashlib.sha256(data).hexdigest() != ref.sha256 or len(data) != ref.size:
+            raise TamperError(f"{where}: file {ref.name} ({name}) does not match the logged SHA-256")
+    return {
+        "index": index,
+        "entry": item["entry"],
+        "proof": item["proof"],
+        "type": record["type"],
+        "case": record.get("case"),
+        "file": record.get("file"),
+    }
+
+
+def manifest_bytes(origin: str, size: int, items: Sequence[dict[str, Any]]) -> bytes:
+    """The one encoding of a bundle manifest, so a verifier can insist on it byte for byte."""
+    listed = [{k: i[k] for k in ("index", "entry", "proof", "type")} for i in items]
+    manifest = {"format": BUNDLE_FORMAT, "origin": origin, "size": size, "items": listed}
+    return (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()

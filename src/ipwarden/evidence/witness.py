@@ -9,7 +9,6 @@ cannot roll the state back. A forked or rewritten log gets 409/422 with an expla
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 import os
 import threading
@@ -22,7 +21,7 @@ from typing import Protocol
 from ipwarden.evidence import merkle
 from ipwarden.evidence.checkpoint import Checkpoint
 from ipwarden.evidence.errors import FormatError, ProofError, SignatureError
-from ipwarden.evidence.note import NoteSignature, Signer, Verifier, open_note, verify_note
+from ipwarden.evidence.note import NoteSignature, b64decode_strict, Signer, Verifier, open_note, verify_note
 
 __all__ = ["FileWitnessState", "MemoryWitnessState", "Witness", "WitnessReply", "WitnessState"]
 
@@ -155,10 +154,7 @@ def _parse_request(body: bytes) -> tuple[int, list[bytes], bytes]:
         raise FormatError("more than 63 consistency proof lines")
     proof = []
     for line in lines[1:]:
-        try:
-            h = base64.b64decode(line.encode("ascii"), validate=True)
-        except (binascii.Error, UnicodeEncodeError) as exc:
-            raise FormatError(f"consistency proof line {line[:50]!r} is not base64") from exc
+        h = b64decode_strict(line, "consistency proof line")
         if len(h) != merkle.HASH_SIZE:
             raise FormatError("consistency proof hash is not 32 bytes")
         proof.append(h)
