@@ -55,7 +55,6 @@ def registry_records() -> list[dict[str, object]]:
                 "office": office,
                 "classes": classes,
                 "status": "registered",
-                "source": "ipwarden clearance evaluation set",
             }
             if family:
                 rec["owner_family"] = family

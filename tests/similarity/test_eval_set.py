@@ -238,3 +238,7 @@ def test_readme_counts_are_current() -> None:
         assert row, f"README.md: no table row for category {category}"
         assert int(row.group(1)) == counts[category], f"README.md: count for {category} is stale"
     assert re.search(rf"\*\*{sum(counts.values())} queries\*\*", text), "README.md: total is stale"
+    rights, families = _registry()
+    assert f"{len(families)} owner-family records and {len(rights)} trademark records" in text, (
+        "README.md: registry counts are stale"
+    )
