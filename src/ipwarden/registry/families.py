@@ -80,6 +80,7 @@ _CJK_FORMS = sorted(
     key=len,
     reverse=True,
 )
+_CJK_SET = frozenset(_CJK_FORMS)
 _CJK_LEADING = ("株式会社", "有限会社", "合同会社", "주식회사")
 
 
@@ -135,7 +136,7 @@ def _strip(words: list[str], phrases: Sequence[tuple[str, ...]], *, at_end: bool
 
 def _strip_cjk(key: str) -> str:
     changed = True
-    while changed:
+    while changed and key not in _CJK_SET:  # a name that is only a legal form keeps it
         changed = False
         for form in _CJK_FORMS:
             if key.endswith(form) and len(key) > len(form):
