@@ -88,6 +88,22 @@ class Reason:
             out["span"] = list(self.span)
         return out
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reason:
+        span = data.get("span")
+        return cls(
+            signal=str(data["signal"]),
+            family=Family(data["family"]),
+            weight=float(data["weight"]),
+            rule=str(data["rule"]),
+            detail=str(data["detail"]),
+            right_id=data.get("right_id"),
+            owner=data.get("owner"),
+            field=data.get("field"),
+            span=(int(span[0]), int(span[1])) if span else None,
+            evidence=data.get("evidence"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class ScreeningResult:
@@ -121,6 +137,19 @@ class ScreeningResult:
         if self.line is not None:
             out["line"] = self.line
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ScreeningResult:
+        """Read back one results-file line (``to_dict`` output)."""
+        return cls(
+            id=str(data["id"]),
+            risk=float(data["risk"]),
+            decision=Decision(data["decision"]),
+            reasons=tuple(Reason.from_dict(r) for r in data.get("reasons", ())),
+            notes=tuple(data.get("notes", ())),
+            error=data.get("error"),
+            line=data.get("line"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
