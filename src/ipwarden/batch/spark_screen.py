@@ -100,7 +100,9 @@ def run_spark(screener: Screener, path: Path, out: Path, *, master: str = "local
     if fmt == "jsonl":
         rdd = context.textFile(str(path.resolve()), use_unicode=False).zipWithIndex()
     elif fmt == "csv":
-        frame = session.read.options(header="true", encoding="UTF-8", multiLine="true", escape='"').csv(str(path.resolve()))
+        frame = session.read.options(header="true", encoding="UTF-8", multiLine="true", escape='"').csv(
+            str(path.resolve())
+        )
         rdd = frame.rdd.zipWithIndex()
     else:
         rdd = session.read.parquet(str(path.resolve())).rdd.zipWithIndex()
@@ -139,7 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         store = open_store(Settings.from_env(db_url=args.db).db_url)
         screener = build_screener(
-            store, context_dir=args.context, config_path=args.config, images_root=args.images_root or args.context
+            store,
+            context_dir=args.context,
+            config_path=args.config,
+            images_root=args.images_root or args.context,
         )
         summary = run_spark(screener, args.file, args.out, master=args.master)
     except IpwardenError as err:
@@ -151,4 +156,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

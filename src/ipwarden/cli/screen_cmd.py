@@ -48,13 +48,14 @@ def summary_table(results: list[object], limit: int = 20) -> Table:
         assert isinstance(result, ScreeningResult)
         top = sorted(result.reasons, key=lambda r: -r.weight)[:3]
         text = "; ".join(
-            f"{r.signal}: {r.evidence or ''}" + (f" [{r.right_id} {r.owner}]" if r.right_id else "") for r in top
+            f"{r.signal}: {r.evidence or ''}" + (f" [{r.right_id} {r.owner}]" if r.right_id else "")
+            for r in top
         )
         table.add_row(result.id, result.decision.value, f"{result.risk:.2f}", text)
     return table
 
 
-def screen(
+def screen(  # noqa: PLR0917 (Typer maps each parameter to an option)
     file: Annotated[Path, typer.Argument(help="Listings: .jsonl, .csv or .parquet.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", help="Results JSONL (appended; a rerun resumes).")],
     db: DbOption = None,
@@ -70,7 +71,8 @@ def screen(
     ] = None,
     config: Annotated[Path | None, typer.Option(help="Screening rules YAML (see docs/screening.md).")] = None,
     images_root: Annotated[
-        Path | None, typer.Option(help="Folder listing image paths are relative to (default: the context folder).")
+        Path | None,
+        typer.Option(help="Folder listing image paths are relative to (default: the context folder)."),
     ] = None,
     show: Annotated[int, typer.Option(help="Flagged listings to show in the summary table.")] = 20,
     as_json: JsonOption = False,
@@ -88,7 +90,9 @@ def screen(
         raise ScreeningConfigError(f"{file}: listing file not found", hint="check the path")
     settings = settings_for(db)
     store = open_store(settings.db_url)
-    screener = build_screener(store, context_dir=context, config_path=config, images_root=images_root or context)
+    screener = build_screener(
+        store, context_dir=context, config_path=config, images_root=images_root or context
+    )
     console = Console(stderr=True)
     summary: BatchSummary
     if engine is Engine.SPARK:

@@ -75,7 +75,9 @@ class ScreeningConfig:
         try:
             return float(self.raw["thresholds"][name])
         except (KeyError, TypeError, ValueError):
-            raise ScreeningConfigError(f"{self.where}: thresholds.{name} is missing or not a number") from None
+            raise ScreeningConfigError(
+                f"{self.where}: thresholds.{name} is missing or not a number"
+            ) from None
 
     def weight(self, signal: str) -> float:
         value = self.raw.get("weights", {}).get(signal)

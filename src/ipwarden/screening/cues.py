@@ -7,10 +7,12 @@ searches per listing.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick
 
@@ -20,11 +22,39 @@ from ipwarden.similarity.normalize import normalise
 __all__ = ["CueHit", "CueMatcher", "GiHit", "GiMatcher", "fold"]
 
 EU = frozenset(
-    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+    [
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+    ]
 )
 _EVOCATION = (
-    r"(?:style|styled|type|imitation|imitated|like|inspired|kind|façon|facon|genre|stil|art|tipo|estilo|"
-    r"stijl|imitação|imitacion|imitación|風|风|风味|風味|式|型|类|類|タイプ|風味|스타일)"
+    r"(?:style|styled|type|imitation|imitated|like|inspired|kind|façon|facon|genre|stil|art|tipo|"
+    r"estilo|stijl|imitação|imitacion|imitación|風|风|风味|風味|式|型|类|類|タイプ|스타일)"
 )
 
 
@@ -36,8 +66,7 @@ def fold(text: str) -> str:
 def _anchor(pattern: str) -> str | None:
     """The longest literal run at the top level of ``pattern`` (every match contains it), if any."""
     try:
-        import re._parser as parser  # the stdlib's own regex parser
-
+        parser: Any = importlib.import_module("re._parser")  # the stdlib's own regex parser
         parsed = parser.parse(pattern)
     except Exception:  # an odd but valid pattern: just always run it
         return None
@@ -143,12 +172,12 @@ class GiMatcher:
     ) -> None:
         self.window = guard_window
         self._compiled: list[_CompiledGi] = []
-        words = sorted({fold(w).strip("-").strip() for w in evocations if fold(w).strip("-").strip()}, key=len)
+        words = sorted(
+            {fold(w).strip("-").strip() for w in evocations if fold(w).strip("-").strip()}, key=len
+        )
         evo = "(?:" + "|".join(re.escape(w) for w in reversed(words)) + ")" if words else _EVOCATION
         for gi in gis:
-            names = "|".join(
-                f"(?:{default_pattern(n)})" for n in sorted(gi.all_names, key=len, reverse=True)
-            )
+            names = "|".join(f"(?:{default_pattern(n)})" for n in sorted(gi.all_names, key=len, reverse=True))
             evocation = rf"(?:(?<!\w){evo}\W{{0,3}}(?:{names}))|(?:(?:{names})\W{{0,3}}{evo}(?!\w))"
             products = {normalise(w) for w in (gi.product, *gi.categories)}
             products |= {p for w in list(products) for p in w.split()}

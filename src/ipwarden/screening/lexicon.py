@@ -292,9 +292,7 @@ def sources_for(texts: Mapping[str, str | None], name: str, path: Path | None) -
     return str(path) if path is not None else f"ipwarden.screening/data/{name}"
 
 
-def lexicon_from_entries(
-    cues: Sequence[Mapping[str, Any]], gis: Sequence[Mapping[str, Any]] = ()
-) -> Lexicon:
+def lexicon_from_entries(cues: Sequence[Mapping[str, Any]], gis: Sequence[Mapping[str, Any]] = ()) -> Lexicon:
     """Build a lexicon from in-memory entries (same fields as the YAML files); used by tests and embedders."""
     text_c, text_g = yaml.safe_dump(list(cues)), yaml.safe_dump(list(gis))
     digest = hashlib.sha256((text_c + text_g).encode()).hexdigest()[:8]

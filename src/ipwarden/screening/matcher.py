@@ -255,10 +255,12 @@ class MarkMatcher:
                     span = (found, found + len(key))
             written = " ".join(view.tokens[first : last + 1])
             how = self._how(kind, written, group, view.joined[start:end])
-            self._add_hit(out, seen, view, text, group, how, span, first, last)
+            self._add_hit(out, seen, view, text, group=group, how=how, span=span, first=first, last=last)
         for position, _mark, group in fuzzy:
             span = view.source_span(position, position)
-            self._add_hit(out, seen, view, text, group, "misspelled", span, position, position)
+            self._add_hit(
+                out, seen, view, text, group=group, how="misspelled", span=span, first=position, last=position
+            )
         return out
 
     def _how(self, kind: MatchKind, written: str, group: int, key: str) -> str:
@@ -283,6 +285,7 @@ class MarkMatcher:
         seen: set[tuple[int, int, int]],
         view: object,
         text: str,
+        *,
         group: int,
         how: str,
         span: tuple[int, int],

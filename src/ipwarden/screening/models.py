@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -150,12 +150,3 @@ class ScreeningResult:
             error=data.get("error"),
             line=data.get("line"),
         )
-
-
-@dataclass(frozen=True, slots=True)
-class ListingIssue:
-    """A problem found while parsing a listing that does not stop screening (a capped field, a bad image)."""
-
-    field: str
-    message: str
-    extra: dict[str, Any] = field(default_factory=dict)

@@ -70,9 +70,7 @@ def _strings(value: Any, field: str, where: str) -> tuple[str, ...]:
     raise _bad(where, field, "a list of strings", value)
 
 
-def listing_from_dict(
-    raw: Any, config: ScreeningConfig, where: str = "listing"
-) -> tuple[Listing, list[str]]:
+def listing_from_dict(raw: Any, config: ScreeningConfig, where: str = "listing") -> tuple[Listing, list[str]]:
     """Validate and build a listing; returns it with notes about capped fields. Raises ListingError."""
     if not isinstance(raw, Mapping):
         raise ListingError(f"{where}: expected a JSON object, got {type(raw).__name__}")
@@ -92,11 +90,17 @@ def listing_from_dict(
             text[field] = str(value)
         else:
             raise _bad(where, field, "a string", value)
-    for field, limit_name in (("title", "title_chars"), ("description", "description_chars"), ("brand", "brand_chars")):
+    for field, limit_name in (
+        ("title", "title_chars"),
+        ("description", "description_chars"),
+        ("brand", "brand_chars"),
+    ):
         value = text[field]
         limit = int(config.get("limits", limit_name))
         if value is not None and len(value) > limit:
-            notes.append(f"{field} capped at {limit} characters (was {len(value)}); the rest was not screened")
+            notes.append(
+                f"{field} capped at {limit} characters (was {len(value)}); the rest was not screened"
+            )
             text[field] = value[:limit]
     stage_value = raw.get("stage") or "listing"
     try:
@@ -104,7 +108,10 @@ def listing_from_dict(
     except ValueError:
         raise _bad(where, "stage", "one of " + ", ".join(s.value for s in Stage), stage_value) from None
     reviews = _strings(raw.get("reviews"), "reviews", where)
-    max_reviews, review_chars = int(config.get("limits", "reviews")), int(config.get("limits", "review_chars"))
+    max_reviews, review_chars = (
+        int(config.get("limits", "reviews")),
+        int(config.get("limits", "review_chars")),
+    )
     if len(reviews) > max_reviews:
         notes.append(f"only the first {max_reviews} of {len(reviews)} reviews were screened")
         reviews = reviews[:max_reviews]

@@ -116,24 +116,31 @@ def run_batch(
     skip = done_ids(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("a", encoding="utf-8") as handle:
-        _write_all(screener, _pending(path, skip, summary), path.name, handle, summary, on_result, stop_after)
+        _write_all(
+            screener,
+            _pending(path, skip, summary),
+            name=path.name,
+            handle=handle,
+            summary=summary,
+            on_result=on_result,
+            stop_after=stop_after,
+        )
     return summary
 
 
 def _write_all(
     screener: Screener,
     items: Iterator[tuple[int, Any]],
+    *,
     name: str,
     handle: TextIO,
     summary: BatchSummary,
     on_result: Callable[[ScreeningResult], None] | None,
     stop_after: int | None,
 ) -> None:
-    written = 0
-    for result in screen_items(screener, items, name):
+    for written, result in enumerate(screen_items(screener, items, name), 1):
         handle.write(result_line(result) + "\n")
         summary.add(result)
-        written += 1
         if on_result is not None:
             on_result(result)
         if written % FLUSH_EVERY == 0:

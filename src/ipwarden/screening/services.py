@@ -127,7 +127,11 @@ class Screener:
         """Build from a registry: every live word/combined trademark, family aliases, all authorisations."""
         matcher = MarkMatcher.build(store.iter_rights(), store.list_families())
         return cls(
-            matcher, config=config, lexicon=lexicon, authorisations=store.list_authorisations(), context=context
+            matcher,
+            config=config,
+            lexicon=lexicon,
+            authorisations=store.list_authorisations(),
+            context=context,
         )
 
     def _image_index(self) -> ImageIndex:
@@ -137,14 +141,18 @@ class Screener:
             return ImageIndex()
         for item in self.context.protected_images:
             value = phash_bytes(store.read(item.path), f"protected image {item.id}")
-            entries.append((value, ImageRef(item.id, "protected", item.right_id, item.owner, item.label, item.path)))
+            entries.append(
+                (value, ImageRef(item.id, "protected", item.right_id, item.owner, item.label, item.path))
+            )
         for removed in self._removed.values():
             for path in removed.images:
                 try:
                     value = phash_bytes(store.read(path), f"removed listing {removed.id} image {path}")
                 except ListingError:
                     continue  # an unreadable image of an old listing must not stop screening
-                entries.append((value, ImageRef(removed.id, "removed", removed.right_id, removed.owner, None, path)))
+                entries.append(
+                    (value, ImageRef(removed.id, "removed", removed.right_id, removed.owner, None, path))
+                )
         return ImageIndex(entries)
 
     @property
@@ -207,7 +215,12 @@ class Screener:
         return None
 
     def _auth_reason(
-        self, auth: Authorisation, right_id: str | None, owner: str | None, where: str, span: tuple[int, int] | None
+        self,
+        auth: Authorisation,
+        right_id: str | None,
+        owner: str | None,
+        where: str,
+        span: tuple[int, int] | None,
     ) -> Reason:
         return Reason(
             "authorisation.covered",
@@ -251,7 +264,9 @@ class Screener:
         for name in _FIELDS:
             text = getattr(listing, name) or ""
             for hit in self.matcher.find(text):
-                reason, brand = self._mark_reason(listing, name, text, folded[name], hit, classes, on)
+                reason, brand = self._mark_reason(
+                    listing, hit, field_name=name, text=text, folded=folded[name], classes=classes, on=on
+                )
                 if reason is None:
                     continue
                 key = hit.mark
@@ -266,10 +281,11 @@ class Screener:
     def _mark_reason(
         self,
         listing: Listing,
+        hit: MarkHit,
+        *,
         field_name: str,
         text: str,
         folded: str,
-        hit: MarkHit,
         classes: frozenset[int],
         on: dt.date,
     ) -> tuple[Reason | None, ClaimedBrand | None]:
@@ -289,7 +305,8 @@ class Screener:
                     Family.REFERENTIAL,
                     0.0,
                     f"{self.rule_version}/referential.use",
-                    f"{hit.text!r} follows {referential!r}: describes compatibility, not the product's origin",
+                    f"{hit.text!r} follows {referential!r}: "
+                    "describes compatibility, not the product's origin",
                     right_id=right.id,
                     owner=right.owner,
                     field=field_name,
@@ -312,8 +329,16 @@ class Screener:
             + ("" if relevant else "; goods look unrelated to the right's classes")
         )
         reason = Reason(
-            signal, Family.MARK, weight, f"{self.config.version}/{signal}", detail,
-            right_id=right.id, owner=right.owner, field=field_name, span=hit.span, evidence=hit.text,
+            signal,
+            Family.MARK,
+            weight,
+            f"{self.config.version}/{signal}",
+            detail,
+            right_id=right.id,
+            owner=right.owner,
+            field=field_name,
+            span=hit.span,
+            evidence=hit.text,
         )
         return reason, (right.family or hit.mark, right.id, right.owner, hit.text)
 
@@ -326,18 +351,29 @@ class Screener:
                 if hit.guard is not None:
                     if key not in out:
                         out[key] = Reason(
-                            "cue.guarded", Family.COUNTERFEIT_CUE, 0.0, f"{self.rule_version}/cue.guarded",
-                            f"{hit.text!r} ({hit.cue.language}) is in an innocent context (guard {hit.guard!r})",
-                            field=name, span=hit.span, evidence=hit.text,
+                            "cue.guarded",
+                            Family.COUNTERFEIT_CUE,
+                            0.0,
+                            f"{self.rule_version}/cue.guarded",
+                            f"{hit.text!r} ({hit.cue.language}) is in an innocent context "
+                            f"(guard {hit.guard!r})",
+                            field=name,
+                            span=hit.span,
+                            evidence=hit.text,
                         )
                     continue
                 signal = "cue.counterfeit"
                 weight = hit.cue.weight if hit.cue.weight is not None else self.config.weight(signal)
                 if key not in out or out[key].weight < weight:
                     out[key] = Reason(
-                        signal, Family.COUNTERFEIT_CUE, weight, f"{self.rule_version}/{signal}",
+                        signal,
+                        Family.COUNTERFEIT_CUE,
+                        weight,
+                        f"{self.rule_version}/{signal}",
                         f"counterfeit cue {hit.cue.term!r} ({hit.cue.language}) in the {name}",
-                        field=name, span=hit.span, evidence=hit.text,
+                        field=name,
+                        span=hit.span,
+                        evidence=hit.text,
                     )
         return list(out.values())
 
@@ -348,16 +384,26 @@ class Screener:
         goods = goods if listing.category else frozenset()
         out: dict[str, Reason] = {}
         for name in ("title", "description", "brand"):
-            for hit in self._gis.find(folded[name], goods_words=goods, origin=listing.origin, market=listing.market):
+            for hit in self._gis.find(
+                folded[name], goods_words=goods, origin=listing.origin, market=listing.market
+            ):
                 if hit.guard is not None or (hit.from_origin and not hit.evocation) or hit.gi.name in out:
                     continue
                 signal = "gi.evocation" if hit.evocation else "gi.name"
                 out[hit.gi.name] = Reason(
-                    signal, Family.GI, self.config.weight(signal), f"{self.rule_version}/{signal}",
-                    f"protected geographical indication {hit.gi.name!r} ({hit.gi.product}, origin {hit.gi.origin}; "
-                    f"{hit.gi.source})" + (" evoked with style/type/imitation wording" if hit.evocation else "")
+                    signal,
+                    Family.GI,
+                    self.config.weight(signal),
+                    f"{self.rule_version}/{signal}",
+                    f"protected geographical indication {hit.gi.name!r} "
+                    f"({hit.gi.product}, origin {hit.gi.origin}; "
+                    f"{hit.gi.source})"
+                    + (" evoked with style/type/imitation wording" if hit.evocation else "")
                     + ("" if hit.from_origin else "; the listing does not show goods from that origin"),
-                    owner=f"GI {hit.gi.name} ({hit.gi.origin})", field=name, span=hit.span, evidence=hit.text,
+                    owner=f"GI {hit.gi.name} ({hit.gi.origin})",
+                    field=name,
+                    span=hit.span,
+                    evidence=hit.text,
                 )
         return list(out.values())
 
@@ -370,9 +416,14 @@ class Screener:
                 signal = "feedback.review"
                 out.append(
                     Reason(
-                        signal, Family.FEEDBACK, self.config.weight(signal), f"{self.rule_version}/{signal}",
+                        signal,
+                        Family.FEEDBACK,
+                        self.config.weight(signal),
+                        f"{self.rule_version}/{signal}",
                         f"buyer review says the goods are not genuine ({hit.cue.term!r}, {hit.cue.language})",
-                        field=f"reviews[{position}]", span=hit.span, evidence=hit.text,
+                        field=f"reviews[{position}]",
+                        span=hit.span,
+                        evidence=hit.text,
                     )
                 )
                 break

@@ -97,8 +97,12 @@ def seller_reasons(
         signal = "seller.removed"
         out.append(
             Reason(
-                signal, Family.SELLER, config.weight(signal), _rule(config, signal),
-                f"seller {record.seller_id} was removed earlier for infringement", field="seller_id",
+                signal,
+                Family.SELLER,
+                config.weight(signal),
+                _rule(config, signal),
+                f"seller {record.seller_id} was removed earlier for infringement",
+                field="seller_id",
                 evidence=record.seller_id,
             )
         )
@@ -107,8 +111,12 @@ def seller_reasons(
         weight = min(record.strikes * config.weight(signal), config.get("seller", "max_strikes_weight"))
         out.append(
             Reason(
-                signal, Family.SELLER, weight, _rule(config, signal),
-                f"seller has {record.strikes} upheld infringement strike(s)", field="seller_id",
+                signal,
+                Family.SELLER,
+                weight,
+                _rule(config, signal),
+                f"seller has {record.strikes} upheld infringement strike(s)",
+                field="seller_id",
                 evidence=str(record.strikes),
             )
         )
@@ -118,8 +126,13 @@ def seller_reasons(
             signal = "seller.new_account"
             out.append(
                 Reason(
-                    signal, Family.SELLER, config.weight(signal), _rule(config, signal),
-                    f"seller account is {age} day(s) old", field="seller_id", evidence=record.created.isoformat(),
+                    signal,
+                    Family.SELLER,
+                    config.weight(signal),
+                    _rule(config, signal),
+                    f"seller account is {age} day(s) old",
+                    field="seller_id",
+                    evidence=record.created.isoformat(),
                 )
             )
     shared = sellers.removed_sharing(record.seller_id, record.identifiers)
@@ -127,9 +140,13 @@ def seller_reasons(
         signal = "seller.shared_identifier"
         out.append(
             Reason(
-                signal, Family.SELLER, config.weight(signal), _rule(config, signal),
+                signal,
+                Family.SELLER,
+                config.weight(signal),
+                _rule(config, signal),
                 f"seller shares identifiers with removed seller(s) {', '.join(shared[:5])}",
-                field="seller_id", evidence=";".join(shared[:5]),
+                field="seller_id",
+                evidence=";".join(shared[:5]),
             )
         )
     return out
@@ -166,10 +183,15 @@ def image_reasons(
             signal = "stay_down.image"
             out.append(
                 Reason(
-                    signal, Family.STAY_DOWN, config.weight(signal), _rule(config, signal),
+                    signal,
+                    Family.STAY_DOWN,
+                    config.weight(signal),
+                    _rule(config, signal),
                     f"images[{position}] matches an image of removed listing {ref.id} "
                     f"(pHash distance {distance}/64)",
-                    right_id=ref.right_id, owner=ref.owner, field=f"images[{position}]",
+                    right_id=ref.right_id,
+                    owner=ref.owner,
+                    field=f"images[{position}]",
                     evidence=f"{path} ~ {ref.path or ref.id} d={distance}",
                 )
             )
@@ -181,10 +203,16 @@ def protected_image_reason(
 ) -> Reason:
     signal = "image.protected"
     return Reason(
-        signal, Family.IMAGE, config.weight(signal), _rule(config, signal),
-        f"images[{position}] matches protected image {ref.label or ref.id} of {ref.owner or 'a rights holder'} "
+        signal,
+        Family.IMAGE,
+        config.weight(signal),
+        _rule(config, signal),
+        f"images[{position}] matches protected image {ref.label or ref.id} "
+        f"of {ref.owner or 'a rights holder'} "
         f"(pHash distance {distance}/64)",
-        right_id=ref.right_id, owner=ref.owner, field=f"images[{position}]",
+        right_id=ref.right_id,
+        owner=ref.owner,
+        field=f"images[{position}]",
         evidence=f"{listing.images[position]} ~ {ref.path or ref.id} d={distance}",
     )
 
@@ -202,10 +230,15 @@ def stay_down_reasons(
     signal = "stay_down.title"
     return [
         Reason(
-            signal, Family.STAY_DOWN, config.weight(signal), _rule(config, signal),
+            signal,
+            Family.STAY_DOWN,
+            config.weight(signal),
+            _rule(config, signal),
             f"title matches removed listing {best.listing_id} (shingle Jaccard {best.jaccard:.2f})"
             + (f", removed {source.removed_on.isoformat()}" if source and source.removed_on else ""),
-            right_id=source.right_id if source else None, owner=source.owner if source else None,
-            field="title", evidence=source.title if source else best.listing_id,
+            right_id=source.right_id if source else None,
+            owner=source.owner if source else None,
+            field="title",
+            evidence=source.title if source else best.listing_id,
         )
     ]

@@ -92,7 +92,9 @@ class FileReferencePrices(InMemoryReferencePrices):
                 raise ScreeningConfigError(
                     f"{path}:{number}: field 'price' must be a number, got {obj.get('price')!r}"
                 ) from None
-            rows.append((obj.get("brand"), obj.get("category"), obj.get("market"), price, obj.get("currency")))
+            rows.append(
+                (obj.get("brand"), obj.get("category"), obj.get("market"), price, obj.get("currency"))
+            )
         super().__init__(rows)
 
     def reference(self, brand: str, category: str | None, market: str | None) -> PriceRef | None:

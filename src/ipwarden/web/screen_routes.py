@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Request
 
@@ -54,7 +54,7 @@ def _screener(request: Request) -> Screener:
 
 
 @router.post("/screen", summary="Screen one listing")
-def screen(request: Request, listing: dict[str, Any] = Body(..., examples=[_EXAMPLE])) -> dict[str, Any]:
+def screen(request: Request, listing: Annotated[dict[str, Any], Body(examples=[_EXAMPLE])]) -> dict[str, Any]:
     """Risk in [0, 1], decision (allow/review/block) and one explained reason per signal."""
     screener = _screener(request)
     parsed, notes = listing_from_dict(listing, screener.config, "request body")
