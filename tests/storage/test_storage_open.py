@@ -186,7 +186,7 @@ def test_sqlite_path_problems(tmp_path: Path) -> None:
     with pytest.raises(DatabaseUrlError, match="is a folder"):
         open_store(f"sqlite:///{tmp_path}")
     (tmp_path / "notes.txt").write_text("these are not the rights you are looking for\n" * 100)
-    with pytest.raises(DatabaseUnavailableError, match="notes.txt"):
+    with pytest.raises(DatabaseUnavailableError, match=r"notes\.txt"):
         open_store(f"sqlite:///{tmp_path / 'notes.txt'}")
 
 
