@@ -251,7 +251,7 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if q.compact == c.compact:
         return None
     earlier = " ".join(c.core).upper()
-    if q.core == c.core:
+    if q.core_skel == c.core_skel:
         aside = sorted(set(q.dropped) | set(c.dropped))
         why = (
             f"same dominant element {_q(earlier)} once generic or descriptive words are set aside "
@@ -259,11 +259,13 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
         )
         return Aspect(AspectKind.CONTAINMENT, 0.93, (why,))
     weight = 0.88 if len(c.core_compact) >= 4 else 0.7
-    if _contains(q.core, c.core):
+    if _contains(q.core_skel, c.core_skel):
         return Aspect(AspectKind.CONTAINMENT, weight, (f"contains the whole earlier mark {_q(earlier)}",))
     if c.cjk and len(c.cjk) >= 2 and c.cjk != q.cjk and c.cjk in q.cjk:
         return Aspect(AspectKind.CONTAINMENT, 0.88, (f"contains the whole earlier mark {_q(c.cjk)}",))
-    if _contains(c.core, q.core) or (q.cjk and len(q.cjk) >= 2 and q.cjk != c.cjk and q.cjk in c.cjk):
+    if _contains(c.core_skel, q.core_skel) or (
+        q.cjk and len(q.cjk) >= 2 and q.cjk != c.cjk and q.cjk in c.cjk
+    ):
         return Aspect(
             AspectKind.CONTAINMENT, 0.75, (f"the earlier mark {_q(c.text)} contains the query as a whole",)
         )

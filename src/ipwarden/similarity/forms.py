@@ -30,6 +30,7 @@ class MarkForms:
     core: tuple[str, ...]  # dominant element: tokens without generic/descriptive words
     dropped: tuple[str, ...]  # the generic/descriptive words set aside
     core_compact: str
+    core_skel: tuple[str, ...]  # skeleton of each core word, so N1KE STORE contains NIKE
     latin: str  # Latin letters and digits of the core, no spaces
     cjk: str  # Chinese characters of the core
     latin_key: str
@@ -42,6 +43,10 @@ class MarkForms:
     @property
     def pinyin_compact(self) -> str:
         return "".join(self.pinyin)
+
+
+def _has_cjk(word: str) -> bool:
+    return not word.isascii() and any(is_cjk(ch) for ch in word)
 
 
 def _strip_chinese_generic(token: str) -> tuple[str, list[str]]:
@@ -59,7 +64,7 @@ def _core(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     core: list[str] = []
     dropped: list[str] = []
     for word in words:
-        if any(is_cjk(ch) for ch in word):
+        if _has_cjk(word):
             stripped, gone = _strip_chinese_generic(word)
             dropped.extend(gone)
             if stripped and stripped not in ignored:
@@ -101,8 +106,8 @@ def _key(words: list[str]) -> str:
 def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
     """English meaning keys (sorted content words) of a dominant element, with their provenance."""
     found: dict[str, str] = {}
-    latin = [w for w in core if not any(is_cjk(ch) for ch in w)]
-    cjk = "".join(w for w in core if any(is_cjk(ch) for ch in w))
+    latin = [w for w in core if not _has_cjk(w)]
+    cjk = "".join(w for w in core if _has_cjk(w))
     if cjk:
         for gloss in glosses(cjk)[:4]:
             key = _key([normalise(gloss)])
@@ -138,8 +143,12 @@ def prepare(text: str) -> MarkForms:
     norm = normalise(text)
     words = tokens(text)
     core, dropped = _core(words)
-    cjk = "".join(ch for w in core for ch in w if is_cjk(ch))
-    latin = "".join(ch for w in core for ch in w if not is_cjk(ch))
+    joined = "".join(core)
+    if joined.isascii():
+        cjk, latin = "", joined
+    else:
+        cjk = "".join(ch for ch in joined if is_cjk(ch))
+        latin = "".join(ch for ch in joined if not is_cjk(ch))
     syllables = tuple(pinyin_syllables(cjk)) if cjk else ()
     return MarkForms(
         text=text,
@@ -150,6 +159,7 @@ def prepare(text: str) -> MarkForms:
         core=core,
         dropped=dropped,
         core_compact="".join(core),
+        core_skel=tuple(skeleton(w) for w in core),
         latin=latin,
         cjk=cjk,
         latin_key=latin_key(latin) if latin else "",

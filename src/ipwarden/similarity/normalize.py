@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 __all__ = ["is_cjk", "normalise", "skeleton", "tokens"]
 
 _SPACE_RUN = re.compile(r"\s+")
+_ASCII_JUNK = re.compile(r"[^a-z0-9]+")
 #: Extra look-alike folds applied after the UTS #39 table (on lower-case ASCII).
 _DIGIT_FOLDS = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "|": "l"})
 _MULTI_FOLDS = (("rn", "m"), ("vv", "w"))
@@ -38,12 +39,15 @@ def _normalise_once(text: str) -> str:
     return _SPACE_RUN.sub(" ", "".join(kept)).strip()
 
 
+@lru_cache(maxsize=262_144)
 def normalise(text: str) -> str:
     """NFKC, case-folded, diacritics removed, anything but letters/digits turned into single spaces.
 
     Idempotent: ``normalise(normalise(t)) == normalise(t)`` (repeated to a fixed point, because case
     folding and compatibility decomposition can each expose work for the other).
     """
+    if text.isascii():  # fast path: nothing to decompose or fold beyond ASCII case
+        return _ASCII_JUNK.sub(" ", text.lower()).strip()
     out = _normalise_once(text)
     for _ in range(4):
         again = _normalise_once(out)
@@ -80,6 +84,8 @@ def skeleton(text: str) -> str:
     Latin letter they imitate; then 0→o, 1/i/l→l, 5→s, rn→m, vv→w.
     """
     out = _skeleton_once(text)
+    if text.isascii():  # ASCII folds cannot create new work for a second pass
+        return out
     for _ in range(4):
         again = _skeleton_once(out)
         if again == out:

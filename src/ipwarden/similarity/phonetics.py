@@ -9,6 +9,7 @@ the spellings of one sound into one symbol; vowels count only at the start.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ipwarden.similarity.normalize import normalise
 
@@ -82,6 +83,7 @@ def number_words(text: str) -> str:
     return _NUMBER.sub(lambda m: _say(int(m.group())) if len(m.group()) <= 3 else _say(10**6), text)
 
 
+@lru_cache(maxsize=65_536)
 def _folded(text: str) -> str:
     letters = "".join(ch for ch in number_words(normalise(text)) if "a" <= ch <= "z")
     for pattern, repl in _RULES:

@@ -17,7 +17,7 @@ import yaml
 
 from ipwarden.similarity.normalize import normalise
 
-__all__ = ["Lexicon", "glosses", "glyph_neighbours", "glyph_parts", "lexicon", "parts_index"]
+__all__ = ["Lexicon", "glosses", "glyph_neighbours", "glyph_parts", "lexicon", "parts_index", "warm_up"]
 
 
 def _text(name: str) -> str:
@@ -98,3 +98,11 @@ def lexicon() -> Lexicon:
         descriptive={int(k): frozenset(normalise(str(w)) for w in v) for k, v in data["descriptive"].items()},
         foreign=foreign,
     )
+
+
+def warm_up() -> None:
+    """Load every table now (about a second) so that the first query is as fast as the others."""
+    glyph_neighbours()
+    parts_index()
+    _cedict()
+    lexicon()

@@ -1,0 +1,425 @@
+"""The clearance search index: an inverted index from candidate keys to marks, on disk next to the registry.
+
+Layout of the index folder (see docs/clearance.md):
+
+- ``meta.json``: format version, the registry fingerprint and right count it was built from, base size;
+- ``keys.npy`` / ``offsets.npy`` / ``postings.npy``: the base segment, sorted 64-bit key hashes with CSR
+  offsets into mark numbers (memory-mapped, so opening is instant and memory stays small);
+- ``office.npy`` / ``status.npy``: per-mark filter columns;
+- ``marks.sqlite``: one row per right (mark text, owner, office, classes, family) and the incremental
+  segment (keys of rights added after the build, replaced rights).
+
+A query hashes its probe keys, finds their postings with a binary search, sums probe weights per mark,
+filters by office/status and hands the best few hundred marks to exact scoring: it never scans all marks.
+The index refuses to answer when the registry changed behind its back (:meth:`SearchIndex.ensure_fresh`).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ipwarden.errors import IntegrityError
+from ipwarden.registry.interfaces import RightsStore
+from ipwarden.registry.models import Right, Status
+from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.keys import hash_keys, mark_keys, query_probes
+
+__all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "open_index"]
+
+FORMAT_VERSION = 1
+REBUILD = "ipwarden index build"
+_STATUSES = [s.value for s in Status]
+_FUZZY_CAP = 30_000  # fuzzy keys with more postings than this are too common to help
+_EXACT_CAP = 200_000
+_BATCH = 20_000
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedMark:
+    ord: int
+    id: str
+    mark: str
+    owner: str | None
+    office: str
+    status: str
+    classes: tuple[int, ...]
+    family: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexStatus:
+    directory: Path
+    fresh: bool
+    indexed_rights: int
+    registry_rights: int
+    index_fingerprint: str
+    registry_fingerprint: str
+    marks: int
+
+    @property
+    def message(self) -> str:
+        if self.fresh:
+            return f"search index is up to date: {self.marks} marks from {self.indexed_rights} rights"
+        return (
+            f"the search index at {self.directory} is stale: built from {self.indexed_rights} rights "
+            f"(fingerprint {self.index_fingerprint}) but the registry now has {self.registry_rights} "
+            f"(fingerprint {self.registry_fingerprint})"
+        )
+
+
+def _schema(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS marks (
+            ord INTEGER PRIMARY KEY, right_id TEXT NOT NULL UNIQUE, mark TEXT, owner TEXT, office TEXT,
+            status TEXT, classes TEXT, family TEXT, alive INTEGER NOT NULL DEFAULT 1);
+        CREATE TABLE IF NOT EXISTS delta_keys (key INTEGER NOT NULL, ord INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS marks_dead ON marks(alive) WHERE alive = 0;
+        """
+    )
+
+
+def _row(right: Right, ord_: int) -> tuple[Any, ...]:
+    return (
+        ord_,
+        right.id,
+        right.mark_text,
+        right.owner_name,
+        right.office,
+        right.status.value,
+        ",".join(map(str, right.classes)),
+        right.owner_family,
+        1 if right.mark_text else 0,
+    )
+
+
+def _keys_of(text: str) -> npt.NDArray[np.uint64]:
+    return hash_keys(sorted(mark_keys(prepare(text))))
+
+
+class SearchIndex:
+    """Open with :func:`open_index`; build with :meth:`build`; keep current with :meth:`add`."""
+
+    def __init__(self, directory: Path, store: RightsStore) -> None:
+        self.directory = directory
+        self.store = store
+        self._lock = threading.RLock()
+        self.meta: dict[str, Any] = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        if self.meta.get("format") != FORMAT_VERSION:
+            raise IntegrityError(
+                f"the search index at {directory} has format {self.meta.get('format')!r}, "
+                f"this version reads format {FORMAT_VERSION}",
+                hint=f"rebuild it with `{REBUILD}`",
+            )
+        load: Callable[[str], Any] = lambda name: np.load(directory / name, mmap_mode="r")  # noqa: E731
+        self._keys: npt.NDArray[np.uint64] = load("keys.npy")
+        self._offsets: npt.NDArray[np.int64] = load("offsets.npy")
+        self._postings: npt.NDArray[np.uint32] = load("postings.npy")
+        self._office: npt.NDArray[np.uint16] = np.array(load("office.npy"))
+        self._status: npt.NDArray[np.uint8] = np.array(load("status.npy"))
+        self._alive: npt.NDArray[np.bool_] = np.ones(len(self._office), dtype=bool)
+        self._offices: list[str] = list(self.meta["offices"])
+        self._db = sqlite3.connect(directory / "marks.sqlite", check_same_thread=False)
+        self._delta: dict[int, list[int]] = {}
+        self._load_delta()
+
+    # -- building -------------------------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, directory: Path, store: RightsStore, progress: Progress | None = None) -> SearchIndex:
+        """Build from ``store.iter_rights()`` (streamed) into a fresh folder, then swap it in."""
+        directory = Path(directory)
+        work = directory.with_name(directory.name + ".building")
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        fingerprint = store.fingerprint()
+        db = sqlite3.connect(work / "marks.sqlite")
+        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
+        _schema(db)
+        offices: dict[str, int] = {}
+        hashes: list[npt.NDArray[np.uint64]] = []
+        owners: list[npt.NDArray[np.uint32]] = []
+        office_col: list[int] = []
+        status_col: list[int] = []
+        seen = 0
+        batch: list[tuple[Any, ...]] = []
+        for right in store.iter_rights(batch_size=_BATCH):
+            ord_ = seen
+            seen += 1
+            batch.append(_row(right, ord_))
+            office_col.append(offices.setdefault(right.office, len(offices)))
+            status_col.append(_STATUSES.index(right.status.value))
+            if right.mark_text:
+                keys = _keys_of(right.mark_text)
+                hashes.append(keys)
+                owners.append(np.full(len(keys), ord_, dtype=np.uint32))
+            if len(batch) >= _BATCH:
+                db.executemany("INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?)", batch)
+                batch.clear()
+                if progress:
+                    progress(_BATCH)
+        db.executemany("INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?)", batch)
+        if progress and batch:
+            progress(len(batch))
+        db.commit()
+        db.close()
+        all_keys = np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64)
+        all_ords = np.concatenate(owners) if owners else np.zeros(0, dtype=np.uint32)
+        del hashes, owners
+        order = np.argsort(all_keys, kind="stable")
+        sorted_keys = all_keys[order]
+        del all_keys
+        postings = all_ords[order]
+        del order, all_ords
+        unique, starts = np.unique(sorted_keys, return_index=True)
+        offsets = np.append(starts, len(sorted_keys)).astype(np.int64)
+        np.save(work / "keys.npy", unique)
+        np.save(work / "offsets.npy", offsets)
+        np.save(work / "postings.npy", postings)
+        np.save(work / "office.npy", np.array(office_col, dtype=np.uint16))
+        np.save(work / "status.npy", np.array(status_col, dtype=np.uint8))
+        if store.fingerprint() != fingerprint:
+            shutil.rmtree(work, ignore_errors=True)
+            raise IntegrityError(
+                "the registry changed while the search index was being built",
+                hint=f"run `{REBUILD}` again once imports have finished",
+            )
+        meta = {
+            "format": FORMAT_VERSION,
+            "fingerprint": fingerprint,
+            "rights": seen,
+            "base": seen,
+            "offices": list(offices),
+            "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        }
+        (work / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        old = directory.with_name(directory.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if directory.exists():
+            directory.rename(old)
+        work.rename(directory)
+        shutil.rmtree(old, ignore_errors=True)
+        return cls(directory, store)
+
+    def _load_delta(self) -> None:
+        base = int(self.meta["base"])
+        for (ord_,) in self._db.execute("SELECT ord FROM marks WHERE alive = 0 AND ord < ?", (base,)):
+            self._alive[ord_] = False
+        extra = self._db.execute(
+            "SELECT ord, office, status, alive FROM marks WHERE ord >= ? ORDER BY ord", (base,)
+        ).fetchall()
+        if extra:
+            self._extend([(int(o), str(off), str(st), bool(al)) for o, off, st, al in extra])
+        for key, ord_ in self._db.execute("SELECT key, ord FROM delta_keys"):
+            self._delta.setdefault(int(key) & 0xFFFFFFFFFFFFFFFF, []).append(int(ord_))
+
+    def _extend(self, rows: Sequence[tuple[int, str, str, bool]]) -> None:
+        codes = []
+        for _, office, _status, _alive in rows:
+            if office not in self._offices:
+                self._offices.append(office)
+            codes.append(self._offices.index(office))
+        self._office = np.concatenate([self._office, np.array(codes, dtype=np.uint16)])
+        self._status = np.concatenate(
+            [self._status, np.array([_STATUSES.index(r[2]) for r in rows], dtype=np.uint8)]
+        )
+        self._alive = np.concatenate([self._alive, np.array([r[3] for r in rows], dtype=bool)])
+
+    # -- incremental updates --------------------------------------------------------------------------
+
+    def add(self, rights: Sequence[Right]) -> int:
+        """Make newly stored (or replaced) rights searchable now; returns how many were indexed."""
+        with self._lock:
+            next_ord = len(self._office)
+            rows: list[tuple[Any, ...]] = []
+            new_keys: list[tuple[int, int]] = []
+            columns: list[tuple[int, str, str, bool]] = []
+            latest = {r.id: r for r in rights}
+            new_rights = 0
+            for right in latest.values():
+                old = self._db.execute("SELECT ord FROM marks WHERE right_id = ?", (right.id,)).fetchone()
+                if old is not None:
+                    self._db.execute(
+                        "UPDATE marks SET alive = 0, right_id = '~' || ord || ':' || right_id WHERE ord = ?",
+                        (old[0],),
+                    )
+                    self._alive[old[0]] = False
+                else:
+                    new_rights += 1
+                row = _row(right, next_ord)
+                rows.append(row)
+                columns.append((next_ord, right.office, right.status.value, bool(right.mark_text)))
+                if right.mark_text:
+                    for key in _keys_of(right.mark_text):
+                        signed = int(key) - (1 << 64) if int(key) >= (1 << 63) else int(key)
+                        new_keys.append((signed, next_ord))
+                        self._delta.setdefault(int(key), []).append(next_ord)
+                next_ord += 1
+            self._db.executemany("INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?)", rows)
+            self._db.executemany("INSERT INTO delta_keys VALUES (?, ?)", new_keys)
+            if columns:
+                self._extend(columns)
+            self.meta["rights"] = int(self.meta["rights"]) + new_rights
+            self.meta["fingerprint"] = self.store.fingerprint()
+            self._db.commit()
+            (self.directory / "meta.json").write_text(json.dumps(self.meta, indent=2), encoding="utf-8")
+            return sum(1 for c in columns if c[3])
+
+    # -- freshness ------------------------------------------------------------------------------------
+
+    def status(self) -> IndexStatus:
+        registry_fp = self.store.fingerprint()
+        registry_count = self.store.count_rights()
+        return IndexStatus(
+            directory=self.directory,
+            fresh=registry_fp == self.meta["fingerprint"] and registry_count == int(self.meta["rights"]),
+            indexed_rights=int(self.meta["rights"]),
+            registry_rights=registry_count,
+            index_fingerprint=str(self.meta["fingerprint"]),
+            registry_fingerprint=registry_fp,
+            marks=int(self._alive.sum()),
+        )
+
+    def ensure_fresh(self) -> None:
+        """Raise :class:`IntegrityError` (never answer silently) if the registry changed since the build."""
+        state = self.status()
+        if not state.fresh:
+            raise IntegrityError(
+                state.message,
+                hint=f"rebuild it with `{REBUILD}` (same --db); imports through ipwarden keep it current",
+                details={"index": str(self.directory)},
+            )
+
+    # -- queries --------------------------------------------------------------------------------------
+
+    @property
+    def size(self) -> int:
+        return int(self._alive.sum())
+
+    def candidates(
+        self,
+        text: str,
+        *,
+        offices: Iterable[str] | None = None,
+        statuses: Iterable[str] | None = None,
+        cap: int = 200,
+    ) -> list[int]:
+        """Mark numbers most likely to be similar to ``text``, best first, at most ``cap``."""
+        probes = query_probes(prepare(text))
+        if not probes:
+            return []
+        hashes = hash_keys(p.key for p in probes)
+        pos = np.searchsorted(self._keys, hashes)
+        parts: list[npt.NDArray[np.uint32]] = []
+        weights: list[npt.NDArray[np.float32]] = []
+        with self._lock:
+            for probe, key, at in zip(probes, hashes, pos, strict=True):
+                found: list[npt.NDArray[np.uint32]] = []
+                if at < len(self._keys) and self._keys[at] == key:
+                    start, end = int(self._offsets[at]), int(self._offsets[at + 1])
+                    found.append(self._postings[start : min(end, start + _EXACT_CAP)])
+                extra = self._delta.get(int(key))
+                if extra:
+                    found.append(np.array(extra, dtype=np.uint32))
+                total = sum(len(f) for f in found)
+                if not total or (not probe.exact and total > _FUZZY_CAP):
+                    continue
+                parts.extend(found)
+                weights.extend(np.full(len(f), probe.weight, dtype=np.float32) for f in found)
+            if not parts:
+                return []
+            ords = np.concatenate(parts)
+            unique, inverse = np.unique(ords, return_inverse=True)
+            score = np.bincount(inverse, weights=np.concatenate(weights))
+            keep = self._alive[unique]
+            if offices is not None:
+                codes = [self._offices.index(o) for o in set(offices) if o in self._offices]
+                keep &= np.isin(self._office[unique], np.array(codes, dtype=np.uint16))
+            if statuses is not None:
+                wanted = [_STATUSES.index(s) for s in set(statuses)]
+                keep &= np.isin(self._status[unique], np.array(wanted, dtype=np.uint8))
+        unique, score = unique[keep], score[keep]
+        if len(unique) > cap:
+            top = np.argpartition(-score, cap)[:cap]
+            unique, score = unique[top], score[top]
+        order = np.argsort(-score, kind="stable")
+        return [int(u) for u in unique[order]]
+
+    def rows(self, ords: Sequence[int]) -> list[IndexedMark]:
+        """The indexed marks for these numbers, in the order asked."""
+        if not ords:
+            return []
+        with self._lock:
+            found: dict[int, IndexedMark] = {}
+            for start in range(0, len(ords), 900):
+                chunk = list(ords[start : start + 900])
+                sql = (
+                    "SELECT ord, right_id, mark, owner, office, status, classes, family FROM marks "
+                    f"WHERE ord IN ({','.join('?' * len(chunk))})"
+                )
+                for o, rid, mark, owner, office, status, classes, family in self._db.execute(sql, chunk):
+                    found[o] = IndexedMark(
+                        o,
+                        rid,
+                        mark or "",
+                        owner,
+                        office,
+                        status,
+                        tuple(int(c) for c in classes.split(",") if c) if classes else (),
+                        family,
+                    )
+        return [found[o] for o in ords if o in found]
+
+    def ords_of(self, right_ids: Sequence[str]) -> list[int]:
+        with self._lock:
+            return [
+                int(row[0])
+                for rid in right_ids
+                if (
+                    row := self._db.execute(
+                        "SELECT ord FROM marks WHERE right_id = ? AND alive = 1", (rid,)
+                    ).fetchone()
+                )
+            ]
+
+    def close(self) -> None:
+        self._db.close()
+
+
+def open_index(
+    index_dir: Path | str,
+    store: RightsStore,
+    *,
+    build_if_missing: bool = True,
+    check: bool = True,
+    progress: Progress | None = None,
+) -> SearchIndex:
+    """Open the index in ``index_dir`` for ``store``; build it first if there is none.
+
+    With ``check`` (the default) a stale index raises :class:`IntegrityError` naming the rebuild command.
+    """
+    directory = Path(index_dir)
+    if not (directory / "meta.json").is_file():
+        if not build_if_missing:
+            raise IntegrityError(
+                f"there is no search index at {directory}", hint=f"build it with `{REBUILD}`"
+            )
+        index = SearchIndex.build(directory, store, progress=progress)
+    else:
+        index = SearchIndex(directory, store)
+    if check:
+        index.ensure_fresh()
+    return index

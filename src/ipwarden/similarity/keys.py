@@ -1,0 +1,138 @@
+"""Candidate keys: the short strings under which a mark is filed in the inverted index.
+
+A mark is filed under its skeleton, its dominant element, its Latin sound keys, trigrams, its words, the
+pinyin of its Chinese part (also as Latin sound keys, so a Latin query finds 耐克), Chinese character bigrams
+and its English meanings. A query looks up the same kinds of key plus expansions that only make sense on the
+query side (look-alike characters, split characters, every run of its words for containment).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.normalize import skeleton
+from ipwarden.similarity.phonetics import latin_key, vowel_key
+from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, parts_index
+
+__all__ = ["Probe", "hash_keys", "mark_keys", "query_probes"]
+
+_NEIGHBOURS_PER_CHAR = 6
+_MAX_RUN = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Probe:
+    key: str
+    weight: float
+    exact: bool  # exact keys are always looked up; fuzzy ones are skipped when their postings are huge
+
+
+def _trigrams(text: str) -> set[str]:
+    padded = f"^{text}$"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)} if len(text) >= 2 else set()
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)} if len(text) >= 2 else {text} if text else set()
+
+
+def mark_keys(f: MarkForms) -> set[str]:
+    """Every key a mark is filed under."""
+    keys: set[str] = set()
+    core_skel = skeleton(f.core_compact)
+    if f.skeleton:
+        keys.add("s:" + f.skeleton)
+    if core_skel:
+        keys.add("c:" + core_skel)
+        keys.update("g:" + g for g in _trigrams(core_skel))
+    if len(f.latin_key) >= 2:
+        keys.add("k:" + f.latin_key)
+        keys.add("v:" + f.vowel_key)
+    keys.update("t:" + skeleton(w) for w in f.core if len(w) >= 2)
+    if f.cjk:
+        keys.update("h:" + b for b in _bigrams(f.cjk))
+        keys.add("y:" + " ".join(f.fuzzy))
+        keys.update("yb:" + " ".join(f.fuzzy[i : i + 2]) for i in range(max(1, len(f.fuzzy) - 1)))
+        spoken = f.pinyin_compact
+        if len(spoken) >= 3:
+            keys.add("v:" + vowel_key(spoken))
+            keys.add("k:" + latin_key(spoken))
+    keys.update("m:" + m for m in f.meanings)
+    return keys
+
+
+def _cjk_variants(text: str) -> set[str]:
+    """The query's Chinese text with one character swapped for a look-alike, or split/joined characters."""
+    out = {text}
+    near = glyph_neighbours()
+    for i, ch in enumerate(text):
+        best = sorted(near.get(ch, {}).items(), key=lambda kv: -kv[1])[:_NEIGHBOURS_PER_CHAR]
+        out.update(text[:i] + other + text[i + 1 :] for other, _ in best)
+    joined = parts_index()
+    for i in range(len(text) - 1):
+        for second in (text[i + 1], *near.get(text[i + 1], {})):
+            whole = joined.get((text[i], second))
+            if whole:
+                out.add(text[:i] + whole + text[i + 2 :])
+    parts = glyph_parts()
+    for i, ch in enumerate(text):
+        if ch in parts:
+            out.add(text[:i] + "".join(parts[ch]) + text[i + 1 :])
+    return out
+
+
+def query_probes(f: MarkForms) -> list[Probe]:
+    """Keys to look up for a query, with weights for ranking the candidates before exact scoring."""
+    probes: dict[str, Probe] = {}
+
+    def put(key: str, weight: float, exact: bool = True) -> None:
+        old = probes.get(key)
+        if old is None or old.weight < weight:
+            probes[key] = Probe(key, weight, exact)
+
+    for key in mark_keys(f):
+        kind = key.split(":", 1)[0]
+        if kind == "g":
+            put(key, 1.0, exact=False)
+        elif kind in ("t", "h", "yb"):
+            put(key, 2.0, exact=False)
+        else:
+            put(key, 6.0)
+    # containment: every run of the query's words (or Chinese characters) may be a whole earlier mark
+    words = f.core
+    for size in range(1, min(len(words), _MAX_RUN) + 1):
+        for start in range(len(words) - size + 1):
+            put("c:" + skeleton("".join(words[start : start + size])), 5.0)
+    for size in range(2, min(len(f.cjk), 8) + 1):
+        for start in range(len(f.cjk) - size + 1):
+            put("c:" + f.cjk[start : start + size], 5.0)
+    if f.cjk and len(f.cjk) <= 8:
+        for variant in _cjk_variants(f.cjk) - {f.cjk}:
+            put("c:" + variant, 5.0)
+            for gram in _bigrams(variant):
+                put("h:" + gram, 1.5, exact=False)
+    if f.latin and len(f.latin) >= 3 and not f.cjk:  # a Latin query may be the pinyin of a Chinese mark
+        put("v:" + vowel_key(f.latin), 4.0)
+    return list(probes.values())
+
+
+@cache
+def _salt() -> bytes:
+    return b"ipwarden-index-v1"
+
+
+def hash_keys(keys: Iterable[str]) -> npt.NDArray[np.uint64]:
+    """Stable 64-bit hashes of keys (BLAKE2b), the same in every process."""
+    salt = _salt()
+    values = [
+        int.from_bytes(hashlib.blake2b(k.encode("utf-8"), digest_size=8, key=salt).digest(), "little")
+        for k in keys
+    ]
+    return np.array(values, dtype=np.uint64)

@@ -1,0 +1,276 @@
+"""Clearance search as a service: query → ranked, explained, risk-rated hits; and clear-name suggestions.
+
+``SearchService(index, store).search(SearchQuery.parse("NAIKE", classes=[25]))``. The index finds
+candidates; every candidate is scored by the pure aspect functions; the goods relation and the risk policy
+turn that into a tier; owner families bring in the same owner's marks in other scripts.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ipwarden.registry.interfaces import RightsStore
+from ipwarden.registry.models import LIVE_STATUSES
+from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.index import IndexedMark, SearchIndex
+from ipwarden.similarity.policy import RiskPolicy, RiskTier, default_policy
+from ipwarden.similarity.query import SearchQuery
+from ipwarden.similarity.resources import warm_up
+from ipwarden.similarity.scoring import Assessment, assess, compare, family_match, goods_relation
+
+__all__ = ["SearchHit", "SearchResult", "SearchService", "SuggestResult", "Suggestion"]
+
+ClassRelation = Callable[[int, int], str]
+_CANDIDATES = 150
+_FAMILY_SOURCES = 5
+_SUFFIXES = ("ora", "ix", "elle", "ano", "ique", "io", "era", "ovo")
+_PREFIXES = ("neo", "vela", "zu", "ori")
+
+
+def _default_relation(a: int, b: int) -> str:
+    from ipwarden.registry.nice import class_relation
+
+    return class_relation(a, b)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: str
+    mark: str
+    owner: str | None
+    office: str
+    classes: tuple[int, ...]
+    status: str
+    score: float
+    risk: RiskTier
+    reasons: tuple[str, ...]
+    aspects: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "mark": self.mark,
+            "owner": self.owner,
+            "office": self.office,
+            "classes": list(self.classes),
+            "status": self.status,
+            "score": self.score,
+            "risk": self.risk.value,
+            "reasons": list(self.reasons),
+            "aspects": list(self.aspects),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    query: SearchQuery
+    hits: tuple[SearchHit, ...]
+    classes: tuple[int, ...]  # the classes compared (given, plus those found for the goods description)
+    goods_classes: tuple[int, ...]
+    candidates: int
+    elapsed_ms: float
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": {
+                "text": self.query.text,
+                "classes": list(self.classes),
+                "goods": self.query.goods,
+                "goods_classes": list(self.goods_classes),
+                "offices": list(self.query.offices or []),
+                "statuses": [s.value for s in (self.query.statuses or sorted(LIVE_STATUSES))],
+                "limit": self.query.limit,
+            },
+            "hits": [h.to_dict() for h in self.hits],
+            "candidates": self.candidates,
+            "elapsed_ms": round(self.elapsed_ms, 2),
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    name: str
+    clear: bool
+    closest: SearchHit | None
+    high: int
+    medium: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "clear": self.clear,
+            "high": self.high,
+            "medium": self.medium,
+            "closest": self.closest.to_dict() if self.closest else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestResult:
+    name: str
+    original: Suggestion
+    suggestions: tuple[Suggestion, ...]
+    classes: tuple[int, ...]
+    offices: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "classes": list(self.classes),
+            "offices": list(self.offices),
+            "original": self.original.to_dict(),
+            "suggestions": [s.to_dict() for s in self.suggestions],
+        }
+
+
+class SearchService:
+    """Searches one index over one store. ``recheck_seconds``: how often freshness is re-verified."""
+
+    def __init__(
+        self,
+        index: SearchIndex,
+        store: RightsStore,
+        *,
+        policy: RiskPolicy | None = None,
+        relation: ClassRelation | None = None,
+        recheck_seconds: float | None = 2.0,
+        candidates: int = _CANDIDATES,
+    ) -> None:
+        self.index = index
+        self.store = store
+        self.policy = policy or default_policy()
+        self.relation = relation or _default_relation
+        self.recheck_seconds = recheck_seconds
+        self.candidate_cap = candidates
+        self._checked_at: float | None = None
+        warm_up()
+
+    def _ensure_fresh(self) -> None:
+        now = time.monotonic()
+        if self._checked_at is not None and (
+            self.recheck_seconds is None or now - self._checked_at < self.recheck_seconds
+        ):
+            return
+        self.index.ensure_fresh()
+        self._checked_at = now
+
+    def _goods_classes(self, goods: str | None) -> tuple[int, ...]:
+        if not goods:
+            return ()
+        from ipwarden.registry.nice import load_classification
+
+        found = load_classification().search_classes(goods, limit=3)
+        return tuple(c for c, hits in found if hits and hits[0].score >= 0.5)
+
+    def _assess(self, query_forms: Any, row: IndexedMark, classes: tuple[int, ...]) -> Assessment:
+        match = compare(query_forms, prepare(row.mark), self.policy)
+        relation, why = goods_relation(classes, row.classes, self.relation)
+        return assess(match, relation, why, self.policy)
+
+    def _hit(self, row: IndexedMark, a: Assessment) -> SearchHit:
+        return SearchHit(
+            id=row.id,
+            mark=row.mark,
+            owner=row.owner,
+            office=row.office,
+            classes=row.classes,
+            status=row.status,
+            score=a.score,
+            risk=a.risk,
+            reasons=a.reasons,
+            aspects=tuple(dict.fromkeys(x.kind.value for x in a.aspects)),
+        )
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Ranked hits, best first; each with a score in [0, 1], a risk tier and its reasons."""
+        started = time.perf_counter()
+        self._ensure_fresh()
+        goods_classes = tuple(c for c in self._goods_classes(query.goods) if c not in query.classes)
+        classes = query.classes + goods_classes
+        statuses = [s.value for s in (query.statuses or LIVE_STATUSES)]
+        ords = self.index.candidates(
+            query.text, offices=query.offices, statuses=statuses, cap=self.candidate_cap
+        )
+        forms = prepare(query.text)
+        scored: dict[str, tuple[IndexedMark, Assessment]] = {}
+        for row in self.index.rows(ords):
+            a = self._assess(forms, row, classes)
+            if a.text_score >= self.policy.report_floor:
+                scored[row.id] = (row, a)
+        self._add_families(scored, classes, query, statuses)
+        ranked = sorted(scored.values(), key=lambda ra: (-ra[1].score, -ra[1].text_score, ra[0].id))
+        hits = tuple(self._hit(row, a) for row, a in ranked[: query.limit])
+        notes: list[str] = []
+        if goods_classes:
+            notes.append(
+                f"goods description {query.goods!r} mapped to class {', '.join(map(str, goods_classes))}"
+            )
+        elif query.goods:
+            notes.append(f"no Nice class found for goods {query.goods!r}; classes were not compared for it")
+        elapsed = (time.perf_counter() - started) * 1000
+        return SearchResult(query, hits, classes, goods_classes, len(ords), elapsed, tuple(notes))
+
+    def _add_families(
+        self,
+        scored: dict[str, tuple[IndexedMark, Assessment]],
+        classes: tuple[int, ...],
+        query: SearchQuery,
+        statuses: Sequence[str],
+    ) -> None:
+        """A strong hit on an owner's mark in one script surfaces the owner's marks in the others."""
+        sources = sorted(
+            (v for v in scored.values() if v[0].family and v[1].text_score >= 0.8),
+            key=lambda v: -v[1].text_score,
+        )[:_FAMILY_SOURCES]
+        done: set[str] = set()
+        for row, a in sources:
+            family = row.family or ""
+            if family in done:
+                continue
+            done.add(family)
+            members = [
+                r
+                for r in self.store.rights_of_family(family)
+                if r.id not in scored
+                and r.mark_text
+                and r.status.value in statuses
+                and (query.offices is None or r.office in query.offices)
+            ]
+            for member in self.index.rows(self.index.ords_of([r.id for r in members][:50])):
+                own = compare(prepare(query.text), prepare(member.mark), self.policy)
+                via = family_match(a.text_score, row.mark, family)
+                match = own if own.score >= via.score else via
+                relation, why = goods_relation(classes, member.classes, self.relation)
+                extra = () if match is via else via.aspects[0].reasons
+                scored[member.id] = (member, assess(match, relation, why, self.policy, extra_reasons=extra))
+
+    def suggest(
+        self, name: str, classes: Sequence[int] = (), offices: Sequence[str] | None = None, count: int = 5
+    ) -> SuggestResult:
+        """Variants of ``name`` with no high- or medium-risk conflict in these classes and offices."""
+        base = SearchQuery.parse(name, classes=classes, offices=offices or (), field="name")
+        original = self._verdict(base.text, base)
+        stem = "".join(ch for ch in prepare(base.text).core_compact if ch.isalnum()) or base.text
+        variants = [stem + s for s in _SUFFIXES] + [p + stem for p in _PREFIXES]
+        if len(stem) > 4:
+            variants += [stem[:-1] + s for s in ("a", "o", "ex")]
+        found: list[Suggestion] = []
+        for variant in dict.fromkeys(v.upper() for v in variants):
+            verdict = self._verdict(variant, base)
+            if verdict.clear:
+                found.append(verdict)
+            if len(found) >= count:
+                break
+        return SuggestResult(base.text, original, tuple(found), base.classes, base.offices or ())
+
+    def _verdict(self, text: str, base: SearchQuery) -> Suggestion:
+        query = SearchQuery(text, base.classes, None, base.offices, base.statuses, limit=20)
+        hits = self.search(query).hits
+        high = sum(1 for h in hits if h.risk is RiskTier.HIGH)
+        medium = sum(1 for h in hits if h.risk is RiskTier.MEDIUM)
+        return Suggestion(text, high == 0 and medium == 0, hits[0] if hits else None, high, medium)
