@@ -21,7 +21,7 @@ from typing import Any, Protocol, TextIO
 
 from ipwarden.config import Settings
 from ipwarden.errors import ExitCode
-from ipwarden.registry.families import FamilyIndex, assign_family
+from ipwarden.registry.families import FamilyIndex
 from ipwarden.registry.importers import Parsed, Reject, check_file, parse_file, resolve_format
 from ipwarden.registry.importers._json import dumps
 from ipwarden.registry.interfaces import RightsStore
@@ -139,9 +139,18 @@ def _merge_partial(new: Right, old: Right | None) -> Right:
 def _family_rule(store: RightsStore) -> Callable[[Right], Right]:
     """The owner-family rule (registry/families.py) with the stored, declared families as aliases."""
     index = FamilyIndex(store.list_families())
+    memo: dict[str, str | None] = {}  # owner names repeat across a registry; the key is costly
 
     def apply(right: Right) -> Right:
-        return assign_family(right, index)
+        name = right.owner_name
+        if right.owner_family is not None or not name:
+            return right
+        family = memo.get(name, "")
+        if family == "":
+            if len(memo) >= 500_000:
+                memo.clear()
+            family = memo[name] = index.family_of(name)
+        return right if family is None else dataclasses.replace(right, owner_family=family)
 
     return apply
 

@@ -85,9 +85,14 @@ def _date(data: dict[str, Any], field: str) -> dt.date | None:
     if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
         raise RecordError(field, f"expected a date YYYY-MM-DD, got {value!r}")
     try:
-        return dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        return _fromisoformat(value)
     except ValueError:
-        raise RecordError(field, f"impossible date {value!r} (no such day); fix the date") from None
+        if value[:4].isdigit() and value[5:7].isdigit() and value[8:].isdigit():
+            raise RecordError(field, f"impossible date {value!r} (no such day); fix the date") from None
+        raise RecordError(field, f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
+_fromisoformat = dt.date.fromisoformat
 
 
 def _party(data: dict[str, Any], field: str) -> Party | None:
@@ -244,7 +249,7 @@ def record_from_dict(data: object, *, source: str | None = None) -> Record:
         raise RecordError(
             "record", f"unknown record kind {kind!r}; expected right, owner_family or authorisation"
         )
-    for key in data:
+    for key in () if allowed.issuperset(data) else data:
         if key not in allowed and not key.startswith("_") and key != "note":
             raise RecordError(
                 key, f"unknown field for a {kind} record; expected one of {', '.join(sorted(allowed))}"

@@ -1,0 +1,141 @@
+"""Import throughput and memory: JSONL and USPTO XML into SQLite and PostgreSQL, against the naive way.
+
+    .venv/bin/python bench/import.py [--count 1000000] [--naive 20000] [--no-pg] [--workdir DIR]
+
+Each measured import runs in its own process so that its peak RSS (getrusage) is its own. The naive
+alternative stores one record per transaction (one upsert and commit per record) on a subset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+PG_ADMIN = os.environ.get("IPWARDEN_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _phase(args: argparse.Namespace) -> None:
+    """Run one measured import in this process and print its figures as JSON."""
+    from ipwarden.registry.importers import parse_file, resolve_format
+    from ipwarden.registry.models import Right
+    from ipwarden.registry.services import import_files
+    from ipwarden.storage import open_store
+
+    store = open_store(args.db)
+    path = Path(args.file)
+    start = time.perf_counter()
+    if args.phase == "naive":
+        done = 0
+        for item in parse_file(path, resolve_format(path)):
+            record = getattr(item, "record", None)
+            if isinstance(record, Right):
+                store.upsert_rights([record])  # one transaction per record
+                done += 1
+                if done >= args.limit:
+                    break
+        records = done
+    else:
+        summary = import_files([path], store, home=args.home, store_label=args.db)
+        records = summary.read
+        assert summary.rejected == 0, summary.reject_samples
+    seconds = time.perf_counter() - start
+    print(json.dumps({"records": records, "seconds": seconds, "peak_rss_mb": _peak_rss_mb()}))
+
+
+def _run(phase: str, file: Path, db: str, home: Path, limit: int = 0) -> dict[str, float]:
+    cmd = [sys.executable, __file__, "--phase", phase, "--file", str(file), "--db", db, "--home", str(home)]
+    cmd += ["--limit", str(limit)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    return result
+
+
+def _pg_db() -> tuple[str, str]:
+    import psycopg
+
+    name = f"ipwarden_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    base = PG_ADMIN.rsplit("/", 1)[0].split("://", 1)[1]
+    return name, f"postgresql+psycopg://{base}/{name}"
+
+
+def _drop_pg(name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--naive", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-pg", action="store_true")
+    parser.add_argument("--workdir", type=Path)
+    parser.add_argument("--phase")
+    parser.add_argument("--file")
+    parser.add_argument("--db")
+    parser.add_argument("--home")
+    parser.add_argument("--limit", type=int, default=0)
+    args = parser.parse_args()
+    if args.phase:
+        _phase(args)
+        return
+
+    from ipwarden.registry.generator import generate_records, write_jsonl
+    from ipwarden.registry.generator_uspto import write_uspto_xml
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="ipwarden-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    files = {"jsonl": work / f"rights-{args.count}.jsonl", "uspto-xml": work / f"rights-{args.count}.xml"}
+    start = time.perf_counter()
+    with files["jsonl"].open("wb") as out:
+        write_jsonl(generate_records(args.count, args.seed), out)
+    with files["uspto-xml"].open("wb") as out:
+        write_uspto_xml(generate_records(args.count, args.seed), out)
+    print(f"generated {args.count:,} records in {time.perf_counter() - start:.0f} s: "
+          + ", ".join(f"{k} {p.stat().st_size / 1e6:,.0f} MB" for k, p in files.items()))  # fmt: skip
+
+    targets = [("sqlite", lambda fmt: ("", f"sqlite:///{work / f'bench-{fmt}-{uuid.uuid4().hex[:6]}.db'}"))]
+    if not args.no_pg:
+        targets.append(("postgresql", lambda fmt: _pg_db()))
+    print(f"{'input':<10} {'database':<11} {'records':>9} {'seconds':>8} {'records/s':>10} {'peak RSS MB':>12} "
+          f"{'naive rec/s':>12} {'ratio':>7}")  # fmt: skip
+    for fmt, path in files.items():
+        for db_name, make_db in targets:
+            pg_name, url = make_db(fmt)
+            try:
+                fast = _run("import", path, url, work / "home")
+            finally:
+                if pg_name:
+                    _drop_pg(pg_name)
+            naive: dict[str, float] | None = None
+            if args.naive:
+                pg_name, url = make_db(fmt + "-naive")
+                try:
+                    naive = _run("naive", path, url, work / "home", limit=args.naive)
+                finally:
+                    if pg_name:
+                        _drop_pg(pg_name)
+            rate = fast["records"] / fast["seconds"]
+            naive_rate = naive["records"] / naive["seconds"] if naive else float("nan")
+            print(f"{fmt:<10} {db_name:<11} {fast['records']:>9,.0f} {fast['seconds']:>8.1f} {rate:>10,.0f} "
+                  f"{fast['peak_rss_mb']:>12,.0f} {naive_rate:>12,.0f} {rate / naive_rate:>6.0f}x", flush=True)  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
