@@ -59,3 +59,8 @@ def test_unusable_file_exit_2_names_file(cli: Cli, tmp_path: Path) -> None:
 def test_show_missing_exit_4(cli: Cli) -> None:
     result = cli("registry", "show", "US-404")
     assert result.exit_code == 4 and "US-404" in result.stderr
+
+
+def test_missing_file_exit_2(cli: Cli, tmp_path: Path) -> None:
+    result = cli("registry", "import", str(tmp_path / "nowhere.jsonl"), "--format", "jsonl")
+    assert result.exit_code == 2 and "nowhere.jsonl: no such file" in result.stderr

@@ -21,6 +21,7 @@ from typing import Any, Protocol, TextIO
 
 from ipwarden.config import Settings
 from ipwarden.errors import ExitCode
+from ipwarden.registry.errors import ImportFileError
 from ipwarden.registry.families import FamilyIndex
 from ipwarden.registry.importers import Parsed, Reject, check_file, parse_file, resolve_format
 from ipwarden.registry.importers._json import dumps
@@ -275,6 +276,11 @@ def import_files(
     checkpoint as an interrupted run would (used to test resuming).
     """
     files = [Path(p) for p in paths]
+    if not files:
+        raise ImportFileError("no files to import", hint="name one or more XML, JSONL or CSV files")
+    for path in files:
+        if not path.is_file():
+            raise ImportFileError(f"{path}: no such file", hint="check the path; nothing was imported")
     formats = [resolve_format(p, fmt) for p in files]
     totals = [check_file(p, f) for p, f in zip(files, formats, strict=True)]
     home_path = Path(home) if home is not None else Settings.from_env().home
