@@ -35,7 +35,7 @@ from ipwarden.registry.models import Right, Status
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.keys import hash_keys, mark_keys, query_probes
 
-__all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "open_index"]
+__all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
 FORMAT_VERSION = 1
 REBUILD = "ipwarden index build"
@@ -273,7 +273,10 @@ class SearchIndex:
             if columns:
                 self._extend(columns)
             self.meta["rights"] = int(self.meta["rights"]) + new_rights
-            self.meta["fingerprint"] = self.store.fingerprint()
+            if self.meta["fingerprint"] != "stale" and self.meta["rights"] == self.store.count_rights():
+                self.meta["fingerprint"] = self.store.fingerprint()
+            else:  # the registry also changed some other way: stay visibly stale until rebuilt
+                self.meta["fingerprint"] = "stale"
             self._db.commit()
             (self.directory / "meta.json").write_text(json.dumps(self.meta, indent=2), encoding="utf-8")
             return sum(1 for c in columns if c[3])
@@ -423,3 +426,21 @@ def open_index(
     if check:
         index.ensure_fresh()
     return index
+
+
+def index_updater(index_dir: Path | str, store: RightsStore) -> Callable[[Sequence[Right]], None]:
+    """An ``on_stored`` callback for imports: adds each stored batch to the index if one exists.
+
+    Without an index it does nothing (the first search builds one from the registry).
+    """
+    state: dict[str, SearchIndex] = {}
+
+    def on_stored(rights: Sequence[Right]) -> None:
+        directory = Path(index_dir)
+        if "index" not in state:
+            if not (directory / "meta.json").is_file():
+                return
+            state["index"] = SearchIndex(directory, store)
+        state["index"].add(rights)
+
+    return on_stored
