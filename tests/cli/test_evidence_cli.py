@@ -14,8 +14,21 @@ def test_add_show_proof_export_verify_audit(cli, tmp_path: Path) -> None:  # typ
     shot.write_bytes(b"\x89PNG capture of a listing")
     page = tmp_path / "listing.html"
     page.write_text("<html>NIKE AIR 9.99</html>")
-    r = cli("evidence", "add", str(shot), str(page), "--case", "C-42", "--note", "test purchase",
-            "--source-url", "https://shop.example/item/1", "--operator", "alice", "--json")
+    r = cli(
+        "evidence",
+        "add",
+        str(shot),
+        str(page),
+        "--case",
+        "C-42",
+        "--note",
+        "test purchase",
+        "--source-url",
+        "https://shop.example/item/1",
+        "--operator",
+        "alice",
+        "--json",
+    )
     assert r.exit_code == 0, r
     items = json.loads(r.stdout)["items"]
     assert [i["index"] for i in items] == [0, 1]

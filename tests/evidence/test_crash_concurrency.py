@@ -31,7 +31,9 @@ for b in range(batches):
 def _writer(root: Path, tag: str, batches: int, per: int) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", WRITER, str(root), tag, str(batches), str(per)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -80,7 +82,7 @@ def test_concurrent_processes_get_distinct_contiguous_indexes(tmp_path: Path) ->
     _service(tmp_path).ensure_key()
     procs = [_writer(tmp_path, f"p{k}", 15, 4) for k in range(4)]
     for p in procs:
-        out, err = p.communicate(timeout=120)
+        _out, err = p.communicate(timeout=120)
         assert p.returncode == 0, err
     svc = _service(tmp_path)
     size = svc.state().size

@@ -62,7 +62,7 @@ print(json.dumps(out))
 def _interop_python() -> Path:
     python = VENV / "bin" / "python"
     probe = [str(python), "-c", f"import aics_tlog; assert aics_tlog.__version__ == '{AICS_VERSION}'"]
-    if python.exists() and subprocess.run(probe, capture_output=True).returncode == 0:
+    if python.exists() and subprocess.run(probe, check=False, capture_output=True).returncode == 0:
         return python
     if not Path(PY312).exists():
         pytest.fail(f"Python 3.12 not found at {PY312}; set IPWARDEN_PY312 to a Python >= 3.12")
@@ -84,28 +84,42 @@ def test_aics_tlog_verifies_our_log(tmp_path: Path) -> None:
     witnesses = [Signer(f"w{i}.example", bytes([0x40 + i]) * 32, ALG_COSIGNATURE_V1) for i in range(2)]
     cosigs = b""
     for w in witnesses:
-        reply = Witness(w, {svc.origin: [log_vkey]}, MemoryWitnessState()).add_checkpoint(b"old 0\n\n" + st.note)
+        reply = Witness(w, {svc.origin: [log_vkey]}, MemoryWitnessState()).add_checkpoint(
+            b"old 0\n\n" + st.note
+        )
         assert reply.status == 200
         cosigs += reply.body
     items = []
     for index in (0, 1, 2, 255, 256, st.size - 1):
         proof = svc.proof(index, st.note)
-        items.append({
-            "index": index,
-            "entry": base64.b64encode(svc.log.entry(index)).decode(),
-            "proof": [base64.b64encode(h).decode() for h in proof.proof],
-        })
+        items.append(
+            {
+                "index": index,
+                "entry": base64.b64encode(svc.log.entry(index)).decode(),
+                "proof": [base64.b64encode(h).decode() for h in proof.proof],
+            }
+        )
     consistency = [
-        {"old": size, "old_root": base64.b64encode(root).decode(),
-         "proof": [base64.b64encode(h).decode() for h in svc.log.consistency_proof(size, st.size)]}
+        {
+            "old": size,
+            "old_root": base64.b64encode(root).decode(),
+            "proof": [base64.b64encode(h).decode() for h in svc.log.consistency_proof(size, st.size)],
+        }
         for size, root in sizes[:-1]
     ]
     request = {
-        "log_vkey": log_vkey.vkey, "origin": svc.origin, "note": (st.note + cosigs).decode(),
-        "witness_vkeys": [w.verifier.vkey for w in witnesses], "quorum": 2,
-        "log_dir": str(svc.root / "log"), "items": items, "consistency": consistency,
+        "log_vkey": log_vkey.vkey,
+        "origin": svc.origin,
+        "note": (st.note + cosigs).decode(),
+        "witness_vkeys": [w.verifier.vkey for w in witnesses],
+        "quorum": 2,
+        "log_dir": str(svc.root / "log"),
+        "items": items,
+        "consistency": consistency,
     }
-    run = subprocess.run([str(python), "-c", CHECKER], input=json.dumps(request), capture_output=True, text=True)
+    run = subprocess.run(
+        [str(python), "-c", CHECKER], check=False, input=json.dumps(request), capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert out["version"] == AICS_VERSION

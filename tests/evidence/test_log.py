@@ -9,7 +9,7 @@ import pytest
 
 from ipwarden.evidence import merkle
 from ipwarden.evidence.blobstore import DirStorage, LogStorage, MemoryStorage
-from ipwarden.evidence.errors import EvidenceNotFound, FormatError
+from ipwarden.evidence.errors import EvidenceNotFoundError, FormatError
 from ipwarden.evidence.log import WAL, TiledLog, _parse_wal
 from ipwarden.evidence.note import Signer
 from ipwarden.evidence.tiles import tile_path
@@ -61,7 +61,7 @@ def test_superseded_partial_tiles_are_removed(storage: LogStorage) -> None:
 def test_missing_entries_and_sizes_are_named(storage: LogStorage) -> None:
     log = _log(storage)
     log.append([b"only"])
-    with pytest.raises(EvidenceNotFound, match="entry 5"):
+    with pytest.raises(EvidenceNotFoundError, match="entry 5"):
         log.inclusion_proof(5)
     with pytest.raises(FormatError, match="65535"):
         log.append([b"x" * 70_000])

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from ipwarden.evidence import merkle
 from ipwarden.evidence.errors import ProofError
+
 VECTORS = Path(__file__).resolve().parents[2].parent / "shared" / "vectors"
 
 _DATA = VECTORS / "transparency-dev-merkle" / "testdata"

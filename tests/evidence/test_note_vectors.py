@@ -76,7 +76,15 @@ def test_sum_golang_org_checkpoint_parses() -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    ["", "a\n", "a\n1\n", "a\n01\nAAAA\n", "a\n1\nAAAA\n", "\n1\n" + "A" * 43 + "=\n", "a\n-1\n" + "A" * 43 + "=\n"],
+    [
+        "",
+        "a\n",
+        "a\n1\n",
+        "a\n01\nAAAA\n",
+        "a\n1\nAAAA\n",
+        "\n1\n" + "A" * 43 + "=\n",
+        "a\n-1\n" + "A" * 43 + "=\n",
+    ],
 )
 def test_checkpoint_parser_is_strict(bad: str) -> None:
     with pytest.raises(FormatError):

@@ -15,7 +15,11 @@ W = [Signer(f"w{i}.example", bytes([0x20 + i]) * 32, ALG_COSIGNATURE_V1) for i i
 def _policy() -> str:
     lines = [f"log {LOG.verifier.vkey}", ""]
     lines += [f"witness X{i} {W[i].verifier.vkey}" for i in range(3)]
-    lines += ["group X-witnesses 2 X1 X2 X0", "# Y group", *(f"witness Y{i} {W[3 + i].verifier.vkey}" for i in range(3))]
+    lines += [
+        "group X-witnesses 2 X1 X2 X0",
+        "# Y group",
+        *(f"witness Y{i} {W[3 + i].verifier.vkey}" for i in range(3)),
+    ]
     lines += ["group Y-witnesses any Y0 Y1 Y2", "group X-and-Y all X-witnesses Y-witnesses", "quorum X-and-Y"]
     return "\n".join(lines) + "\n"
 

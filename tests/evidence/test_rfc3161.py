@@ -10,13 +10,22 @@ import pytest
 from ipwarden.evidence.errors import SignatureError
 from ipwarden.evidence.timestamp import timestamp_request, verify_timestamp
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "vectors" / "trailofbits-rfc3161-client" / "test" / "fixtures"
+FIXTURES = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared"
+    / "vectors"
+    / "trailofbits-rfc3161-client"
+    / "test"
+    / "fixtures"
+)
 SIGSTAGE = FIXTURES / "sigstage"
 
 
 @pytest.mark.parametrize("name", ["response-sha256.tsr", "response-sha384.tsr", "response-sha512.tsr"])
 def test_valid_sigstage_responses_verify(name: str) -> None:
-    info = verify_timestamp((SIGSTAGE / name).read_bytes(), b"hello", (SIGSTAGE / "ts_chain.pem").read_bytes())
+    info = verify_timestamp(
+        (SIGSTAGE / name).read_bytes(), b"hello", (SIGSTAGE / "ts_chain.pem").read_bytes()
+    )
     assert datetime(2025, 5, 9, tzinfo=UTC) <= info.time.astimezone(UTC) < datetime(2025, 5, 10, tzinfo=UTC)
 
 
@@ -34,7 +43,11 @@ def test_invalid_responses_fail(name: str) -> None:
 
 def test_wrong_message_fails() -> None:
     with pytest.raises(SignatureError):
-        verify_timestamp((SIGSTAGE / "response-sha256.tsr").read_bytes(), b"hellO", (SIGSTAGE / "ts_chain.pem").read_bytes())
+        verify_timestamp(
+            (SIGSTAGE / "response-sha256.tsr").read_bytes(),
+            b"hellO",
+            (SIGSTAGE / "ts_chain.pem").read_bytes(),
+        )
 
 
 def test_request_is_der() -> None:

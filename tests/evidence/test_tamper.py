@@ -87,6 +87,8 @@ def test_every_flipped_byte_in_a_bundle_fails_verification(service: EvidenceServ
                     zf.writestr(n, bytes(damaged) if n == name else d)
             with pytest.raises(IpwardenError):
                 verify_bundle(rebuilt)
-                pytest.fail(f"flip at byte {pos} of {name} went unnoticed: {bytes(damaged)[max(0, pos - 20) : pos + 20]!r}")
+                pytest.fail(
+                    f"flip at byte {pos} of {name} went unnoticed: {bytes(damaged)[max(0, pos - 20) : pos + 20]!r}"
+                )
             checked += 1
     assert checked > 100

@@ -16,7 +16,9 @@ def test_add_proof_checkpoint_and_errors() -> None:
         warnings.simplefilter("ignore", DeprecationWarning)
         from fastapi.testclient import TestClient
     client = TestClient(create_app(Settings.from_env()))
-    r = client.post("/v1/evidence/items?case=C-1&name=shot.png&source_url=https://x.example/1", content=b"png")
+    r = client.post(
+        "/v1/evidence/items?case=C-1&name=shot.png&source_url=https://x.example/1", content=b"png"
+    )
     assert r.status_code == 201 and r.json()["index"] == 0
     r = client.post("/v1/evidence/items?case=C-1&name=two.png", content=b"two")
     assert r.json()["index"] == 1

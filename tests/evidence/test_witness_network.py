@@ -21,15 +21,33 @@ class WitnessProcess:
     def __init__(self, tmp: Path, name: str, log_vkey: str) -> None:
         env = dict(os.environ, IPWARDEN_HOME=str(tmp / name))
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "ipwarden", "witness", "serve", "--log", log_vkey, "--name", name,
-             "--port", "0", "--key-dir", str(tmp / name / "keys")],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
+            [
+                sys.executable,
+                "-m",
+                "ipwarden",
+                "witness",
+                "serve",
+                "--log",
+                log_vkey,
+                "--name",
+                name,
+                "--port",
+                "0",
+                "--key-dir",
+                str(tmp / name / "keys"),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
         )
         assert self.proc.stdout is not None
         first = self.proc.stdout.readline()
         if "listening on" not in first:
             self.proc.kill()
-            raise AssertionError(f"witness did not start: {first!r} {self.proc.stderr.read() if self.proc.stderr else ''}")
+            raise AssertionError(
+                f"witness did not start: {first!r} {self.proc.stderr.read() if self.proc.stderr else ''}"
+            )
         self.url = first.rsplit(" ", 1)[1].strip()
         self.vkey = self.proc.stdout.readline().split(" ", 1)[1].strip()
         self.name = name
@@ -52,14 +70,18 @@ def witnesses(tmp_path: Path, service: EvidenceService) -> Iterator[list[Witness
     log_vkey = service.ensure_key().vkey
     procs = [WitnessProcess(tmp_path, f"w{i}.example", log_vkey) for i in range(3)]
     lines = [f"witness W{i} {p.vkey} {p.url}" for i, p in enumerate(procs)]
-    (service.root / "policy").write_text("\n".join([*lines, "group two-of-three 2 W0 W1 W2", "quorum two-of-three"]) + "\n")
+    (service.root / "policy").write_text(
+        "\n".join([*lines, "group two-of-three 2 W0 W1 W2", "quorum two-of-three"]) + "\n"
+    )
     yield procs
     for p in procs:
         if p.proc.poll() is None:
             p.stop()
 
 
-def test_quorum_bundle_and_witness_outage(tmp_path: Path, service: EvidenceService, witnesses: list[WitnessProcess]) -> None:
+def test_quorum_bundle_and_witness_outage(
+    tmp_path: Path, service: EvidenceService, witnesses: list[WitnessProcess]
+) -> None:
     f = tmp_path / "capture.png"
     f.write_bytes(b"\x89PNG fake capture")
     service.add_files([f], "CASE-1")
@@ -82,7 +104,9 @@ def test_quorum_bundle_and_witness_outage(tmp_path: Path, service: EvidenceServi
         verify_bundle(export_bundle(service, [2], tmp_path / "b2.zip"))
 
 
-def test_witness_refuses_a_rewritten_log(tmp_path: Path, service: EvidenceService, witnesses: list[WitnessProcess]) -> None:
+def test_witness_refuses_a_rewritten_log(
+    tmp_path: Path, service: EvidenceService, witnesses: list[WitnessProcess]
+) -> None:
     service.add_files([("a.txt", b"original a"), ("b.txt", b"original b")], "CASE-2")
     assert service.cosign().quorum_met
     # Same key, different history: somebody rebuilt the log with a changed second item.

@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,9 +15,14 @@ from ipwarden.cli._common import JsonOption
 from ipwarden.config import Settings
 from ipwarden.errors import InputError, IntegrityError
 
+if TYPE_CHECKING:
+    from ipwarden.evidence.services import EvidenceService
+
 __all__ = ["open_service", "register"]
 
-evidence_app = typer.Typer(help="Tamper-evident evidence log: add, prove, export and verify.", no_args_is_help=True)
+evidence_app = typer.Typer(
+    help="Tamper-evident evidence log: add, prove, export and verify.", no_args_is_help=True
+)
 key_app = typer.Typer(help="The log's signing key.", no_args_is_help=True)
 witness_app = typer.Typer(help="Run a witness that cosigns evidence log checkpoints.", no_args_is_help=True)
 evidence_app.add_typer(key_app, name="key")
@@ -27,8 +32,8 @@ def _key_dir(settings: Settings) -> Path:
     return Path(os.environ.get("IPWARDEN_KEY_DIR") or settings.home / "keys")
 
 
-def open_service(settings: Settings | None = None) -> object:
-    """The evidence service for IPWARDEN_HOME (keys from IPWARDEN_KEY_DIR, passphrase IPWARDEN_KEY_PASSPHRASE)."""
+def open_service(settings: Settings | None = None) -> EvidenceService:
+    """The evidence service of IPWARDEN_HOME (keys: IPWARDEN_KEY_DIR, IPWARDEN_KEY_PASSPHRASE)."""
     from ipwarden.evidence.keys import KeyDir
     from ipwarden.evidence.services import EvidenceService
 
@@ -37,29 +42,35 @@ def open_service(settings: Settings | None = None) -> object:
     return EvidenceService(settings.evidence_dir, keys, origin=os.environ.get("IPWARDEN_LOG_ORIGIN") or None)
 
 
-def _service():  # type: ignore[no-untyped-def]
-    from ipwarden.evidence.services import EvidenceService
-
-    svc = open_service()
-    assert isinstance(svc, EvidenceService)
-    return svc
+def _service() -> EvidenceService:
+    return open_service()
 
 
 def _item(value: str) -> int:
     if not value.isdigit():
-        raise InputError(f"item {value!r} is not an entry number", hint="use the number printed by 'evidence add'")
+        raise InputError(
+            f"item {value!r} is not an entry number", hint="use the number printed by 'evidence add'"
+        )
     return int(value)
 
 
 @evidence_app.command("add")
-def add(
+def add(  # noqa: PLR0917 - Typer maps parameters to options
     files: Annotated[list[Path], typer.Argument(help="Evidence files (captures, screenshots, documents).")],
     case: Annotated[str, typer.Option("--case", help="Case reference the evidence belongs to.")],
-    note: Annotated[str | None, typer.Option("--note", help="Free-text note recorded with each item.")] = None,
-    source_url: Annotated[str | None, typer.Option("--source-url", help="Where the content was captured.")] = None,
-    operator: Annotated[str | None, typer.Option("--operator", help="Person who captured the evidence.")] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help="Free-text note recorded with each item.")
+    ] = None,
+    source_url: Annotated[
+        str | None, typer.Option("--source-url", help="Where the content was captured.")
+    ] = None,
+    operator: Annotated[
+        str | None, typer.Option("--operator", help="Person who captured the evidence.")
+    ] = None,
     submitter: Annotated[str | None, typer.Option("--submitter", help="Party submitting it.")] = None,
-    capture_method: Annotated[str, typer.Option("--capture-method", help="e.g. screenshot, web-archive.")] = "file",
+    capture_method: Annotated[
+        str, typer.Option("--capture-method", help="e.g. screenshot, web-archive.")
+    ] = "file",
     tool_version: Annotated[str | None, typer.Option("--tool-version", help="Capture tool version.")] = None,
     cosign: Annotated[bool, typer.Option("--cosign/--no-cosign", help="Ask the policy's witnesses.")] = True,
     as_json: JsonOption = False,
@@ -67,8 +78,14 @@ def add(
     """Store files content-addressed and record one log entry per file."""
     svc = _service()
     receipts = svc.add_files(
-        files, case, note=note, source_url=source_url, operator=operator, submitter=submitter,
-        capture_method=capture_method, tool_version=tool_version or f"ipwarden {__version__}",
+        files,
+        case,
+        note=note,
+        source_url=source_url,
+        operator=operator,
+        submitter=submitter,
+        capture_method=capture_method,
+        tool_version=tool_version or f"ipwarden {__version__}",
     )
     report = svc.cosign() if cosign and any(w.url for w in svc.policy().witnesses.values()) else None
     if as_json:
@@ -92,7 +109,9 @@ def _receipt(r: object) -> dict[str, object]:
 def decide(
     case: Annotated[str, typer.Argument(help="Case reference.")],
     decision: Annotated[str, typer.Option("--decision", help="e.g. takedown, rejected, restored.")],
-    items: Annotated[list[int] | None, typer.Option("--item", help="Evidence items the decision rests on.")] = None,
+    items: Annotated[
+        list[int] | None, typer.Option("--item", help="Evidence items the decision rests on.")
+    ] = None,
     note: Annotated[str | None, typer.Option("--note")] = None,
     operator: Annotated[str | None, typer.Option("--operator")] = None,
 ) -> None:
@@ -109,7 +128,9 @@ def show(item: Annotated[str, typer.Argument(help="Entry number.")], as_json: Js
         typer.echo(json.dumps(record, ensure_ascii=False))
         return
     for key, value in record.items():
-        typer.echo(f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value}")
+        typer.echo(
+            f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value}"
+        )
 
 
 @evidence_app.command("proof")
@@ -145,7 +166,9 @@ def checkpoint(
 
 
 @evidence_app.command("policy")
-def policy(set_file: Annotated[Path | None, typer.Option("--set", help="Install this tlog-policy file.")] = None) -> None:
+def policy(
+    set_file: Annotated[Path | None, typer.Option("--set", help="Install this tlog-policy file.")] = None,
+) -> None:
     """Show or set the witness policy (c2sp.org/tlog-policy)."""
     from ipwarden.evidence.policy import Policy
 
@@ -187,14 +210,25 @@ def verify(
         raise InputError(f"bundle {bundle} does not exist")
     report = verify_bundle(bundle, log_key or [])
     if as_json:
-        typer.echo(json.dumps({"ok": True, "origin": report.origin, "size": report.size,
-                               "witnesses": report.witnesses, "items": report.items}))
+        typer.echo(
+            json.dumps(
+                {
+                    "ok": True,
+                    "origin": report.origin,
+                    "size": report.size,
+                    "witnesses": report.witnesses,
+                    "items": report.items,
+                }
+            )
+        )
         return
     for line in report.checks:
         typer.echo(f"ok: {line}")
     for item in report.items:
         f = item.get("file") or {}
-        typer.echo(f"ok: entry {item['index']} case {item.get('case')} {f.get('name', '')} {f.get('sha256', '')}")
+        typer.echo(
+            f"ok: entry {item['index']} case {item.get('case')} {f.get('name', '')} {f.get('sha256', '')}"
+        )
     typer.echo("OK")
 
 
@@ -233,7 +267,9 @@ def key_show() -> None:
 @witness_app.command("keygen")
 def witness_keygen(
     name: Annotated[str, typer.Option("--name", help="Witness name, e.g. witness.example.org.")],
-    key_dir: Annotated[Path | None, typer.Option("--key-dir", help="Key folder (default IPWARDEN_HOME/keys).")] = None,
+    key_dir: Annotated[
+        Path | None, typer.Option("--key-dir", help="Key folder (default IPWARDEN_HOME/keys).")
+    ] = None,
 ) -> None:
     """Create the witness's cosigning key and print its public key (vkey)."""
     from ipwarden.evidence.keys import KeyDir
@@ -244,13 +280,15 @@ def witness_keygen(
 
 
 @witness_app.command("serve")
-def witness_serve(
+def witness_serve(  # noqa: PLR0917 - Typer maps parameters to options
     log: Annotated[list[str], typer.Option("--log", help="Verifier key (vkey) of a log to witness.")],
     name: Annotated[str | None, typer.Option("--name", help="Witness name (creates a key if none).")] = None,
     host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="0 picks a free port.")] = 0,
     key_dir: Annotated[Path | None, typer.Option("--key-dir")] = None,
-    state: Annotated[Path | None, typer.Option("--state", help="State file (latest checkpoint per log).")] = None,
+    state: Annotated[
+        Path | None, typer.Option("--state", help="State file (latest checkpoint per log).")
+    ] = None,
 ) -> None:
     """Serve the C2SP tlog-witness protocol (POST /add-checkpoint) until interrupted."""
     from ipwarden.evidence.keys import KeyDir
@@ -263,7 +301,9 @@ def witness_serve(
     signer = kd.signer("witness")
     if signer is None:
         if not name:
-            raise InputError("this witness has no key yet", hint="pass --name or run 'ipwarden witness keygen'")
+            raise InputError(
+                "this witness has no key yet", hint="pass --name or run 'ipwarden witness keygen'"
+            )
         signer = kd.create("witness", name)
     logs: dict[str, list[Verifier]] = {}
     for vkey in log:

@@ -12,14 +12,22 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from ipwarden.errors import IntegrityError
 from ipwarden.evidence import merkle
 from ipwarden.evidence.checkpoint import Checkpoint
-from ipwarden.evidence.errors import FormatError, IntegrityError
+from ipwarden.evidence.errors import FormatError
 from ipwarden.evidence.log import CHECKPOINT
 from ipwarden.evidence.models import file_ref, parse_entry
 from ipwarden.evidence.note import verify_note
 from ipwarden.evidence.services import WITNESSED, EvidenceService
-from ipwarden.evidence.tiles import TILE_HEIGHT, TILE_WIDTH, decode_bundle, entries_path, tile_path, tile_widths
+from ipwarden.evidence.tiles import (
+    TILE_HEIGHT,
+    TILE_WIDTH,
+    decode_bundle,
+    entries_path,
+    tile_path,
+    tile_widths,
+)
 
 __all__ = ["Finding", "audit"]
 
@@ -100,11 +108,11 @@ def audit(service: EvidenceService) -> tuple[int, list[Finding]]:
                 findings.append(Finding(f"entry {i}", exc.message))
                 continue
             if ref is not None:
-                path = service.file_path(ref.sha256)
-                if not path.exists():
-                    findings.append(Finding(f"item {i}", f"file {ref.name} ({path}) is missing"))
-                elif hashlib.sha256(path.read_bytes()).hexdigest() != ref.sha256:
-                    findings.append(Finding(f"item {i}", f"file {ref.name} ({path}) was altered"))
+                stored = service.file_path(ref.sha256)
+                if not stored.exists():
+                    findings.append(Finding(f"item {i}", f"file {ref.name} ({stored}) is missing"))
+                elif hashlib.sha256(stored.read_bytes()).hexdigest() != ref.sha256:
+                    findings.append(Finding(f"item {i}", f"file {ref.name} ({stored}) was altered"))
         # The witnessed checkpoint.
         wit = storage.read(WITNESSED)
         if wit is not None:

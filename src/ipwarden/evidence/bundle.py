@@ -14,8 +14,8 @@ from pathlib import Path
 from ipwarden.evidence.checkpoint import Checkpoint
 from ipwarden.evidence.models import parse_entry
 from ipwarden.evidence.note import open_note
-from ipwarden.evidence.services import EvidenceService
 from ipwarden.evidence.policy import PolicyWitness
+from ipwarden.evidence.services import EvidenceService
 from ipwarden.evidence.verify import manifest_bytes
 
 __all__ = ["export_bundle"]
@@ -59,7 +59,7 @@ How to check it by hand (any programming language)
 
 
 def export_bundle(service: EvidenceService, indexes: Sequence[int], out: Path) -> Path:
-    """Write the bundle for entries ``indexes``; the proofs are against one (preferably witnessed) checkpoint."""
+    """Write the bundle for ``indexes``, all proved against one (preferably witnessed) checkpoint."""
     indexes = sorted(set(indexes))
     note = service.checkpoint_for(indexes)
     cp = Checkpoint.from_text(open_note(note)[0])
@@ -91,7 +91,12 @@ def export_bundle(service: EvidenceService, indexes: Sequence[int], out: Path) -
                 zf.write(service.file_path(ref["sha256"]), f"files/{ref['sha256']}")
                 written.add(ref["sha256"])
             items.append(
-                {"index": i, "entry": f"entries/{i}.json", "proof": f"proofs/{i}.tlog-proof", "type": record["type"]}
+                {
+                    "index": i,
+                    "entry": f"entries/{i}.json",
+                    "proof": f"proofs/{i}.tlog-proof",
+                    "type": record["type"],
+                }
             )
         zf.writestr("manifest.json", manifest_bytes(cp.origin, cp.size, items))
     tmp.replace(out)

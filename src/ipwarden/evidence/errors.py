@@ -5,9 +5,9 @@ from __future__ import annotations
 from ipwarden.errors import ConflictError, InputError, IntegrityError, NotFoundError
 
 __all__ = [
-    "EvidenceNotFound",
+    "EvidenceNotFoundError",
     "FormatError",
-    "LogConflict",
+    "LogConflictError",
     "ProofError",
     "SignatureError",
     "TamperError",
@@ -38,11 +38,11 @@ class FormatError(InputError):
     code = "invalid_format"
 
 
-class EvidenceNotFound(NotFoundError):
+class EvidenceNotFoundError(NotFoundError):
     code = "evidence_not_found"
 
 
-class LogConflict(ConflictError):
+class LogConflictError(ConflictError):
     """A checkpoint conflicts with one seen before (a forked or rewritten log)."""
 
     code = "log_conflict"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ipwarden.evidence import merkle
 from ipwarden.evidence.blobstore import LogStorage
 from ipwarden.evidence.checkpoint import Checkpoint
-from ipwarden.evidence.errors import EvidenceNotFound, TamperError
+from ipwarden.evidence.errors import EvidenceNotFoundError, TamperError
 from ipwarden.evidence.note import Signer, Verifier, sign_note, verify_note
 from ipwarden.evidence.tiles import (
     TILE_HEIGHT,
@@ -78,7 +78,7 @@ class TiledLog:
         """Entries [start, stop) read from the entry bundles of the tree of ``size``."""
         size = self.state().size if size is None else size
         if not 0 <= start <= stop <= size:
-            raise EvidenceNotFound(f"entries {start}..{stop - 1} are not in the log of size {size}")
+            raise EvidenceNotFoundError(f"entries {start}..{stop - 1} are not in the log of size {size}")
         out: list[bytes] = []
         n = start // TILE_WIDTH
         while len(out) < stop - start:
@@ -107,14 +107,14 @@ class TiledLog:
             st = self.state()
             size = st.size if size is None else size
             if size > st.size:
-                raise EvidenceNotFound(f"the log has {st.size} entries; there is no tree of size {size}")
+                raise EvidenceNotFoundError(f"the log has {st.size} entries; there is no tree of size {size}")
             if not 0 <= index < size:
-                raise EvidenceNotFound(f"entry {index} is not in the log of size {size}")
+                raise EvidenceNotFoundError(f"entry {index} is not in the log of size {size}")
             return merkle.inclusion_proof(self.reader(size).node, index, size), st
 
     def consistency_proof(self, old: int, new: int) -> list[bytes]:
         with self.storage.lock(shared=True):
-            if old == 0 or old == new:
+            if old in (0, new):
                 return []
             return merkle.consistency_proof(self.reader(new).node, old, new)
 

@@ -175,9 +175,7 @@ def verify_inclusion(index: int, size: int, leaf: bytes, proof: Sequence[bytes],
         )
 
 
-def verify_consistency(
-    size1: int, size2: int, proof: Sequence[bytes], root1: bytes, root2: bytes
-) -> None:
+def verify_consistency(size1: int, size2: int, proof: Sequence[bytes], root1: bytes, root2: bytes) -> None:
     """Raise :class:`ProofError` unless the tree of ``size1``/``root1`` is a prefix of ``size2``/``root2``."""
     if size1 < 0 or size2 < size1:
         raise ProofError(f"tree size {size2} is smaller than the earlier size {size1}")

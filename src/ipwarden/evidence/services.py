@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ipwarden.evidence.blobstore import DirStorage
-from ipwarden.evidence.errors import EvidenceNotFound, FormatError, SignatureError
+from ipwarden.evidence.errors import EvidenceNotFoundError, FormatError, SignatureError
 from ipwarden.evidence.keys import KeyDir
 from ipwarden.evidence.log import LogState, TiledLog
 from ipwarden.evidence.models import EntryType, FileRef, canonical, parse_entry
@@ -134,6 +134,7 @@ class EvidenceService:
         self,
         paths: Sequence[Path | tuple[str, bytes]],
         case: str,
+        *,
         note: str | None = None,
         source_url: str | None = None,
         operator: str | None = None,
@@ -170,7 +171,11 @@ class EvidenceService:
         return [ItemReceipt(first + i, r.sha256, r.name, r.size) for i, r in enumerate(refs)]
 
     def record_decision(
-        self, case: str, decision: str, items: Iterable[int] = (), note: str | None = None,
+        self,
+        case: str,
+        decision: str,
+        items: Iterable[int] = (),
+        note: str | None = None,
         operator: str | None = None,
     ) -> int:
         record = {
@@ -193,7 +198,7 @@ class EvidenceService:
     def show(self, index: int) -> dict[str, Any]:
         size = self.state().size
         if not 0 <= index < size:
-            raise EvidenceNotFound(f"there is no evidence entry {index}; the log holds {size} entries")
+            raise EvidenceNotFoundError(f"there is no evidence entry {index}; the log holds {size} entries")
         return parse_entry(self.log.entry(index), f"entry {index}")
 
     def case_entries(self, case: str) -> list[int]:
@@ -204,7 +209,7 @@ class EvidenceService:
             if rec.get("case") == case:
                 out.append(i)
         if not out:
-            raise EvidenceNotFound(f"no evidence entries for case {case!r}")
+            raise EvidenceNotFoundError(f"no evidence entries for case {case!r}")
         return out
 
     def file_path(self, sha256: str) -> Path:
@@ -234,7 +239,7 @@ class EvidenceService:
         st = self.state()
         report = CosignReport(st.size, note=st.note)
         if st.size == 0:
-            raise EvidenceNotFound("the log is empty; add evidence before asking witnesses to cosign")
+            raise EvidenceNotFoundError("the log is empty; add evidence before asking witnesses to cosign")
         sizes_path = self.root / "witness-sizes.json"
         sizes: dict[str, int] = json.loads(sizes_path.read_text()) if sizes_path.exists() else {}
         lines: list[str] = []

@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ipwarden.errors import IntegrityError
 from ipwarden.evidence import merkle
 from ipwarden.evidence.checkpoint import Checkpoint
-from ipwarden.evidence.errors import FormatError, IntegrityError, TamperError
+from ipwarden.evidence.errors import FormatError, TamperError
 from ipwarden.evidence.models import file_ref, parse_entry
 from ipwarden.evidence.note import parse_vkey
 from ipwarden.evidence.policy import Policy
@@ -103,7 +104,9 @@ def verify_bundle(path: Path, trusted_log_vkeys: Sequence[str] = ()) -> BundleRe
         return report
 
 
-def _verify_item(zf: zipfile.ZipFile, item: dict[str, Any], checkpoint: bytes, cp: Checkpoint) -> dict[str, Any]:
+def _verify_item(
+    zf: zipfile.ZipFile, item: dict[str, Any], checkpoint: bytes, cp: Checkpoint
+) -> dict[str, Any]:
     try:
         index = int(item["index"])
         entry_name, proof_name = str(item["entry"]), str(item["proof"])

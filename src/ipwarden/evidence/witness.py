@@ -21,7 +21,7 @@ from typing import Protocol
 from ipwarden.evidence import merkle
 from ipwarden.evidence.checkpoint import Checkpoint
 from ipwarden.evidence.errors import FormatError, ProofError, SignatureError
-from ipwarden.evidence.note import NoteSignature, b64decode_strict, Signer, Verifier, open_note, verify_note
+from ipwarden.evidence.note import NoteSignature, Signer, Verifier, b64decode_strict, open_note, verify_note
 
 __all__ = ["FileWitnessState", "MemoryWitnessState", "Witness", "WitnessReply", "WitnessState"]
 
@@ -109,7 +109,9 @@ class Witness:
         except (SignatureError, FormatError):
             return WitnessReply(403, b"no valid signature from a known key of this log\n")
         if old > cp.size:
-            return WitnessReply(400, f"old size {old} is larger than the checkpoint size {cp.size}\n".encode())
+            return WitnessReply(
+                400, f"old size {old} is larger than the checkpoint size {cp.size}\n".encode()
+            )
         with self._lock:
             known = self.state.get(cp.origin)
             known_size = known[0] if known else 0

@@ -31,7 +31,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: WitnessServer
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         return None
 
     def _send(self, status: int, body: bytes, ctype: str = "text/plain; charset=utf-8") -> None:

@@ -31,7 +31,7 @@ def _service(request: Request) -> EvidenceService:
 
 
 @router.post("/items", status_code=201)
-async def add_item(
+async def add_item(  # noqa: PLR0917 - FastAPI maps parameters to query fields
     request: Request,
     case: Annotated[str, Query(min_length=1, description="Case reference.")],
     name: Annotated[str, Query(min_length=1, description="File name of the evidence.")],
@@ -49,8 +49,13 @@ async def add_item(
         raise InputError(f"the upload has {len(data)} bytes; the limit is {_MAX_UPLOAD}")
     svc = _service(request)
     receipt = svc.add_files(
-        [(name, data)], case, note=note, source_url=source_url, operator=operator,
-        submitter=submitter, capture_method=capture_method,
+        [(name, data)],
+        case,
+        note=note,
+        source_url=source_url,
+        operator=operator,
+        submitter=submitter,
+        capture_method=capture_method,
     )[0]
     return {"index": receipt.index, "sha256": receipt.sha256, "name": receipt.name, "size": receipt.size}
 
