@@ -346,7 +346,9 @@ def _import_one(
                     importer.reject(fs, Reject(str(path), item.position, "id", reason, record.id, unit))
                 continue
             first_seen[record.id] = item.position
-            parsed = dataclasses.replace(item, record=importer.canonical_id(record))
+            canonical = importer.canonical_id(record)
+            if canonical is not record:
+                parsed = dataclasses.replace(item, record=canonical)
         if index <= skip:
             continue
         fs.read += 1
