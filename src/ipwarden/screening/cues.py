@@ -142,7 +142,22 @@ class CueMatcher:
                 window = folded[max(0, m.start() - self.window) : m.end() + self.window]
                 guard = next((g.pattern for g in compiled.guards if g.search(window)), None)
                 hits.append(CueHit(compiled.cue, (m.start(), m.end()), m.group(), guard))
-        return hits
+        # A guard describes an innocent context of the text, not of one entry: it also silences other
+        # entries' hits on the same words ("replica" matched by both the en and es entries).
+        guarded = [(h.span, h.guard) for h in hits if h.guard is not None]
+        if not guarded:
+            return hits
+        return [
+            h
+            if h.guard is not None
+            else CueHit(
+                h.cue,
+                h.span,
+                h.text,
+                next((g for (s, e), g in guarded if s < h.span[1] and h.span[0] < e), None),
+            )
+            for h in hits
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +174,7 @@ class GiHit:
 class _CompiledGi:
     gi: GeoIndication
     name: re.Pattern[str]
-    evocation: re.Pattern[str]
+    evocation_pattern: str  # compiled on first use: most GI names never occur, and it is a large regex
     guards: tuple[re.Pattern[str], ...]
     products: frozenset[str]
     origin_words: frozenset[str]
@@ -185,7 +200,7 @@ class GiMatcher:
                 _CompiledGi(
                     gi,
                     re.compile(names, re.IGNORECASE),
-                    re.compile(evocation, re.IGNORECASE),
+                    evocation,
                     tuple(re.compile(g, re.IGNORECASE) for g in gi.guards),
                     frozenset(products),
                     frozenset(normalise(gi.origin.replace("/", " ")).split()),
@@ -212,7 +227,7 @@ class GiMatcher:
                 continue
             window = folded[max(0, m.start() - self.window) : m.end() + self.window]
             guard = next((g.pattern for g in c.guards if g.search(window)), None)
-            evocation = c.evocation.search(folded)
+            evocation = re.compile(c.evocation_pattern, re.IGNORECASE).search(folded)
             span = (evocation.start(), evocation.end()) if evocation else (m.start(), m.end())
             from_origin = bool(stated & c.origin_words) or any(t in folded for t in c.origin_terms)
             hits.append(GiHit(c.gi, span, folded[span[0] : span[1]], bool(evocation), guard, from_origin))

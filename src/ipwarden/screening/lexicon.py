@@ -12,7 +12,8 @@ File formats (the screener reads these; keep to them when editing the data):
                                       #   boundaries for Latin/Cyrillic scripts and none for CJK
       guards: ["scale\\s*1\\s*:\\s*\\d+", "official replica"]   # optional regexes of innocent contexts:
                                       #   a hit is ignored when a guard matches within 40 characters
-                                      #   either side of it (the window includes the hit itself)
+                                      #   either side of it (the window includes the hit itself);
+                                      #   it also silences other entries' hits on overlapping text
       weight: 0.9                     # optional, 0..1, overrides the kind's default weight
       note: "..."                     # optional, free text
 
@@ -84,6 +85,7 @@ __all__ = [
     "load_lexicon",
 ]
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when built in: ~10x faster
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -189,7 +191,7 @@ def _required(item: Mapping[str, Any], name: str, where: str) -> str:
 
 
 def load_cues(text: str, where: str = "cues.yaml") -> list[Cue]:
-    entries, _ = _entries(yaml.safe_load(text) or [], "cues", where)
+    entries, _ = _entries(yaml.load(text, Loader=_Loader) or [], "cues", where)
     cues: list[Cue] = []
     for number, item in enumerate(entries, 1):
         at = f"{where}: entry {number}"
@@ -219,7 +221,7 @@ def load_cues(text: str, where: str = "cues.yaml") -> list[Cue]:
 
 
 def load_gis(text: str, where: str = "gi.yaml") -> list[GeoIndication]:
-    entries, _ = _entries(yaml.safe_load(text) or [], "indications", where)
+    entries, _ = _entries(yaml.load(text, Loader=_Loader) or [], "indications", where)
     gis: list[GeoIndication] = []
     for number, item in enumerate(entries, 1):
         at = f"{where}: entry {number}"
@@ -279,7 +281,7 @@ def load_lexicon(
 
 def load_evocations(text: str) -> tuple[str, ...]:
     """Optional ``evocations: {terms: [...]}`` (or a plain list) at the top of gi.yaml."""
-    raw = yaml.safe_load(text)
+    raw = yaml.load(text, Loader=_Loader)
     section = raw.get("evocations") if isinstance(raw, Mapping) else None
     if isinstance(section, Mapping):
         section = section.get("terms")

@@ -87,7 +87,12 @@ class TextView:
 
 @_memo
 def _word_keys(word: str) -> tuple[str, ...]:
-    return tuple(skeleton_token(t) for t in word_tokens(word))
+    """Look-alike keys aligned with ``word_tokens(word)``. A one-token word is skeletonised as written,
+    before case folding, so that upper-case homoglyphs (Greek ΝΙΚΕ) fold to the Latin letters they mimic."""
+    toks = word_tokens(word)
+    if len(toks) == 1 and not is_cjk(toks[0][0]):
+        return (skeleton(word) or toks[0],)
+    return tuple(skeleton_token(t) for t in toks)
 
 
 def fast_joined(text: str) -> str:
@@ -106,13 +111,17 @@ def fast_joined(text: str) -> str:
 def build_view(text: str) -> TextView:
     """Split ``text`` into normalised tokens; runs of >= 3 single letters (N I K E, N.I.K.E) are joined."""
     toks: list[str] = []
+    keys0: list[str] = []
     spans: list[tuple[int, int]] = []
     for m in _WORD.finditer(text):
         span = (m.start(), m.end())
-        for tok in word_tokens(m.group()):
+        word = m.group()
+        for tok, key in zip(word_tokens(word), _word_keys(word), strict=True):
             toks.append(tok)
+            keys0.append(key)
             spans.append(span)
     merged_t: list[str] = []
+    merged_k: list[str] = []
     merged_s: list[tuple[int, int]] = []
     i = 0
     n = len(toks)
@@ -123,13 +132,15 @@ def build_view(text: str) -> TextView:
                 j += 1
             if j - i >= 3:
                 merged_t.append("".join(toks[i:j]))
+                merged_k.append(skeleton_token("".join(toks[i:j])))
                 merged_s.append((spans[i][0], spans[j - 1][1]))
                 i = j
                 continue
         merged_t.append(toks[i])
+        merged_k.append(keys0[i])
         merged_s.append(spans[i])
         i += 1
-    keys = [skeleton_token(t) for t in merged_t]
+    keys = merged_k
     starts: list[int] = []
     offset = 1
     for key in keys:

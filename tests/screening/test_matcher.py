@@ -1,0 +1,78 @@
+"""The mark matcher finds disguised mentions on token boundaries and respects the common-word guard."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ipwarden.registry.memory import InMemoryRightsStore
+from ipwarden.screening.matcher import MarkMatcher
+
+
+@pytest.fixture
+def matcher(store: InMemoryRightsStore) -> MarkMatcher:
+    return MarkMatcher.build(store.iter_rights(), store.list_families())
+
+
+@pytest.mark.parametrize(
+    ("text", "how", "written", "right"),
+    [
+        ("Nike Air Max 90", "exact", "Nike", "US-NIKE"),
+        ("brand new N-I-K-E air max", "spaced", "N-I-K-E", "US-NIKE"),
+        ("N I K E running shoes", "spaced", "N I K E", "US-NIKE"),
+        ("n1ke sneakers", "lookalike", "n1ke", "US-NIKE"),
+        ("NlKE sneakers", "lookalike", "NlKE", "US-NIKE"),
+        ("ΝΙΚΕ (Greek letters)", "lookalike", "ΝΙΚΕ", "US-NIKE"),
+        ("耐克运动鞋 正品", "chinese", "耐克", "CN-NAIKE"),
+        ("naike yundongxie", "pinyin", "naike", "CN-NAIKE"),
+        ("LouisVuitton speedy", "compact", "LouisVuitton", "US-LV"),
+        ("louis vuitton speedy", "exact", "louis vuitton", "US-LV"),
+        ("Addidas superstar", "misspelled", "Addidas", "US-ADIDAS"),
+        ("adidass superstar", "misspelled", "adidass", "US-ADIDAS"),
+        ("NIKE INC licensed", "alias", "NIKE INC", "US-NIKE"),
+    ],
+)
+def test_finds_each_kind_of_mention(matcher: MarkMatcher, text: str, how: str, written: str, right: str) -> None:
+    hits = {(h.how, h.text): h for h in matcher.find(text)}
+    assert (how, written) in hits, hits
+    assert right in {r.id for r in hits[(how, written)].rights}
+    start, end = hits[(how, written)].span
+    assert text[start:end] == written
+
+
+def test_token_boundaries_and_expired_rights(matcher: MarkMatcher) -> None:
+    assert matcher.find("snike nikelab") == []
+    assert matcher.find("zorblax shoes") == []  # the ZORBLAX right has expired
+    assert matcher.find("nuke") == []  # 4-letter marks are not fuzzy-matched
+
+
+def test_common_word_marks_are_flagged_as_common(matcher: MarkMatcher) -> None:
+    (hit,) = matcher.find("fresh apple pie")
+    assert hit.common and not hit.brand_context
+    (caps,) = matcher.find("Genuine APPLE charger")
+    assert caps.brand_context
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    before=st.lists(st.sampled_from(["cheap", "new", "shoes", "2024", "men", "черный", "鞋"]), max_size=4),
+    after=st.lists(st.sampled_from(["size", "42", "white", "bag", "送礼"]), max_size=4),
+    mark=st.sampled_from(["NIKE", "Louis Vuitton", "adidas"]),
+)
+def test_mark_found_wherever_it_sits(
+    store: InMemoryRightsStore, before: list[str], after: list[str], mark: str
+) -> None:
+    matcher = MarkMatcher.build(store.iter_rights(), store.list_families())
+    text = " ".join([*before, mark, *after])
+    hits = matcher.find(text)
+    assert any(text[h.span[0] : h.span[1]].casefold() == mark.casefold() for h in hits), (text, hits)
+
+
+def test_matcher_survives_pickling(matcher: MarkMatcher) -> None:
+    import pickle
+
+    clone = pickle.loads(pickle.dumps(matcher))
+    assert [(h.how, h.text) for h in clone.find("N-I-K-E and 耐克")] == [
+        (h.how, h.text) for h in matcher.find("N-I-K-E and 耐克")
+    ]
