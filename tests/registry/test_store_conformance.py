@@ -157,6 +157,7 @@ def test_latest_wins_across_and_within_batches(store: RightsStore) -> None:
         ({"filed": dt.datetime(2020, 1, 1, 12, 0)}, "filed"),
         ({"status": "registered"}, "status"),
         ({"vienna_codes": ["26.01.03"]}, "vienna_codes"),
+        ({"owner": Party("Acme\x00 Inc")}, "text"),  # PostgreSQL cannot store NUL; no store accepts it
     ],
 )
 def test_a_batch_with_an_invalid_row_stores_nothing(

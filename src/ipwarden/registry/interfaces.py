@@ -139,6 +139,18 @@ def _date_ok(value: object) -> bool:
     return value is None or type(value) is dt.date
 
 
+def _texts(r: Right) -> str:
+    """Every text of a right in one string, to look for characters no database can store."""
+    parts: list[str | None] = [r.mark_text, r.application_number, r.registration_number, r.locarno_class]
+    parts += [r.raw_status, r.priority_country, r.international_registration, r.image, r.title]
+    parts += [r.description, r.source, *r.vienna_codes, *r.ipc_codes, *r.designated_offices]
+    for party in (r.owner, r.representative):
+        if party is not None:
+            parts += [party.name, party.country, party.address, party.legal_form]
+    parts += [g.text for g in r.goods_services]
+    return "".join([p for p in parts if type(p) is str])
+
+
 def _right_ok(r: object) -> bool:
     """Cheap check that accepts only records the detailed check below would accept (bulk imports)."""
     if type(r) is not Right:
@@ -169,6 +181,8 @@ def _right_ok(r: object) -> bool:
         and _date_ok(r.expires)
         and _date_ok(r.priority_date)
         and (family is None or (type(family) is str and family != "" and family == family.strip()))
+        and "\x00" not in rid
+        and "\x00" not in _texts(r)
     )
 
 
@@ -208,6 +222,15 @@ def check_rights(rights: Sequence[Right]) -> None:
             _check_date("right", i, r.id, name, getattr(r, name))
         if r.owner_family is not None:
             _check_id("right", i, r.owner_family, "owner_family")
+        if "\x00" in r.id or "\x00" in _texts(r):
+            _fail(
+                "right",
+                i,
+                r.id,
+                "text",
+                "free of NUL characters (U+0000), which databases cannot store",
+                "\x00",
+            )
 
 
 def check_families(families: Sequence[OwnerFamily]) -> None:
@@ -217,6 +240,8 @@ def check_families(families: Sequence[OwnerFamily]) -> None:
         if not isinstance(f.name, str):
             _fail("owner family", i, f.id, "name", "a string", f.name)
         _check_strings("owner family", i, f.id, "aliases", f.aliases)
+        if "\x00" in "".join((f.id, f.name, *f.aliases)):
+            _fail("owner family", i, f.id, "text", "free of NUL characters (U+0000)", "\x00")
 
 
 def check_authorisations(authorisations: Sequence[Authorisation]) -> None:
@@ -234,6 +259,9 @@ def check_authorisations(authorisations: Sequence[Authorisation]) -> None:
                 _fail("authorisation", i, a.id, "territories", "ISO 3166 alpha-2 codes like 'US'", t)
         _check_date("authorisation", i, a.id, "valid_from", a.valid_from)
         _check_date("authorisation", i, a.id, "valid_until", a.valid_until)
+        texts = (a.id, a.seller_id, a.right_id, a.owner_family, a.note, *a.territories)
+        if "\x00" in "".join(t for t in texts if isinstance(t, str)):
+            _fail("authorisation", i, a.id, "text", "free of NUL characters (U+0000)", "\x00")
         if a.valid_from and a.valid_until and a.valid_until < a.valid_from:
             _fail(
                 "authorisation",

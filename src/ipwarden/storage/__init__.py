@@ -29,7 +29,7 @@ def open_store(db_url: str, *, copy_threshold: int = 1_000) -> SqlRightsStore:
     url = normalise_url(db_url)
     engine = create_store_engine(url)
     try:
-        with guard(url):
+        with guard(url, opening=True):
             migrate(engine)
     except BaseException:
         engine.dispose()

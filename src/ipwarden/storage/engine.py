@@ -121,8 +121,11 @@ def create_store_engine(url: URL) -> Engine:
 
 
 @contextmanager
-def guard(url: URL) -> Iterator[None]:
-    """Turn driver errors about reaching or reading the database into messages for people."""
+def guard(url: URL, *, opening: bool = False) -> Iterator[None]:
+    """Turn driver errors about reaching or reading the database into messages for people.
+
+    Other database errors after a successful open are bugs and propagate as they are.
+    """
     try:
         yield
     except exc.OperationalError as err:
@@ -138,6 +141,8 @@ def guard(url: URL) -> Iterator[None]:
             "the URL are right (create the database first if it does not exist)",
         ) from None
     except exc.DatabaseError as err:
+        if not opening:
+            raise
         detail = str(err.orig).strip().splitlines()[0] if err.orig is not None else str(err)
         raise DatabaseUnavailableError(
             f"the database {safe_url(url)} cannot be read as an ipwarden registry: {detail}",
