@@ -1,0 +1,107 @@
+"""SQL-store specifics behind the protocol: keyset paging, exact counters under concurrent writers."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from ipwarden.registry.models import Right, RightKind, Status
+from ipwarden.storage import SqlRightsStore, open_store
+
+
+def _tm(rid: str, status: Status = Status.REGISTERED) -> Right:
+    return Right(id=rid, kind=RightKind.TRADEMARK, office="US", mark_text=rid, status=status)
+
+
+@pytest.fixture
+def sqlite_store(tmp_path: Path) -> Iterator[SqlRightsStore]:
+    store = open_store(f"sqlite:///{tmp_path / 'registry.db'}")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def pg_store(pg_url: str) -> Iterator[SqlRightsStore]:
+    import psycopg
+
+    schema = f"behaviour_{uuid.uuid4().hex[:8]}"
+    plain = pg_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    store = open_store(f"{pg_url}?options=-csearch_path%3D{schema}")
+    yield store
+    store.close()
+    with psycopg.connect(plain, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def test_iter_rights_reads_page_by_page(sqlite_store: SqlRightsStore) -> None:
+    sqlite_store.upsert_rights([_tm(f"US-{i}") for i in range(7)])
+    pages: list[str] = []
+    sa.event.listen(
+        sqlite_store.engine,
+        "before_cursor_execute",
+        lambda _c, _cur, sql, *_: pages.append(sql) if sql.lstrip().startswith("SELECT") else None,
+    )
+    stream = sqlite_store.iter_rights(batch_size=3)
+    first = next(stream)
+    assert first.id == "US-0" and len(pages) == 1  # only the first page has been read
+    rest = list(stream)
+    assert len(rest) == 6 and len(pages) == 3  # 3 + 3 + 1 rows
+    assert all("LIMIT" in sql and "id >" in sql for sql in pages)
+
+
+def _concurrent_writers(store: SqlRightsStore) -> None:
+    errors: list[BaseException] = []
+
+    def writer(prefix: str) -> None:
+        try:
+            for batch in range(5):
+                rights = [_tm(f"{prefix}-{batch}-{i}") for i in range(200)]
+                rights += [_tm(f"SHARED-{batch}-{i}", Status.PENDING) for i in range(50)]
+                store.upsert_rights(rights)
+        except BaseException as err:  # pragma: no cover - reported below
+            errors.append(err)
+
+    threads = [threading.Thread(target=writer, args=(p,)) for p in ("A", "B", "C")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with store.engine.connect() as conn:
+        actual = conn.exec_driver_sql("SELECT COUNT(*) FROM rights").scalar_one()
+    assert actual == 3 * 5 * 200 + 5 * 50
+    assert store.count_rights() == actual
+    assert store.stats().by_status == {"registered": 3000, "pending": 250}
+
+
+def test_concurrent_writers_keep_the_count_exact_sqlite(sqlite_store: SqlRightsStore) -> None:
+    _concurrent_writers(sqlite_store)
+
+
+@pytest.mark.postgres
+def test_concurrent_writers_keep_the_count_exact_postgres(pg_store: SqlRightsStore) -> None:
+    _concurrent_writers(pg_store)
+
+
+@pytest.mark.postgres
+def test_a_failing_copy_batch_rolls_back(pg_store: SqlRightsStore) -> None:
+    """A database error in the middle of a bulk write leaves nothing behind and the store usable."""
+    copying = SqlRightsStore(pg_store.engine, copy_threshold=1)
+    copying.upsert_rights([_tm("US-KEEP")])
+    before = copying.fingerprint()
+    with pg_store.engine.begin() as conn:  # a constraint the validator does not know about
+        conn.exec_driver_sql("ALTER TABLE rights ADD CONSTRAINT no_zzz CHECK (mark_text <> 'US-ZZZ')")
+    import psycopg
+
+    with pytest.raises(psycopg.errors.CheckViolation):  # the COPY path talks to psycopg directly
+        copying.upsert_rights([_tm("US-NEW"), _tm("US-ZZZ")])
+    assert copying.get_rights(["US-NEW", "US-ZZZ"]) == []
+    assert copying.fingerprint() == before
+    assert copying.upsert_rights([_tm("US-NEW")]).stored == 1
