@@ -44,7 +44,7 @@ def _service(root: Path) -> EvidenceService:
 def test_kill_9_mid_stream(tmp_path: Path) -> None:
     _service(tmp_path).ensure_key()
     acked: dict[int, str] = {}
-    for round_ in range(3):
+    for round_ in range(2):
         proc = _writer(tmp_path, f"r{round_}", 10_000, 40)
         assert proc.stdout is not None
         deadline = time.monotonic() + 60

@@ -20,6 +20,7 @@ from ipwarden.evidence.verify import verify_bundle
 class WitnessProcess:
     def __init__(self, tmp: Path, name: str, log_vkey: str) -> None:
         env = dict(os.environ, IPWARDEN_HOME=str(tmp / name))
+        self.name = name
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -41,6 +42,8 @@ class WitnessProcess:
             env=env,
             text=True,
         )
+
+    def wait_ready(self) -> None:
         assert self.proc.stdout is not None
         first = self.proc.stdout.readline()
         if "listening on" not in first:
@@ -50,7 +53,6 @@ class WitnessProcess:
             )
         self.url = first.rsplit(" ", 1)[1].strip()
         self.vkey = self.proc.stdout.readline().split(" ", 1)[1].strip()
-        self.name = name
 
     def stop(self) -> None:
         self.proc.kill()
@@ -69,6 +71,8 @@ def service(tmp_path: Path) -> EvidenceService:
 def witnesses(tmp_path: Path, service: EvidenceService) -> Iterator[list[WitnessProcess]]:
     log_vkey = service.ensure_key().vkey
     procs = [WitnessProcess(tmp_path, f"w{i}.example", log_vkey) for i in range(3)]
+    for p in procs:  # started together, so the three interpreters load in parallel
+        p.wait_ready()
     lines = [f"witness W{i} {p.vkey} {p.url}" for i, p in enumerate(procs)]
     (service.root / "policy").write_text(
         "\n".join([*lines, "group two-of-three 2 W0 W1 W2", "quorum two-of-three"]) + "\n"

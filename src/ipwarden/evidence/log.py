@@ -71,8 +71,8 @@ class TiledLog:
             raise TamperError(f"checkpoint origin {cp.origin!r} is not this log's origin {self.origin!r}")
         return LogState(cp.size, cp.root, raw)
 
-    def reader(self, size: int) -> TileReader:
-        return TileReader(self.storage.read, size)
+    def reader(self, size: int, published: int | None = None) -> TileReader:
+        return TileReader(self.storage.read, size, published_size=published)
 
     def entries(self, start: int, stop: int, size: int | None = None) -> list[bytes]:
         """Entries [start, stop) read from the entry bundles of the tree of ``size``."""
@@ -86,8 +86,13 @@ class TiledLog:
             path = entries_path(n, width)
             data = self.storage.read(path)
             if data is None and width < TILE_WIDTH:
-                full = self.storage.read(entries_path(n))
-                data = None if full is None else encode_bundle(decode_bundle(full, path)[:width])
+                # A wider bundle of a later tree starts with the same entries.
+                latest = self.state().size if size else 0
+                for w in dict.fromkeys((min(TILE_WIDTH, latest - n * TILE_WIDTH), TILE_WIDTH)):
+                    wider = self.storage.read(entries_path(n, w)) if w > width else None
+                    if wider is not None:
+                        data = encode_bundle(decode_bundle(wider, path)[:width])
+                        break
             if data is None:
                 raise TamperError(f"entry bundle {path} is missing")
             bundle = decode_bundle(data, path)
@@ -110,7 +115,7 @@ class TiledLog:
                 raise EvidenceNotFoundError(f"the log has {st.size} entries; there is no tree of size {size}")
             if not 0 <= index < size:
                 raise EvidenceNotFoundError(f"entry {index} is not in the log of size {size}")
-            return merkle.inclusion_proof(self.reader(size).node, index, size), st
+            return merkle.inclusion_proof(self.reader(size, st.size).node, index, size), st
 
     def consistency_proof(self, old: int, new: int) -> list[bytes]:
         with self.storage.lock(shared=True):

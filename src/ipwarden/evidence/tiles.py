@@ -97,9 +97,17 @@ class TileReader:
     used tiles are cached, so repeated proofs touch the upper tiles once.
     """
 
-    def __init__(self, fetch: Callable[[str], bytes | None], size: int, cache_tiles: int = 64) -> None:
+    def __init__(
+        self,
+        fetch: Callable[[str], bytes | None],
+        size: int,
+        cache_tiles: int = 64,
+        published_size: int | None = None,
+    ) -> None:
         self._fetch = fetch
         self.size = size
+        # Tiles are stored for the latest tree; an older tree's right edge is a prefix of them.
+        self.published_size = max(size, published_size or size)
         self._cache: OrderedDict[tuple[int, int], list[bytes]] = OrderedDict()
         self._cache_tiles = cache_tiles
         self._subtree_cache: dict[tuple[int, int], bytes] = {}
@@ -116,8 +124,13 @@ class TileReader:
             raise TamperError(f"tile {level}/{n} is beyond the tree of size {self.size}")
         data = self._fetch(tile_path(level, n, width))
         if data is None and width < TILE_WIDTH:
-            full = self._fetch(tile_path(level, n))  # a full tile may replace a partial one
-            data = full[: width * HASH_SIZE] if full is not None else None
+            # A wider tile of a later tree (partial or full) starts with the same hashes.
+            later = min(TILE_WIDTH, (self.published_size >> (TILE_HEIGHT * level)) - n * TILE_WIDTH)
+            for w in dict.fromkeys((later, TILE_WIDTH)):
+                wider = self._fetch(tile_path(level, n, w)) if w > width else None
+                if wider is not None:
+                    data = wider[: width * HASH_SIZE]
+                    break
         if data is None:
             raise TamperError(f"tile {tile_path(level, n, width)} is missing")
         if len(data) != width * HASH_SIZE:
