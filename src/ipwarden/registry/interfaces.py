@@ -139,16 +139,18 @@ def _date_ok(value: object) -> bool:
     return value is None or type(value) is dt.date
 
 
-def _texts(r: Right) -> str:
-    """Every text of a right in one string, to look for characters no database can store."""
-    parts: list[str | None] = [r.mark_text, r.application_number, r.registration_number, r.locarno_class]
-    parts += [r.raw_status, r.priority_country, r.international_registration, r.image, r.title]
-    parts += [r.description, r.source, *r.vienna_codes, *r.ipc_codes, *r.designated_offices]
+def _has_nul(r: Right) -> bool:
+    """True if any text of the right holds U+0000, which PostgreSQL cannot store (so no store accepts it)."""
+    fields: list[object] = [
+        r.id, r.mark_text, r.application_number, r.registration_number, r.locarno_class, r.raw_status,
+        r.priority_country, r.international_registration, r.image, r.title, r.description, r.source,
+        r.owner_family, *r.vienna_codes, *r.ipc_codes, *r.designated_offices,
+    ]  # fmt: skip
     for party in (r.owner, r.representative):
         if party is not None:
-            parts += [party.name, party.country, party.address, party.legal_form]
-    parts += [g.text for g in r.goods_services]
-    return "".join([p for p in parts if type(p) is str])
+            fields += (party.name, party.country, party.address, party.legal_form)
+    fields += [g.text for g in r.goods_services]
+    return any(type(f) is str and "\x00" in f for f in fields)
 
 
 def _right_ok(r: object) -> bool:
@@ -181,8 +183,7 @@ def _right_ok(r: object) -> bool:
         and _date_ok(r.expires)
         and _date_ok(r.priority_date)
         and (family is None or (type(family) is str and family != "" and family == family.strip()))
-        and "\x00" not in rid
-        and "\x00" not in _texts(r)
+        and not _has_nul(r)
     )
 
 
@@ -222,7 +223,7 @@ def check_rights(rights: Sequence[Right]) -> None:
             _check_date("right", i, r.id, name, getattr(r, name))
         if r.owner_family is not None:
             _check_id("right", i, r.owner_family, "owner_family")
-        if "\x00" in r.id or "\x00" in _texts(r):
+        if _has_nul(r):
             _fail(
                 "right",
                 i,

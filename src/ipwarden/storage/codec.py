@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import marshal
 from collections.abc import Sequence
 from typing import Any
 
@@ -94,8 +95,14 @@ _quote: Any = getattr(json.encoder, "c_encode_basestring", None) or json.encoder
 
 
 def _hashed(values: Row) -> Row:
-    """Append the content hash: BLAKE2b over the row's repr (str/None/int values only, so it is stable)."""
-    return (*values, hashlib.blake2b(repr(values).encode(), digest_size=16).hexdigest())
+    """Append the content hash: 128-bit BLAKE2b of the row's values (text or None).
+
+    The values are serialised with marshal format 2, which writes each string as its UTF-8 bytes with a
+    length and None as one tag byte: unambiguous, independent of string interning, and three times faster
+    than ``repr`` on long goods texts. Should a later Python write these bytes differently, the only effect
+    is that the first identical re-import after the upgrade counts as "replaced" rather than "unchanged".
+    """
+    return (*values, hashlib.blake2b(marshal.dumps(values, 2), digest_size=16).hexdigest())
 
 
 def _list(values: tuple[str, ...]) -> str:
