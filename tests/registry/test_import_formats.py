@@ -192,3 +192,20 @@ USPTO_DOC = """<?xml version="1.0" encoding="UTF-8"?>
 {cases}
 </action-keys></file-segments></application-information></trademark-applications-daily>
 """
+
+
+def test_xml_reader_memory_does_not_grow_with_file_size(tmp_path: Path) -> None:
+    import tracemalloc
+
+    def peak(cases: int) -> int:
+        path = tmp_path / f"d{cases}.xml"
+        path.write_text(USPTO_DOC.format(cases=USPTO_CASE * cases))
+        tracemalloc.start()
+        count = sum(1 for _ in parse_file(path, "uspto-xml"))
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert count == cases
+        return top
+
+    small, large = peak(30), peak(300)
+    assert large < small * 2, (small, large)  # 10x the records, about the same memory
