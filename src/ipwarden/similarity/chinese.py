@@ -24,12 +24,16 @@ def has_cjk(text: str) -> bool:
 
 
 @lru_cache(maxsize=65_536)
-def _syllables(text: str, tones: bool) -> tuple[str, ...]:
-    style = Style.TONE3 if tones else Style.NORMAL
+def _toned(text: str) -> tuple[str, ...]:
     out: list[str] = []
-    for part in lazy_pinyin(text, style=style, errors="default"):
+    for part in lazy_pinyin(text, style=Style.TONE3, errors="default"):
         out.extend(w for w in normalise(part).split(" ") if w)
     return tuple(out)
+
+
+def _syllables(text: str, tones: bool) -> tuple[str, ...]:
+    toned = _toned(text)
+    return toned if tones else tuple(s.rstrip("012345") or s for s in toned)
 
 
 def pinyin_syllables(text: str, *, tones: bool = False) -> list[str]:

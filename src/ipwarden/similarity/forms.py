@@ -7,7 +7,8 @@ Chinese part and the English meanings, each with how it was obtained so that rea
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import marshal
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from ipwarden.similarity.chinese import fuzzy_syllable, pinyin_syllables
@@ -15,7 +16,7 @@ from ipwarden.similarity.normalize import is_cjk, normalise, skeleton, tokens
 from ipwarden.similarity.phonetics import latin_key, vowel_key
 from ipwarden.similarity.resources import glosses, lexicon
 
-__all__ = ["MarkForms", "meanings_of", "prepare", "segment_foreign"]
+__all__ = ["MarkForms", "forms_from_bytes", "forms_to_bytes", "meanings_of", "prepare", "segment_foreign"]
 
 _MAX_SEGMENTS = 4
 
@@ -83,10 +84,12 @@ def _core(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def segment_foreign(word: str) -> list[str] | None:
     """Split ``word`` into known foreign words (MARAZUL → mar + azul), or None if it cannot be."""
     foreign = lexicon().foreign
+    if len(word) < 4 or len(word) > 24 or not word.isalpha():
+        return None
     best: list[list[str] | None] = [None] * (len(word) + 1)
     best[0] = []
     for end in range(1, len(word) + 1):
-        for start in range(max(0, end - 12), end):
+        for start in range(max(0, end - 10), end - 1):
             head = best[start]
             piece = word[start:end]
             if head is not None and piece in foreign and len(piece) >= 2 and len(head) < _MAX_SEGMENTS:
@@ -169,3 +172,15 @@ def prepare(text: str) -> MarkForms:
         fuzzy=tuple(fuzzy_syllable(s) for s in syllables),
         meanings=meanings_of(core),
     )
+
+
+_FIELDS = tuple(f.name for f in fields(MarkForms))
+
+
+def forms_to_bytes(forms: MarkForms) -> bytes:
+    """Compact serialisation for the index (``marshal`` of plain str/tuple/dict values: no code, fast)."""
+    return marshal.dumps(tuple(getattr(forms, name) for name in _FIELDS))
+
+
+def forms_from_bytes(data: bytes) -> MarkForms:
+    return MarkForms(*marshal.loads(data))

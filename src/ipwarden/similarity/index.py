@@ -32,7 +32,7 @@ import numpy.typing as npt
 from ipwarden.errors import IntegrityError
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Right, Status
-from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.forms import MarkForms, forms_from_bytes, forms_to_bytes, prepare
 from ipwarden.similarity.keys import hash_keys, mark_keys, query_probes
 
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
@@ -57,6 +57,7 @@ class IndexedMark:
     status: str
     classes: tuple[int, ...]
     family: str | None
+    forms: MarkForms | None = None  # precomputed at indexing time (prepare(mark))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +86,14 @@ def _schema(db: sqlite3.Connection) -> None:
         """
         CREATE TABLE IF NOT EXISTS marks (
             ord INTEGER PRIMARY KEY, right_id TEXT NOT NULL UNIQUE, mark TEXT, owner TEXT, office TEXT,
-            status TEXT, classes TEXT, family TEXT, alive INTEGER NOT NULL DEFAULT 1);
+            status TEXT, classes TEXT, family TEXT, alive INTEGER NOT NULL DEFAULT 1, forms BLOB);
         CREATE TABLE IF NOT EXISTS delta_keys (key INTEGER NOT NULL, ord INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS marks_dead ON marks(alive) WHERE alive = 0;
         """
     )
 
 
-def _row(right: Right, ord_: int) -> tuple[Any, ...]:
+def _row(right: Right, ord_: int, forms: MarkForms | None) -> tuple[Any, ...]:
     return (
         ord_,
         right.id,
@@ -103,11 +104,12 @@ def _row(right: Right, ord_: int) -> tuple[Any, ...]:
         ",".join(map(str, right.classes)),
         right.owner_family,
         1 if right.mark_text else 0,
+        forms_to_bytes(forms) if forms is not None else None,
     )
 
 
-def _keys_of(text: str) -> npt.NDArray[np.uint64]:
-    return hash_keys(sorted(mark_keys(prepare(text))))
+def _keys_of(forms: MarkForms) -> npt.NDArray[np.uint64]:
+    return hash_keys(sorted(mark_keys(forms)))
 
 
 class SearchIndex:
@@ -150,6 +152,7 @@ class SearchIndex:
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
         _schema(db)
         offices: dict[str, int] = {}
+        status_codes = {name: code for code, name in enumerate(_STATUSES)}
         hashes: list[npt.NDArray[np.uint64]] = []
         owners: list[npt.NDArray[np.uint32]] = []
         office_col: list[int] = []
@@ -159,19 +162,20 @@ class SearchIndex:
         for right in store.iter_rights(batch_size=_BATCH):
             ord_ = seen
             seen += 1
-            batch.append(_row(right, ord_))
+            forms = prepare(right.mark_text) if right.mark_text else None
+            batch.append(_row(right, ord_, forms))
             office_col.append(offices.setdefault(right.office, len(offices)))
-            status_col.append(_STATUSES.index(right.status.value))
-            if right.mark_text:
-                keys = _keys_of(right.mark_text)
+            status_col.append(status_codes[right.status.value])
+            if forms is not None:
+                keys = _keys_of(forms)
                 hashes.append(keys)
                 owners.append(np.full(len(keys), ord_, dtype=np.uint32))
             if len(batch) >= _BATCH:
-                db.executemany("INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?)", batch)
+                db.executemany("INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
                 batch.clear()
                 if progress:
                     progress(_BATCH)
-        db.executemany("INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?)", batch)
+        db.executemany("INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
         if progress and batch:
             progress(len(batch))
         db.commit()
@@ -259,16 +263,16 @@ class SearchIndex:
                     self._alive[old[0]] = False
                 else:
                     new_rights += 1
-                row = _row(right, next_ord)
-                rows.append(row)
+                forms = prepare(right.mark_text) if right.mark_text else None
+                rows.append(_row(right, next_ord, forms))
                 columns.append((next_ord, right.office, right.status.value, bool(right.mark_text)))
-                if right.mark_text:
-                    for key in _keys_of(right.mark_text):
+                if forms is not None:
+                    for key in _keys_of(forms):
                         signed = int(key) - (1 << 64) if int(key) >= (1 << 63) else int(key)
                         new_keys.append((signed, next_ord))
                         self._delta.setdefault(int(key), []).append(next_ord)
                 next_ord += 1
-            self._db.executemany("INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?)", rows)
+            self._db.executemany("INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
             self._db.executemany("INSERT INTO delta_keys VALUES (?, ?)", new_keys)
             if columns:
                 self._extend(columns)
@@ -370,10 +374,12 @@ class SearchIndex:
             for start in range(0, len(ords), 900):
                 chunk = list(ords[start : start + 900])
                 sql = (
-                    "SELECT ord, right_id, mark, owner, office, status, classes, family FROM marks "
+                    "SELECT ord, right_id, mark, owner, office, status, classes, family, forms FROM marks "
                     f"WHERE ord IN ({','.join('?' * len(chunk))})"
                 )
-                for o, rid, mark, owner, office, status, classes, family in self._db.execute(sql, chunk):
+                for o, rid, mark, owner, office, status, classes, family, blob in self._db.execute(
+                    sql, chunk
+                ):
                     found[o] = IndexedMark(
                         o,
                         rid,
@@ -383,6 +389,7 @@ class SearchIndex:
                         status,
                         tuple(int(c) for c in classes.split(",") if c) if classes else (),
                         family,
+                        forms_from_bytes(blob) if blob else None,
                     )
         return [found[o] for o in ords if o in found]
 

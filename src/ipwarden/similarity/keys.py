@@ -8,16 +8,14 @@ query side (look-alike characters, split characters, every run of its words for 
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 import numpy.typing as npt
 
 from ipwarden.similarity.forms import MarkForms
-from ipwarden.similarity.normalize import skeleton
 from ipwarden.similarity.phonetics import latin_key, vowel_key
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, parts_index
 
@@ -46,7 +44,7 @@ def _bigrams(text: str) -> set[str]:
 def mark_keys(f: MarkForms) -> set[str]:
     """Every key a mark is filed under."""
     keys: set[str] = set()
-    core_skel = skeleton(f.core_compact)
+    core_skel = "".join(f.core_skel)
     if f.skeleton:
         keys.add("s:" + f.skeleton)
     if core_skel:
@@ -55,7 +53,7 @@ def mark_keys(f: MarkForms) -> set[str]:
     if len(f.latin_key) >= 2:
         keys.add("k:" + f.latin_key)
         keys.add("v:" + f.vowel_key)
-    keys.update("t:" + skeleton(w) for w in f.core if len(w) >= 2)
+    keys.update("t:" + w for w in f.core_skel if len(w) >= 2)
     if f.cjk:
         keys.update("h:" + b for b in _bigrams(f.cjk))
         keys.add("y:" + " ".join(f.fuzzy))
@@ -109,7 +107,7 @@ def query_probes(f: MarkForms) -> list[Probe]:
     words = f.core
     for size in range(1, min(len(words), _MAX_RUN) + 1):
         for start in range(len(words) - size + 1):
-            put("c:" + skeleton("".join(words[start : start + size])), 5.0)
+            put("c:" + "".join(f.core_skel[start : start + size]), 5.0)
     for size in range(2, min(len(f.cjk), 8) + 1):
         for start in range(len(f.cjk) - size + 1):
             put("c:" + f.cjk[start : start + size], 5.0)
@@ -123,16 +121,13 @@ def query_probes(f: MarkForms) -> list[Probe]:
     return list(probes.values())
 
 
-@cache
-def _salt() -> bytes:
-    return b"ipwarden-index-v1"
+def _hash(data: bytes) -> int:
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
 
 
 def hash_keys(keys: Iterable[str]) -> npt.NDArray[np.uint64]:
-    """Stable 64-bit hashes of keys (BLAKE2b), the same in every process."""
-    salt = _salt()
-    values = [
-        int.from_bytes(hashlib.blake2b(k.encode("utf-8"), digest_size=8, key=salt).digest(), "little")
-        for k in keys
-    ]
-    return np.array(values, dtype=np.uint64)
+    """Stable 64-bit key hashes (CRC-32 and Adler-32 side by side), the same in every process.
+
+    A rare collision only adds a candidate, which exact scoring then rejects.
+    """
+    return np.array([_hash(k.encode("utf-8")) for k in keys], dtype=np.uint64)

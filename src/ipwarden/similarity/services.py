@@ -10,11 +10,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import LIVE_STATUSES
-from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.forms import MarkForms, prepare
 from ipwarden.similarity.index import IndexedMark, SearchIndex
 from ipwarden.similarity.policy import RiskPolicy, RiskTier, default_policy
 from ipwarden.similarity.query import SearchQuery
@@ -24,7 +25,7 @@ from ipwarden.similarity.scoring import Assessment, assess, compare, family_matc
 __all__ = ["SearchHit", "SearchResult", "SearchService", "SuggestResult", "Suggestion"]
 
 ClassRelation = Callable[[int, int], str]
-_CANDIDATES = 150
+_CANDIDATES = 80
 _FAMILY_SOURCES = 5
 _SUFFIXES = ("ora", "ix", "elle", "ano", "ique", "io", "era", "ovo")
 _PREFIXES = ("neo", "vela", "zu", "ori")
@@ -144,7 +145,7 @@ class SearchService:
         self.index = index
         self.store = store
         self.policy = policy or default_policy()
-        self.relation = relation or _default_relation
+        self.relation = lru_cache(maxsize=4096)(relation or _default_relation)
         self.recheck_seconds = recheck_seconds
         self.candidate_cap = candidates
         self._checked_at: float | None = None
@@ -167,8 +168,13 @@ class SearchService:
         found = load_classification().search_classes(goods, limit=3)
         return tuple(c for c, hits in found if hits and hits[0].score >= 0.5)
 
-    def _assess(self, query_forms: Any, row: IndexedMark, classes: tuple[int, ...]) -> Assessment:
-        match = compare(query_forms, prepare(row.mark), self.policy)
+    def _assess(
+        self, query_forms: MarkForms, row: IndexedMark, classes: tuple[int, ...]
+    ) -> Assessment | None:
+        """Score one candidate; None when no aspect reaches the policy's report floor."""
+        match = compare(query_forms, row.forms or prepare(row.mark), self.policy)
+        if match.score < self.policy.report_floor:
+            return None
         relation, why = goods_relation(classes, row.classes, self.relation)
         return assess(match, relation, why, self.policy)
 
@@ -200,7 +206,7 @@ class SearchService:
         scored: dict[str, tuple[IndexedMark, Assessment]] = {}
         for row in self.index.rows(ords):
             a = self._assess(forms, row, classes)
-            if a.text_score >= self.policy.report_floor:
+            if a is not None:
                 scored[row.id] = (row, a)
         self._add_families(scored, classes, query, statuses)
         ranked = sorted(scored.values(), key=lambda ra: (-ra[1].score, -ra[1].text_score, ra[0].id))
@@ -242,7 +248,7 @@ class SearchService:
                 and (query.offices is None or r.office in query.offices)
             ]
             for member in self.index.rows(self.index.ords_of([r.id for r in members][:50])):
-                own = compare(prepare(query.text), prepare(member.mark), self.policy)
+                own = compare(prepare(query.text), member.forms or prepare(member.mark), self.policy)
                 via = family_match(a.text_score, row.mark, family)
                 match = own if own.score >= via.score else via
                 relation, why = goods_relation(classes, member.classes, self.relation)
