@@ -35,7 +35,13 @@ TODAY = dt.date(2026, 11, 20)
 
 
 def trademark(
-    right_id: str, mark: str, owner: str, family: str | None, classes: tuple[int, ...], office: str = "US",
+    right_id: str,
+    mark: str,
+    owner: str,
+    family: str | None,
+    classes: tuple[int, ...],
+    *,
+    office: str = "US",
     status: Status = Status.REGISTERED,
 ) -> Right:
     return Right(
@@ -96,10 +102,18 @@ def store() -> InMemoryRightsStore:
     store.upsert_authorisations(
         [
             Authorisation(
-                "auth-1", "S-NIKE-US", AuthorisationKind.AUTHORISED_RESELLER, owner_family="nike", territories=("US",)
+                "auth-1",
+                "S-NIKE-US",
+                AuthorisationKind.AUTHORISED_RESELLER,
+                owner_family="nike",
+                territories=("US",),
             ),
             Authorisation(
-                "auth-2", "S-OLD", AuthorisationKind.LICENSEE, right_id="US-NIKE", valid_until=dt.date(2020, 1, 1)
+                "auth-2",
+                "S-OLD",
+                AuthorisationKind.LICENSEE,
+                right_id="US-NIKE",
+                valid_until=dt.date(2020, 1, 1),
             ),
         ]
     )
@@ -125,7 +139,9 @@ def context() -> ScreeningContext:
             [
                 SellerRecord("S-NEW", TODAY - dt.timedelta(days=3)),
                 SellerRecord("S-STRUCK", dt.date(2020, 1, 1), strikes=2),
-                SellerRecord("S-GONE", dt.date(2019, 1, 1), strikes=3, removed=True, identifiers=("phone:+861",)),
+                SellerRecord(
+                    "S-GONE", dt.date(2019, 1, 1), strikes=3, removed=True, identifiers=("phone:+861",)
+                ),
                 SellerRecord("S-ALIAS", dt.date(2021, 1, 1), identifiers=("phone:+861", "bank:9")),
             ]
         ),

@@ -33,7 +33,9 @@ def matcher(store: InMemoryRightsStore) -> MarkMatcher:
         ("NIKE INC licensed", "alias", "NIKE INC", "US-NIKE"),
     ],
 )
-def test_finds_each_kind_of_mention(matcher: MarkMatcher, text: str, how: str, written: str, right: str) -> None:
+def test_finds_each_kind_of_mention(
+    matcher: MarkMatcher, text: str, how: str, written: str, right: str
+) -> None:
     hits = {(h.how, h.text): h for h in matcher.find(text)}
     assert (how, written) in hits, hits
     assert right in {r.id for r in hits[(how, written)].rights}

@@ -40,7 +40,11 @@ def test_mark_plus_counterfeit_cue_blocks(screen: Screen) -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["Scale 1:100 model kit of a Boeing 747", "AAA batteries 24 pack alkaline", "Real Madrid home replica jersey"],
+    [
+        "Scale 1:100 model kit of a Boeing 747",
+        "AAA batteries 24 pack alkaline",
+        "Real Madrid home replica jersey",
+    ],
 )
 def test_guarded_cues_do_not_count(screen: Screen, title: str) -> None:
     result = screen(title=title, category="toys")
@@ -49,7 +53,8 @@ def test_guarded_cues_do_not_count(screen: Screen, title: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "title", ["高仿耐克运动鞋 原单", "Zapatillas réplica calidad espejo", "кроссовки реплика", "레플리카 가방"]
+    "title",
+    ["高仿耐克运动鞋 原单", "Zapatillas réplica calidad espejo", "кроссовки реплика", "레플리카 가방"],
 )
 def test_cues_in_other_languages(screen: Screen, title: str) -> None:
     assert "cue.counterfeit" in signals(screen(title=title))
@@ -74,7 +79,9 @@ def test_authorised_seller_gets_no_mark_signal(screen: Screen) -> None:
 
 
 def test_referential_use_lowers_risk(screen: Screen) -> None:
-    result = screen(title="Case for iPhone 15 Pro, compatible with Apple MagSafe", category="phone accessories")
+    result = screen(
+        title="Case for iPhone 15 Pro, compatible with Apple MagSafe", category="phone accessories"
+    )
     assert result.decision is Decision.ALLOW
     assert {r.family for r in result.reasons} == {Family.REFERENTIAL}
     cn = screen(title="手机壳 适用于 iPhone 15", category="phone accessories")
@@ -104,7 +111,9 @@ def test_price_far_below_category_median(screen: Screen) -> None:
 
 
 def test_images_match_protected_logo_and_removed_listing(screen: Screen) -> None:
-    result = screen(title="sports shoes", images=["listing/swoosh.jpg", "listing/monogram.jpg", "listing/other.png"])
+    result = screen(
+        title="sports shoes", images=["listing/swoosh.jpg", "listing/monogram.jpg", "listing/other.png"]
+    )
     found = signals(result)
     assert "image.protected" in found and "stay_down.image" in found
     protected = next(r for r in result.reasons if r.signal == "image.protected")
