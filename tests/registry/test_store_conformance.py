@@ -341,3 +341,9 @@ def test_fingerprint_changes_exactly_when_data_changes(store: RightsStore) -> No
     store.upsert_authorisations([Authorisation("a", "s", AuthorisationKind.OWNER, right_id="US-1")])
     assert changed()
     assert store.fingerprint() == store.fingerprint()
+
+
+def test_iter_rights_refuses_an_empty_page_size(store: RightsStore) -> None:
+    store.upsert_rights([tm("US-1")])
+    with pytest.raises(ValueError, match="batch_size"):
+        next(store.iter_rights(batch_size=0))

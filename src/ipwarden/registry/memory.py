@@ -79,6 +79,8 @@ class InMemoryRightsStore:
         statuses: Iterable[Status] | None = None,
         batch_size: int = 10_000,
     ) -> Iterator[Right]:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
         office_set = {o.upper() for o in offices} if offices is not None else None
         status_set = {Status(s) for s in statuses} if statuses is not None else None
         for key in sorted(self._rights):

@@ -7,6 +7,7 @@ and is a no-op when the database is already there.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -156,7 +157,9 @@ def _alembic_config() -> Config:
     return cfg
 
 
+@functools.cache
 def head_revision() -> str:
+    """The newest revision shipped with this version (read once per process)."""
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -169,12 +172,11 @@ def current_revision(engine: Engine) -> str | None:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to head; a no-op (one small query) when it is already there."""
+    current = current_revision(engine)
+    if current == head_revision():
+        return
     cfg = _alembic_config()
     script = ScriptDirectory.from_config(cfg)
-    head = script.get_current_head()
-    current = current_revision(engine)
-    if current == head:
-        return
     if current is not None:
         try:
             script.get_revision(current)
