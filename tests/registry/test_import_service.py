@@ -156,6 +156,7 @@ def test_bad_records_are_rejected_with_line_field_and_reason(store: RightsStore,
     assert {n: by_line[n]["field"] for n in expected} == expected
     assert "duplicate id 'US-1'" in by_line[11]["reason"] and "line 1" in by_line[11]["reason"]
     assert by_line[3]["record"]["classes"] == [99]
+    assert by_line[11]["record"]["mark"] == "DUP"
     assert any("line 4: field 'filed'" in m and "impossible date" in m for m in summary.reject_samples)
     kept = store.get_right("US-1")
     assert kept is not None and kept.mark_text == "GOOD"

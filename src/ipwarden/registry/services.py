@@ -23,7 +23,7 @@ from ipwarden.config import Settings
 from ipwarden.errors import ExitCode
 from ipwarden.registry.errors import ImportFileError
 from ipwarden.registry.families import FamilyIndex
-from ipwarden.registry.importers import Parsed, Reject, check_file, parse_file, resolve_format
+from ipwarden.registry.importers import Parsed, Reject, check_file, parse_file, record_to_dict, resolve_format
 from ipwarden.registry.importers._json import dumps
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Authorisation, OwnerFamily, Right
@@ -343,7 +343,9 @@ def _import_one(
                     fs.read += 1
                     unit = "record" if file_format in ("uspto-xml", "st66", "st96") else "line"
                     reason = f"duplicate id {record.id!r} in this file (first at {unit} {earlier}); keep one"
-                    importer.reject(fs, Reject(str(path), item.position, "id", reason, record.id, unit))
+                    importer.reject(
+                        fs, Reject(str(path), item.position, "id", reason, record_to_dict(record), unit)
+                    )
                 continue
             first_seen[record.id] = item.position
             canonical = importer.canonical_id(record)
