@@ -144,7 +144,7 @@ def resize(plane: Floats, width: int, height: int) -> Floats:
 def _dct_matrix(n: int) -> Floats:
     k = np.arange(n)[:, None]
     x = np.arange(n)[None, :]
-    m = np.cos(np.pi * (2 * x + 1) * k / (2 * n)) * np.sqrt(2.0 / n)
+    m: Floats = np.cos(np.pi * (2 * x + 1) * k / (2 * n)) * np.sqrt(2.0 / n)
     m[0] /= np.sqrt(2.0)
     return m
 
@@ -162,8 +162,9 @@ def _blocks(plane: Floats) -> Floats:
 
 def _coefficients(plane: Floats) -> Floats:
     """The selected DCT coefficients of every block, flattened to (blocks * coefs,)."""
-    dct = np.einsum("ij,abjk,lk->abil", _D8, _blocks(plane), _D8)
-    return dct[:, :, _ROWS, _COLS].reshape(-1)
+    dct: Floats = np.einsum("ij,abjk,lk->abil", _D8, _blocks(plane), _D8)
+    out: Floats = dct[:, :, _ROWS, _COLS].reshape(-1)
+    return out
 
 
 def _pixels(delta: Floats) -> Floats:

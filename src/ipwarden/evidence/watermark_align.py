@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
+from PIL import Image
 
 from ipwarden.evidence.watermark import resize
 
@@ -20,7 +21,7 @@ __all__ = ["Alignment", "align", "reconstruct"]
 
 Floats = npt.NDArray[np.float64]
 _COARSE_SIDE = 160
-_FINE_SIDE = 640
+_FINE_SIDE = 512
 _SCALES = np.geomspace(0.25, 3.0, 40)
 
 
@@ -36,17 +37,30 @@ class Alignment:
     score: float  # normalised cross-correlation, 1.0 for an exact match
 
 
-def _ncc(image: Floats, template: Floats) -> tuple[float, int, int]:
-    """Best normalised cross-correlation of ``template`` inside ``image`` (valid positions only)."""
+def _fast_len(n: int) -> int:
+    """The next 5-smooth length >= n: FFTs of such sizes are many times faster than of primes."""
+    m = n
+    while True:
+        k = m
+        for p in (2, 3, 5):
+            while k % p == 0:
+                k //= p
+        if k == 1:
+            return m
+        m += 1
+
+
+def _ncc_map(image: Floats, template: Floats) -> Floats | None:
+    """Normalised cross-correlation of ``template`` at every valid position in ``image``."""
     ih, iw = image.shape
     th, tw = template.shape
     if th > ih or tw > iw or th < 4 or tw < 4:
-        return -1.0, 0, 0
+        return None
     t = template - template.mean()
     tnorm = float(np.sqrt(np.sum(t * t)))
     if tnorm < 1e-9:
-        return -1.0, 0, 0
-    shape = (ih + th, iw + tw)
+        return None
+    shape = (_fast_len(ih + th), _fast_len(iw + tw))
     corr = np.fft.irfft2(np.fft.rfft2(image, shape) * np.conj(np.fft.rfft2(t, shape)), shape)
     corr = corr[: ih - th + 1, : iw - tw + 1]
     s1 = np.pad(image.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
@@ -56,11 +70,26 @@ def _ncc(image: Floats, template: Floats) -> tuple[float, int, int]:
         out: Floats = s[th:, tw:] - s[:-th, tw:] - s[th:, :-tw] + s[:-th, :-tw]
         return out
 
-    n = th * tw
-    var = np.maximum(window(s2) - window(s1) ** 2 / n, 1e-9)
-    score = corr / (np.sqrt(var) * tnorm)
-    idx = np.unravel_index(int(np.argmax(score)), score.shape)
-    return float(score[idx]), int(idx[0]), int(idx[1])
+    var = np.maximum(window(s2) - window(s1) ** 2 / (th * tw), 1e-9)
+    out: Floats = corr / (np.sqrt(var) * tnorm)
+    return out
+
+
+def _vertex(a: float, b: float, c: float) -> float:
+    """Offset in [-0.5, 0.5] of the top of the parabola through (-1, a), (0, b), (1, c)."""
+    den = a - 2 * b + c
+    return 0.0 if den >= 0 else float(np.clip(0.5 * (a - c) / den, -0.5, 0.5))
+
+
+def _ncc(image: Floats, template: Floats) -> tuple[float, float, float]:
+    """Best score and its sub-pixel position (row, col)."""
+    score = _ncc_map(image, template)
+    if score is None:
+        return -1.0, 0.0, 0.0
+    y, x = (int(v) for v in np.unravel_index(int(np.argmax(score)), score.shape))
+    fy = _vertex(score[y - 1, x], score[y, x], score[y + 1, x]) if 0 < y < score.shape[0] - 1 else 0.0
+    fx = _vertex(score[y, x - 1], score[y, x], score[y, x + 1]) if 0 < x < score.shape[1] - 1 else 0.0
+    return float(score[y, x]), y + fy, x + fx
 
 
 def _shrink(plane: Floats, side: int) -> tuple[Floats, float]:
@@ -73,7 +102,7 @@ def align(copy: Floats, original: Floats) -> Alignment | None:
     """Where ``copy`` (a luminance plane) sits in ``original``; None when no region matches."""
     orig_small, fo = _shrink(original, _COARSE_SIDE)
     ch, cw = copy.shape
-    best: tuple[float, float, int, int, bool] | None = None
+    best: tuple[float, float, float, float, bool] | None = None
     for mirrored in (False, True):
         src = copy[:, ::-1] if mirrored else copy
         for s in _SCALES:  # s = copy pixels per original pixel
@@ -89,31 +118,36 @@ def align(copy: Floats, original: Floats) -> Alignment | None:
     _, s0, y0, x0, mirrored = best
     src = copy[:, ::-1] if mirrored else copy
     orig_fine, ff = _shrink(original, _FINE_SIDE)
-    fine: tuple[float, float, int, int] | None = None
+    fine: tuple[float, int, int, float, float] | None = None
     margin = int(np.ceil(3 * ff / fo)) + 2
-    for s in s0 * np.geomspace(0.95, 1.05, 21):
+    cy, cx = round(y0 * ff / fo), round(x0 * ff / fo)
+    for s in s0 * np.geomspace(0.96, 1.04, 17):
         th, tw = min(round(ch / s * ff), orig_fine.shape[0]), min(round(cw / s * ff), orig_fine.shape[1])
-        cy, cx = round(y0 * ff / fo), round(x0 * ff / fo)
         top, left = max(0, cy - margin), max(0, cx - margin)
         region = orig_fine[top : cy + margin + th, left : cx + margin + tw]
         score, y, x = _ncc(region, resize(src, tw, th))
         if fine is None or score > fine[0]:
-            fine = (score, float(s), top + y, left + x)
+            fine = (score, th, tw, top + y, left + x)
     assert fine is not None
-    score, s, y, x = fine
-    return Alignment(y / ff, x / ff, ch / s, cw / s, mirrored, score)
+    score, th, tw, y, x = fine
+    return Alignment(y / ff, x / ff, th / ff, tw / ff, mirrored, score)
 
 
 def reconstruct(copy: Floats, original: Floats, where: Alignment) -> Floats:
-    """The original's frame with the copy pasted back where it came from (un-mirrored, un-scaled)."""
+    """The original's frame with the copy mapped back where it came from (un-mirrored, un-scaled)."""
     src = copy[:, ::-1] if where.mirrored else copy
+    ch, cw = src.shape
     oh, ow = original.shape
-    top, left = round(where.top), round(where.left)
-    h, w = round(where.height), round(where.width)
-    patch = resize(src, max(1, w), max(1, h))
+    sy, sx = ch / where.height, cw / where.width
+    # output pixel centre (x + 0.5) in the original -> (x + 0.5 - left) * sx in the copy
+    coeffs = (sx, 0.0, (0.5 - where.left) * sx - 0.5, 0.0, sy, (0.5 - where.top) * sy - 0.5)
+    patch = Image.fromarray(src.astype(np.float32), "F").transform(
+        (ow, oh), Image.Transform.AFFINE, coeffs, Image.Resampling.BICUBIC
+    )
+    cover = Image.fromarray(np.ones(src.shape, np.float32), "F").transform(
+        (ow, oh), Image.Transform.AFFINE, coeffs, Image.Resampling.BILINEAR
+    )
+    inside = np.asarray(cover) > 0.99
     out = original.copy()
-    y0, x0 = max(0, top), max(0, left)
-    y1, x1 = min(oh, top + h), min(ow, left + w)
-    if y1 > y0 and x1 > x0:
-        out[y0:y1, x0:x1] = patch[y0 - top : y1 - top, x0 - left : x1 - left]
+    out[inside] = np.asarray(patch, dtype=np.float64)[inside]
     return out
