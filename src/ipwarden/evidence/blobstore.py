@@ -45,10 +45,10 @@ class DirStorage:
         self._depth = 0
 
     def _path(self, path: str) -> Path:
-        p = (self.root / path).resolve()
-        if self.root.resolve() not in p.parents:
-            raise ValueError(f"path {path!r} escapes the log directory")
-        return p
+        parts = path.split("/")
+        if path.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            raise ValueError(f"path {path!r} is not a plain relative path inside the log directory")
+        return self.root.joinpath(*parts)
 
     def read(self, path: str) -> bytes | None:
         try:
@@ -77,7 +77,7 @@ class DirStorage:
             self._path(path).unlink()
 
     def list(self, prefix: str) -> list[str]:
-        base = self._path(prefix) if prefix else self.root
+        base = self._path(prefix.rstrip("/")) if prefix else self.root
         if not base.exists():
             return []
         if base.is_file():

@@ -58,6 +58,8 @@ class TiledLog:
         self.origin = origin
         self._signer = signer
         self._verifiers = verifiers
+        self._verified: tuple[bytes, LogState] | None = None  # last checkpoint whose signature we checked
+        self._reader: TileReader | None = None
 
     # --- reading --------------------------------------------------------------------------------------
 
@@ -66,12 +68,22 @@ class TiledLog:
         raw = self.storage.read(CHECKPOINT)
         if raw is None:
             return LogState(0, merkle.empty_root(), b"")
+        if self._verified is not None and self._verified[0] == raw:
+            return self._verified[1]
         cp = Checkpoint.from_text(verify_note(raw, self._verifiers()).text)
         if cp.origin != self.origin:
             raise TamperError(f"checkpoint origin {cp.origin!r} is not this log's origin {self.origin!r}")
-        return LogState(cp.size, cp.root, raw)
+        st = LogState(cp.size, cp.root, raw)
+        self._verified = (raw, st)
+        return st
 
     def reader(self, size: int, published: int | None = None) -> TileReader:
+        """A reader for the tree of ``size``; the latest tree's reader is kept (stored tiles never change)."""
+        published = max(size, published or size)
+        if size == published:
+            if self._reader is None or self._reader.size != size:
+                self._reader = TileReader(self.storage.read, size)
+            return self._reader
         return TileReader(self.storage.read, size, published_size=published)
 
     def entries(self, start: int, stop: int, size: int | None = None) -> list[bytes]:

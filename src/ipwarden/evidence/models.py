@@ -34,9 +34,32 @@ class FileRef:
         return {"name": self.name, "sha256": self.sha256, "size": self.size}
 
 
+_SAFE_INT = 2**53
+
+
+def _plain(value: Any) -> bool:
+    """True when RFC 8785 output equals sorted, compact ``json.dumps``: ASCII keys, no floats, small ints."""
+    if isinstance(value, str) or value is None or isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return -_SAFE_INT < value < _SAFE_INT
+    if isinstance(value, list):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and k.isascii() and _plain(v) for k, v in value.items())
+    return False
+
+
 def canonical(record: dict[str, Any]) -> bytes:
-    """RFC 8785 canonical JSON; ``None`` values are dropped so optional fields have one encoding."""
+    """RFC 8785 canonical JSON; ``None`` values are dropped so optional fields have one encoding.
+
+    For records of strings, small integers and ASCII keys (all of ours) JCS ordering and escaping are
+    those of ``json.dumps(sort_keys=True)``, which is several times faster; anything else goes through
+    the ``rfc8785`` package. A property test checks both agree.
+    """
     clean = {k: v for k, v in record.items() if v is not None}
+    if _plain(clean):
+        return json.dumps(clean, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
     return bytes(rfc8785.dumps(clean))
 
 
