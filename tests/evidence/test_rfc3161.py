@@ -53,3 +53,26 @@ def test_wrong_message_fails() -> None:
 def test_request_is_der() -> None:
     der = timestamp_request(b"checkpoint text")
     assert der[0] == 0x30 and len(der) > 40
+
+
+def test_bundle_timestamp_is_checked(tmp_path: Path) -> None:
+    """A token that does not cover the bundle's checkpoint makes verification fail."""
+    import zipfile
+
+    from ipwarden.evidence.bundle import export_bundle
+    from ipwarden.evidence.keys import KeyDir
+    from ipwarden.evidence.services import EvidenceService
+    from ipwarden.evidence.verify import verify_bundle
+
+    svc = EvidenceService(tmp_path / "ev", KeyDir(tmp_path / "keys"))
+    svc.add_files([("a.txt", b"a")], "C")
+    good = export_bundle(svc, [0], tmp_path / "b.zip")
+    assert verify_bundle(good).timestamp is None
+    forged = tmp_path / "forged.zip"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(forged, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(name, src.read(name))
+        dst.writestr("timestamp.tsr", (SIGSTAGE / "response-sha256.tsr").read_bytes())  # over "hello"
+        dst.writestr("tsa-chain.pem", (SIGSTAGE / "ts_chain.pem").read_bytes())
+    with pytest.raises(SignatureError, match="RFC 3161"):
+        verify_bundle(forged)

@@ -150,9 +150,19 @@ def proof(
 @evidence_app.command("checkpoint")
 def checkpoint(
     cosign: Annotated[bool, typer.Option("--cosign", help="Collect witness cosignatures first.")] = False,
+    tsa: Annotated[str | None, typer.Option("--tsa", help="RFC 3161 time-stamping authority URL.")] = None,
+    tsa_chain: Annotated[
+        Path | None, typer.Option("--tsa-chain", help="The TSA's certificate chain (PEM).")
+    ] = None,
 ) -> None:
-    """Print the latest signed checkpoint (the witnessed one with --cosign)."""
+    """Print the latest signed checkpoint (the witnessed one with --cosign); optionally timestamp it."""
     svc = _service()
+    if tsa:
+        if tsa_chain is None:
+            raise InputError("--tsa needs --tsa-chain with the authority's certificate chain (PEM)")
+        if cosign:
+            svc.cosign()
+        typer.echo(f"RFC 3161 timestamp: {svc.timestamp(tsa, tsa_chain.read_bytes())}", err=True)
     if cosign:
         report = svc.cosign()
         for name, res in sorted(report.results.items()):

@@ -37,6 +37,8 @@ What is inside
   policy                    the public keys of the log and the witnesses, and how many witnesses
                             must have cosigned (c2sp.org/tlog-policy)
   keys/                     the same public keys, one per file
+  timestamp.tsr (optional)  an RFC 3161 timestamp over the checkpoint from a time-stamping authority,
+                            with that authority's certificate chain in tsa-chain.pem
   manifest.json             the list of items
 
 How to check it with ipwarden
@@ -75,6 +77,10 @@ def export_bundle(service: EvidenceService, indexes: Sequence[int], out: Path) -
         zf.writestr("README.txt", README)
         zf.writestr("policy", policy.to_text())
         zf.writestr("checkpoint", note)
+        stamp = service.timestamp_for(note)
+        if stamp is not None:
+            zf.writestr("timestamp.tsr", stamp[0])
+            zf.writestr("tsa-chain.pem", stamp[1])
         for ver, _ in policy.logs:
             zf.writestr(f"keys/log-{ver.key_id.hex()}.vkey", ver.vkey + "\n")
         for w in policy.witnesses.values():

@@ -30,6 +30,9 @@ __all__ = ["CosignReport", "EvidenceService", "ItemReceipt"]
 
 DEFAULT_ORIGIN = "ipwarden.local/evidence"
 WITNESSED = "checkpoint.witnessed"
+TIMESTAMP_NOTE = "timestamp/checkpoint"
+TIMESTAMP_TSR = "timestamp/checkpoint.tsr"
+TIMESTAMP_CHAIN = "timestamp/tsa-chain.pem"
 CAPTURE_TOOL = "ipwarden"
 
 
@@ -285,6 +288,28 @@ class EvidenceService:
             self.storage.write(WITNESSED, cosigned)
             self.storage.sync()
         return report
+
+    def timestamp(self, url: str, chain_pem: bytes) -> object:
+        """RFC 3161 timestamp over the latest witnessed (else signed) checkpoint, checked and stored."""
+        from ipwarden.evidence.timestamp import request_timestamp, verify_timestamp
+
+        note = self.witnessed() or self.state().note
+        if not note:
+            raise EvidenceNotFoundError("the log has no checkpoint to timestamp yet")
+        tsr = request_timestamp(url, note)
+        info = verify_timestamp(tsr, note, chain_pem)
+        self.storage.write(TIMESTAMP_NOTE, note)
+        self.storage.write(TIMESTAMP_TSR, tsr)
+        self.storage.write(TIMESTAMP_CHAIN, chain_pem)
+        self.storage.sync()
+        return info
+
+    def timestamp_for(self, note: bytes) -> tuple[bytes, bytes] | None:
+        """The stored RFC 3161 token and TSA chain if they cover exactly this checkpoint."""
+        if self.storage.read(TIMESTAMP_NOTE) != note:
+            return None
+        tsr, chain = self.storage.read(TIMESTAMP_TSR), self.storage.read(TIMESTAMP_CHAIN)
+        return (tsr, chain) if tsr is not None and chain is not None else None
 
     def checkpoint_for(self, indexes: Sequence[int]) -> bytes:
         """The best checkpoint covering ``indexes``: the witnessed one if it does, else the latest."""

@@ -42,6 +42,7 @@ class BundleReport:
     witnesses: dict[str, int] = field(default_factory=dict)  # name -> cosignature time
     items: list[dict[str, Any]] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
+    timestamp: str | None = None  # RFC 3161 time, when the bundle carries a token
 
 
 def _read(zf: zipfile.ZipFile, name: str) -> bytes:
@@ -84,6 +85,12 @@ def verify_bundle(path: Path, trusted_log_vkeys: Sequence[str] = ()) -> BundleRe
             f"checkpoint of {cp.origin} (size {cp.size}) is signed by the log and meets the witness "
             f"quorum {policy.quorum!r} ({len(times)} valid cosignatures)"
         )
+        if "timestamp.tsr" in zf.namelist():
+            from ipwarden.evidence.timestamp import verify_timestamp
+
+            info = verify_timestamp(_read(zf, "timestamp.tsr"), checkpoint, _read(zf, "tsa-chain.pem"))
+            report.timestamp = info.time.isoformat()
+            report.checks.append(f"RFC 3161 timestamp over the checkpoint: {report.timestamp}")
         if cp.origin not in {v.name for v, _ in policy.logs}:
             raise IntegrityError(f"checkpoint origin {cp.origin!r} is not a log named in the policy")
         items = manifest.get("items") if isinstance(manifest, dict) else None
