@@ -11,6 +11,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import product
 
 import numpy as np
 import numpy.typing as npt
@@ -73,6 +74,11 @@ def _cjk_variants(text: str) -> set[str]:
     for i, ch in enumerate(text):
         best = sorted(near.get(ch, {}).items(), key=lambda kv: -kv[1])[:_NEIGHBOURS_PER_CHAR]
         out.update(text[:i] + other + text[i + 1 :] for other, _ in best)
+    if len(text) <= 3:  # short marks: every character may have been swapped (洽洽 written 治治)
+        options = [
+            [ch, *(o for o, _ in sorted(near.get(ch, {}).items(), key=lambda kv: -kv[1])[:3])] for ch in text
+        ]
+        out.update("".join(combo) for combo in product(*options))
     joined = parts_index()
     for i in range(len(text) - 1):
         for second in (text[i + 1], *near.get(text[i + 1], {})):

@@ -1,0 +1,364 @@
+"""Clearance search benchmark: quality per category and speed, ipwarden against two obvious alternatives.
+
+One run: generate a registry of ``--size`` synthetic marks (``ipwarden.registry.generator``), add the held-out
+evaluation registry (eval/clearance/registry.jsonl), build the ipwarden index (time, peak memory), then run
+every evaluation query (eval/clearance/queries.jsonl) through
+
+- ipwarden (``SearchService``: index candidates + explained scoring), all queries;
+- RapidFuzz brute force (``process.extract`` with ``WRatio`` over every mark), on a query subsample
+  (``--peer-sample``) because one query scans all marks;
+- PostgreSQL ``pg_trgm`` (GIN trigram index, ``%`` filter ordered by ``similarity``) in a scratch database.
+
+Prints recall@10 per category (share of expected ids in the top 10), the false-high rate on negatives
+(share of their expected ids rated high; ipwarden only, the peers have no risk tiers), latency p50/p99 and
+the ratios. The generated registry is cached in ``--workdir`` so a second run skips generation.
+
+    .venv/bin/python bench/clearance.py --size 1000000
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")  # one core, as the targets are stated
+
+import argparse
+import json
+import pickle
+import random
+import resource
+import shutil
+import statistics
+import sys
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT / "eval" / "clearance"
+
+
+def _rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _pct(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def _log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def load_registry(size: int, seed: int, workdir: Path) -> Any:
+    from ipwarden.registry.generator import generate_rights
+    from ipwarden.registry.memory import InMemoryRightsStore
+    from ipwarden.registry.services import import_files
+
+    cache = workdir / f"generated-{size}-{seed}.pickle"
+    store = InMemoryRightsStore()
+    started = time.perf_counter()
+    if cache.is_file():
+        with cache.open("rb") as fh:
+            rights = pickle.load(fh)
+        _log(f"loaded {len(rights):,} generated rights from {cache}")
+    else:
+        rights = []
+        for n, right in enumerate(generate_rights(size, seed), 1):
+            rights.append(right)
+            if n % 100_000 == 0:
+                _log(f"generated {n:,} rights")
+        with cache.open("wb") as fh:
+            pickle.dump(rights, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    for start in range(0, len(rights), 200_000):
+        store.upsert_rights(rights[start : start + 200_000])
+    del rights
+    summary = import_files([EVAL / "registry.jsonl"], store, home=workdir / "import-home")
+    _log(
+        f"registry ready: {store.count_rights():,} rights ({time.perf_counter() - started:.0f} s); eval import: {summary}"
+    )
+    return store
+
+
+def load_queries() -> list[dict[str, Any]]:
+    with (EVAL / "queries.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+class Quality:
+    """recall@10 per category and the false-high rate on negatives."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, int] = defaultdict(int)
+        self.expected: dict[str, int] = defaultdict(int)
+        self.neg_high = 0
+        self.neg_total = 0
+        self.neg_in_top = 0
+
+    def add(self, query: dict[str, Any], ranked: list[str], high: set[str] | None) -> None:
+        expect = list(query["expect"])
+        if query["category"] == "negative":
+            self.neg_total += len(expect)
+            self.neg_in_top += sum(1 for e in expect if e in ranked[:10])
+            if high is not None:
+                self.neg_high += sum(1 for e in expect if e in high)
+            return
+        self.expected[query["category"]] += len(expect)
+        self.found[query["category"]] += sum(1 for e in expect if e in ranked[:10])
+
+    def recall(self, category: str | None = None) -> float:
+        cats = [category] if category else list(self.expected)
+        total = sum(self.expected[c] for c in cats)
+        return sum(self.found[c] for c in cats) / total if total else float("nan")
+
+    def false_high(self) -> float:
+        return self.neg_high / self.neg_total if self.neg_total else float("nan")
+
+
+def run_ipwarden(store: Any, workdir: Path, queries: list[dict[str, Any]]) -> dict[str, Any]:
+    from ipwarden.errors import IpwardenError
+    from ipwarden.similarity.index import SearchIndex
+    from ipwarden.similarity.query import SearchQuery
+    from ipwarden.similarity.services import SearchService
+
+    index_dir = workdir / "index"
+    shutil.rmtree(index_dir, ignore_errors=True)
+    total = store.count_rights()
+    rss_before = _rss_mb()
+    started = time.perf_counter()
+    done = [0]
+
+    def progress(n: int) -> None:
+        done[0] += n
+        if done[0] % 100_000 < n:
+            _log(f"indexed {done[0]:,}/{total:,}")
+
+    index = SearchIndex.build(index_dir, store, progress=progress)
+    build_s = time.perf_counter() - started
+    peak = _rss_mb()
+    disk = sum(f.stat().st_size for f in index_dir.iterdir()) / 1e6
+    _log(
+        f"index built in {build_s:.0f} s; peak RSS {peak:.0f} MB (before build {rss_before:.0f} MB); {disk:.0f} MB on disk"
+    )
+    service = SearchService(index, store, recheck_seconds=None)
+    quality = Quality()
+    latencies: list[float] = []
+    by_qid: dict[str, list[str]] = {}
+    errors = []
+    for q in queries:
+        try:
+            query = SearchQuery.parse(
+                q["query"], classes=q.get("classes") or [], offices=q.get("offices") or [], limit=10
+            )
+        except IpwardenError as err:
+            errors.append(f"{q['qid']}: {err}")
+            quality.add(q, [], set())
+            continue
+        t0 = time.perf_counter()
+        result = service.search(query)
+        latencies.append((time.perf_counter() - t0) * 1000)
+        ranked = [h.id for h in result.hits]
+        by_qid[q["qid"]] = ranked
+        quality.add(q, ranked, {h.id for h in result.hits if h.risk.value == "high"})
+    return {
+        "build_s": build_s,
+        "peak_rss_mb": peak,
+        "rss_before_build_mb": rss_before,
+        "index_disk_mb": disk,
+        "quality": quality,
+        "latencies": latencies,
+        "errors": errors,
+        "ranked": by_qid,
+    }
+
+
+def run_rapidfuzz(store: Any, queries: list[dict[str, Any]]) -> dict[str, Any]:
+    from rapidfuzz import fuzz, process, utils
+
+    ids: list[str] = []
+    marks: list[str] = []
+    offices: list[str] = []
+    for right in store.iter_rights():
+        if right.mark_text and right.is_live:
+            ids.append(right.id)
+            marks.append(right.mark_text)
+            offices.append(right.office)
+    quality = Quality()
+    latencies = []
+    for q in queries:
+        wanted = set(q.get("offices") or [])
+        t0 = time.perf_counter()
+        found = process.extract(
+            q["query"], marks, scorer=fuzz.WRatio, processor=utils.default_process, limit=100
+        )
+        ranked = [ids[i] for _, _, i in found if not wanted or offices[i] in wanted][:10]
+        latencies.append((time.perf_counter() - t0) * 1000)
+        quality.add(q, ranked, None)
+    return {"quality": quality, "latencies": latencies}
+
+
+def run_pg_trgm(store: Any, queries: list[dict[str, Any]], admin_url: str) -> dict[str, Any]:
+    import psycopg
+
+    name = f"ipwarden_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    url = admin_url.rsplit("/", 1)[0] + "/" + name
+    try:
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+            conn.execute("CREATE TABLE marks (id text, mark text, office text)")
+            started = time.perf_counter()
+            with conn.cursor() as cur, cur.copy("COPY marks (id, mark, office) FROM STDIN") as copy:
+                for right in store.iter_rights():
+                    if right.mark_text and right.is_live:
+                        copy.write_row((right.id, right.mark_text, right.office))
+            conn.execute("CREATE INDEX marks_trgm ON marks USING gin (mark gin_trgm_ops)")
+            conn.execute("ANALYZE marks")
+            build_s = time.perf_counter() - started
+            quality = Quality()
+            latencies = []
+            for q in queries:
+                wanted = list(q.get("offices") or [])
+                t0 = time.perf_counter()
+                if wanted:
+                    rows = conn.execute(
+                        "SELECT id FROM marks WHERE mark %% %s AND office = ANY(%s) "
+                        "ORDER BY similarity(mark, %s) DESC LIMIT 10",
+                        (q["query"], wanted, q["query"]),
+                    ).fetchall()
+                else:
+                    rows = conn.execute(
+                        "SELECT id FROM marks WHERE mark %% %s ORDER BY similarity(mark, %s) DESC LIMIT 10",
+                        (q["query"], q["query"]),
+                    ).fetchall()
+                latencies.append((time.perf_counter() - t0) * 1000)
+                quality.add(q, [r[0] for r in rows], None)
+        return {"quality": quality, "latencies": latencies, "build_s": build_s}
+    finally:
+        with psycopg.connect(admin_url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _subsample(queries: list[dict[str, Any]], n: int, seed: int) -> list[dict[str, Any]]:
+    by_cat: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for q in queries:
+        by_cat[q["category"]].append(q)
+    rnd = random.Random(seed)
+    per = max(1, n // max(1, len(by_cat)))
+    out = []
+    for cat in sorted(by_cat):
+        items = by_cat[cat]
+        out.extend(rnd.sample(items, min(per, len(items))))
+    return out
+
+
+def report(
+    results: dict[str, dict[str, Any]], queries: list[dict[str, Any]], sample: list[dict[str, Any]]
+) -> str:
+    cats = sorted({q["category"] for q in queries} - {"negative"})
+    lines = ["", "recall@10 per category (ipwarden: all queries; peers: the subsample they ran on)", ""]
+    head = f"{'category':<14}" + "".join(f"{name:>22}" for name in results)
+    lines.append(head)
+    for cat in [*cats, None]:
+        label = cat or "ALL positive"
+        row = f"{label:<14}"
+        for res in results.values():
+            row += f"{res['quality'].recall(cat):>22.3f}"
+        lines.append(row)
+    lines.append("")
+    for name, res in results.items():
+        q = res["quality"]
+        fh = q.false_high()
+        lines.append(
+            f"{name}: negatives' expected ids in top 10: {q.neg_in_top}/{q.neg_total}; "
+            f"false-high rate: {'n/a (no risk tiers)' if fh != fh or name != 'ipwarden' else f'{fh:.3f}'}"
+        )
+    lines.append("")
+    lines.append(f"{'engine':<24}{'queries':>8}{'p50 ms':>10}{'p99 ms':>10}{'mean ms':>10}")
+    for name, res in results.items():
+        lat = res["latencies"]
+        lines.append(
+            f"{name:<24}{len(lat):>8}{_pct(lat, 0.5):>10.1f}{_pct(lat, 0.99):>10.1f}{statistics.fmean(lat) if lat else float('nan'):>10.1f}"
+        )
+    ip = results.get("ipwarden")
+    if ip:
+        for name, res in results.items():
+            if name != "ipwarden" and res["latencies"]:
+                lines.append(
+                    f"ratio {name} / ipwarden: p50 {_pct(res['latencies'], 0.5) / _pct(ip['latencies'], 0.5):.1f}x, "
+                    f"p99 {_pct(res['latencies'], 0.99) / _pct(ip['latencies'], 0.99):.1f}x"
+                )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=1_000_000, help="generated marks (default 1,000,000)")
+    parser.add_argument("--seed", type=int, default=20261122)
+    parser.add_argument("--workdir", type=Path, default=ROOT / "bench" / "out" / "clearance")
+    parser.add_argument("--peer-sample", type=int, default=60, help="queries run by RapidFuzz brute force")
+    parser.add_argument(
+        "--pg", default=os.environ.get("IPWARDEN_TEST_PG", "postgresql://postgres@127.0.0.1:5432/test")
+    )
+    parser.add_argument("--skip-pg", action="store_true")
+    parser.add_argument("--skip-rapidfuzz", action="store_true")
+    args = parser.parse_args(argv)
+    if not (EVAL / "queries.jsonl").is_file():
+        print(f"evaluation set not found at {EVAL}", file=sys.stderr)
+        return 2
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    queries = load_queries()
+    sample = _subsample(queries, args.peer_sample, args.seed)
+    store = load_registry(args.size, args.seed, args.workdir)
+    results: dict[str, dict[str, Any]] = {}
+    results["ipwarden"] = run_ipwarden(store, args.workdir, queries)
+    ip = results["ipwarden"]
+    _log(
+        f"ipwarden: recall@10 {ip['quality'].recall():.3f}, false-high {ip['quality'].false_high():.3f}, "
+        f"p50 {_pct(ip['latencies'], 0.5):.1f} ms, p99 {_pct(ip['latencies'], 0.99):.1f} ms"
+    )
+    sample_ids = {q["qid"] for q in sample}
+    sub = Quality()
+    for q in sample:
+        sub.add(q, ip["ranked"].get(q["qid"], []), None)
+    results["ipwarden (subsample)"] = {"quality": sub, "latencies": []}
+    if not args.skip_pg:
+        _log("pg_trgm: loading and indexing")
+        results["pg_trgm"] = run_pg_trgm(store, queries, args.pg)
+        _log(f"pg_trgm: recall@10 {results['pg_trgm']['quality'].recall():.3f}")
+    if not args.skip_rapidfuzz:
+        _log(f"rapidfuzz brute force on {len(sample)} queries")
+        results["rapidfuzz WRatio (sub)"] = run_rapidfuzz(store, sample)
+    if ip["errors"]:
+        print("queries rejected as bad input:", *ip["errors"], sep="\n  ")
+    text = report(results, queries, sample)
+    print(
+        f"\nregistry: {store.count_rights():,} rights; queries: {len(queries)} (subsample {len(sample_ids)})"
+    )
+    print(
+        f"ipwarden index: build {ip['build_s']:.0f} s, peak RSS {ip['peak_rss_mb']:.0f} MB "
+        f"(process before build {ip['rss_before_build_mb']:.0f} MB), {ip['index_disk_mb']:.0f} MB on disk"
+    )
+    print(text)
+    summary = {
+        name: {
+            "recall": {c: res["quality"].recall(c) for c in res["quality"].expected}
+            | {"all": res["quality"].recall()},
+            "false_high": res["quality"].false_high(),
+            "p50_ms": _pct(res["latencies"], 0.5) if res["latencies"] else None,
+            "p99_ms": _pct(res["latencies"], 0.99) if res["latencies"] else None,
+        }
+        for name, res in results.items()
+    }
+    (args.workdir / f"results-{args.size}.json").write_text(json.dumps(summary, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,53 @@
+"""Shared helpers for the clearance search tests: the development registry and a small store builder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ipwarden.registry.memory import InMemoryRightsStore
+from ipwarden.registry.models import GoodsServices, Party, Right, RightKind, Status
+
+DEV_CASES = Path(__file__).with_name("dev_cases.yaml")
+
+
+def dev_data() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(DEV_CASES.read_text(encoding="utf-8"))
+    return data
+
+
+def right(
+    id: str,
+    mark: str | None,
+    classes: list[int],
+    office: str = "US",
+    owner: str = "Owner",
+    family: str | None = None,
+    status: str = "registered",
+) -> Right:
+    return Right(
+        id=id,
+        kind=RightKind.TRADEMARK,
+        office=office,
+        mark_text=mark,
+        status=Status(status),
+        goods_services=tuple(GoodsServices(c) for c in classes),
+        owner=Party(owner),
+        owner_family=family,
+    )
+
+
+def dev_store() -> InMemoryRightsStore:
+    store = InMemoryRightsStore()
+    store.upsert_rights(
+        [
+            right(
+                r["id"], r["mark"], r["classes"], r["office"], r["owner"], r.get("family"),
+                r.get("status", "registered"),
+            )
+            for r in dev_data()["registry"]
+        ]
+    )
+    return store

@@ -1,0 +1,46 @@
+"""The development cases (tests/similarity/dev_cases.yaml) through the whole search: index, scoring, policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from similarity_support import dev_data, dev_store
+
+from ipwarden.similarity.index import open_index
+from ipwarden.similarity.query import SearchQuery
+from ipwarden.similarity.services import SearchService
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> SearchService:
+    store = dev_store()
+    index = open_index(Path(tmp_path_factory.mktemp("dev")) / "index", store)
+    return SearchService(index, store)
+
+
+CASES = dev_data()["cases"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['query']}-{c.get('classes')}" for c in CASES])
+def test_dev_case(service: SearchService, case: dict[str, Any]) -> None:
+    result = service.search(SearchQuery.parse(case["query"], classes=case.get("classes", [])))
+    hits = {h.id: h for h in result.hits}
+    for expected in case.get("expect", []):
+        assert expected in hits, f"{expected} not in top 10 for {case['query']}: {list(hits)}"
+        hit = hits[expected]
+        if "aspect" in case:
+            assert case["aspect"] in hit.aspects, (hit.aspects, hit.reasons)
+        if case.get("risk") == "high":
+            assert hit.risk.value == "high", hit
+        if case.get("risk") == "not-high":
+            assert hit.risk.value != "high", hit
+        if "reason" in case:
+            assert any(case["reason"] in r for r in hit.reasons), hit.reasons
+        assert 0.0 <= hit.score <= 1.0
+        assert hit.reasons, "every hit explains itself"
+    for right_id in case.get("not_high", []):
+        assert right_id not in hits or hits[right_id].risk.value != "high", hits.get(right_id)
+    for right_id in case.get("absent", []):
+        assert right_id not in hits
