@@ -117,3 +117,10 @@ def test_parse_class_rejects_non_classes(bad: object) -> None:
 
 def test_parse_class_accepts_common_spellings() -> None:
     assert parse_class("25") == parse_class(" class 25 ") == parse_class(25) == 25
+
+
+def test_hits_are_class_term_score_tuples() -> None:
+    hit = load_classification().search("handbags")[0]
+    assert hit == (18, "handbags", 1.0)
+    number, term, score = hit
+    assert (hit[0], hit.nice_class, number) == (18, 18, 18) and term == "handbags" and score == 1.0

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 import yaml
 
@@ -132,16 +132,12 @@ class NiceClass:
         return "; ".join(self.heading)
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """A term found by :meth:`NiceClassification.search`; unpacks as ``(class, term, score)``."""
+class SearchHit(NamedTuple):
+    """A term found by :meth:`NiceClassification.search`: a ``(class, term, score)`` tuple."""
 
     nice_class: int
     term: str
     score: float
-
-    def __iter__(self) -> Any:
-        return iter((self.nice_class, self.term, self.score))
 
 
 @dataclass(frozen=True, slots=True)
