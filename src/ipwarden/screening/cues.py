@@ -19,6 +19,8 @@ import ahocorasick
 from ipwarden.screening.lexicon import Cue, CueKind, GeoIndication, default_pattern
 from ipwarden.similarity.normalize import normalise
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
 __all__ = ["CueHit", "CueMatcher", "GiHit", "GiMatcher", "fold"]
 
 EU = frozenset(
@@ -168,6 +170,7 @@ class GiHit:
     evocation: bool
     guard: str | None
     from_origin: bool
+    protected_in_market: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,10 +193,17 @@ class GiMatcher:
         words = sorted(
             {fold(w).strip("-").strip() for w in evocations if fold(w).strip("-").strip()}, key=len
         )
-        evo = "(?:" + "|".join(re.escape(w) for w in reversed(words)) + ")" if words else _EVOCATION
+        # Latin words end at a word boundary; CJK ones (型, 式) are written straight before the noun.
+        evo = (
+            "(?:"
+            + "|".join(re.escape(w) + ("" if _CJK.search(w) else r"(?!\w)") for w in reversed(words))
+            + ")"
+            if words
+            else _EVOCATION
+        )
         for gi in gis:
             names = "|".join(f"(?:{default_pattern(n)})" for n in sorted(gi.all_names, key=len, reverse=True))
-            evocation = rf"(?:(?<!\w){evo}\W{{0,3}}(?:{names}))|(?:(?:{names})\W{{0,3}}{evo}(?!\w))"
+            evocation = rf"(?:(?<!\w){evo}\W{{0,3}}(?:{names}))|(?:(?:{names})\W{{0,3}}{evo})"
             products = {normalise(w) for w in (gi.product, *gi.categories)}
             products |= {p for w in list(products) for p in w.split()}
             self._compiled.append(
@@ -203,7 +213,7 @@ class GiMatcher:
                     evocation,
                     tuple(re.compile(g, re.IGNORECASE) for g in gi.guards),
                     frozenset(products),
-                    frozenset(normalise(gi.origin.replace("/", " ")).split()),
+                    _origin_words(gi.origin),
                     tuple(fold(t) for t in gi.origin_terms),
                 )
             )
@@ -217,21 +227,47 @@ class GiMatcher:
         """GI names in ``folded`` for goods described by ``goods_words`` (category and title words)."""
         hits: list[GiHit] = []
         stated = frozenset(normalise(origin.replace("/", " ")).split()) if origin else frozenset()
+        stated_text = normalise(origin) if origin else ""
         for c in self._compiled:
             m = c.name.search(folded)
             if m is None:
                 continue
             if goods_words and not (goods_words & c.products):
                 continue
-            if market and c.gi.protected_in and not _protected(market, c.gi.protected_in):
-                continue
+            protected = not (market and c.gi.protected_in and not _protected(market, c.gi.protected_in))
             window = folded[max(0, m.start() - self.window) : m.end() + self.window]
             guard = next((g.pattern for g in c.guards if g.search(window)), None)
             evocation = re.compile(c.evocation_pattern, re.IGNORECASE).search(folded)
             span = (evocation.start(), evocation.end()) if evocation else (m.start(), m.end())
-            from_origin = bool(stated & c.origin_words) or any(t in folded for t in c.origin_terms)
-            hits.append(GiHit(c.gi, span, folded[span[0] : span[1]], bool(evocation), guard, from_origin))
+            from_origin = (bool(stated & c.origin_words) and _region_ok(stated_text, c.gi.origin)) or any(
+                t in folded for t in c.origin_terms
+            )
+            hits.append(
+                GiHit(
+                    c.gi,
+                    span,
+                    folded[span[0] : span[1]],
+                    bool(evocation),
+                    guard,
+                    from_origin,
+                    bool(protected),
+                )
+            )
         return hits
+
+
+def _origin_words(origin: str) -> frozenset[str]:
+    """Words that name the origin: the region's words when the GI names a region, else the country."""
+    parts = [p for p in origin.split("/") if p.strip()]
+    return frozenset(normalise(" ".join(parts[1:] or parts)).split())
+
+
+def _region_ok(stated: str, origin: str) -> bool:
+    """A stated origin matches a regional GI only if it names the region, not just the country."""
+    parts = [p for p in origin.split("/") if p.strip()]
+    if len(parts) <= 1:
+        return True
+    return any(normalise(p) in stated for p in parts[1:])
 
 
 def _protected(market: str, protected_in: Sequence[str]) -> bool:

@@ -192,6 +192,9 @@ class MarkMatcher:
         self._built = True
 
     # -- matching -------------------------------------------------------------------------------------
+    def rights(self) -> tuple[RightRef, ...]:
+        return tuple(self._rights)
+
     @property
     def size(self) -> int:
         return len(self._rights)

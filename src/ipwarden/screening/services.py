@@ -111,9 +111,14 @@ class Screener:
         for auth in authorisations:
             self._auth.setdefault(auth.seller_id, []).append(auth)
         self._removed = {r.id: r for r in (self.context.removed.all() if self.context.removed else ())}
-        self._stay_down = StayDownIndex(self.config.get("stay_down", "min_jaccard"))
+        self._stay_down = StayDownIndex(
+            self.config.get("stay_down", "min_jaccard"), self.config.get("stay_down", "min_containment")
+        )
         self._stay_down.add_titles((r.id, r.title) for r in self._removed.values())
         self._images = self._image_index()
+        self._owner_key = {
+            ref.id: ref.family or ref.owner or ref.mark for ref in matcher.rights()
+        }  # right id -> owner family (authorisations of image matches, one claim per owner)
 
     @classmethod
     def from_store(
@@ -188,7 +193,7 @@ class Screener:
         image_found, protected = image_reasons(listing, self.context.images, self._images, self.config)
         reasons.extend(image_found)
         for position, ref, distance in protected:
-            auth = self._authorised_for(listing, ref.right_id, None, on)
+            auth = self._authorised_for(listing, ref.right_id, self._owner_key.get(ref.right_id or ""), on)
             if auth is not None:
                 reasons.append(self._auth_reason(auth, ref.right_id, ref.owner, f"images[{position}]", None))
             else:
@@ -269,7 +274,8 @@ class Screener:
                 )
                 if reason is None:
                     continue
-                key = hit.mark
+                # one owner's several marks (CASIO, G-SHOCK, 卡西欧) are one claim, not independent signals
+                key = self._owner_key.get(reason.right_id or "", hit.mark)
                 if key not in best or reason.weight > best[key].weight:
                     best[key] = reason
                 if brand is not None and brand[0] not in {b[0] for b in brands}:
@@ -390,16 +396,20 @@ class Screener:
                 if hit.guard is not None or (hit.from_origin and not hit.evocation) or hit.gi.name in out:
                     continue
                 signal = "gi.evocation" if hit.evocation else "gi.name"
+                weight = self.config.weight(signal)
+                if not hit.protected_in_market:
+                    weight *= self.config.get("gi", "outside_protection_factor")
                 out[hit.gi.name] = Reason(
                     signal,
                     Family.GI,
-                    self.config.weight(signal),
+                    weight,
                     f"{self.rule_version}/{signal}",
                     f"protected geographical indication {hit.gi.name!r} "
                     f"({hit.gi.product}, origin {hit.gi.origin}; "
                     f"{hit.gi.source})"
                     + (" evoked with style/type/imitation wording" if hit.evocation else "")
-                    + ("" if hit.from_origin else "; the listing does not show goods from that origin"),
+                    + ("" if hit.from_origin else "; the listing does not show goods from that origin")
+                    + ("" if hit.protected_in_market else f"; not listed as protected in {listing.market}"),
                     owner=f"GI {hit.gi.name} ({hit.gi.origin})",
                     field=name,
                     span=hit.span,

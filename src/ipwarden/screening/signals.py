@@ -234,7 +234,8 @@ def stay_down_reasons(
             Family.STAY_DOWN,
             config.weight(signal),
             _rule(config, signal),
-            f"title matches removed listing {best.listing_id} (shingle Jaccard {best.jaccard:.2f})"
+            f"title matches removed listing {best.listing_id} (shingle Jaccard {best.jaccard:.2f}, "
+            f"{best.containment:.0%} of its words)"
             + (f", removed {source.removed_on.isoformat()}" if source and source.removed_on else ""),
             right_id=source.right_id if source else None,
             owner=source.owner if source else None,

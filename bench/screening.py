@@ -1,0 +1,335 @@
+"""Listing screening benchmark: quality on the held-out evaluation set, then speed side by side.
+
+    .venv/bin/python bench/screening.py                      # everything (1M generated word marks)
+    .venv/bin/python bench/screening.py --only quality       # precision/recall per family
+    .venv/bin/python bench/screening.py --marks 100000 --only speed
+    .venv/bin/python bench/screening.py --split tune         # the tuning split (for rule work)
+
+Quality: eval/screening/listings.jsonl, split "eval" only. A listing "shows" a family when it is flagged
+(review/block) and has a positive-weight reason of that family; authorisation and referential reasons
+(weight 0 by design) count whenever present. Precision and recall per family, the hard-negative
+false-positive rate (flagged / hard negatives), and recall per language.
+
+Speed: the text-only screener (all text signals, no images or context files) with N generated word marks
+loaded, beside a Python regex alternation over the brand list and RapidFuzz per token, in the same run;
+matcher build time and memory; online p99 latency (Python API and POST /v1/screen in process); pHash
+images/s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT / "eval" / "screening"
+
+
+def rss_mib() -> float:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def predicted(result: Any) -> set[str]:
+    from ipwarden.screening.models import Family
+
+    out = {r.family.value for r in result.reasons if r.family in (Family.AUTHORISATION, Family.REFERENTIAL)}
+    if result.flagged:
+        out |= {r.family.value for r in result.reasons if r.weight > 0}
+    return out
+
+
+def quality(split: str) -> dict[str, Any]:
+    from ipwarden.screening.factory import build_screener
+
+    screener = build_screener(context_dir=EVAL)
+    rows = [
+        json.loads(line) for line in (EVAL / "listings.jsonl").read_text("utf-8").splitlines() if line.strip()
+    ]
+    rows = [r for r in rows if r.get("split") == split]
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    hard: Counter[str] = Counter()
+    hard_flagged: Counter[str] = Counter()
+    lang_total: Counter[str] = Counter()
+    lang_hit: Counter[str] = Counter()
+    errors = 0
+    misses: list[str] = []
+    start = time.perf_counter()
+    for row in rows:
+        label = row["label"]
+        raw = {k: v for k, v in row.items() if k not in ("label", "split", "group")}
+        result = screener.screen_raw(raw)
+        if result.error is not None:
+            errors += 1
+            misses.append(f"{row['id']} error {result.error['message']}")
+            continue
+        got, want = predicted(result), set(label["families"])
+        for family in got | want:
+            if family in got and family in want:
+                tp[family] += 1
+            elif family in got:
+                fp[family] += 1
+                if len(misses) < 400:
+                    misses.append(f"{row['id']} FP {family}: {row['title'][:70]!r} {result.decision.value}")
+            else:
+                fn[family] += 1
+                if len(misses) < 400:
+                    misses.append(f"{row['id']} FN {family}: {row['title'][:70]!r} {result.decision.value}")
+        if label.get("hard_negative"):
+            hard[label["hard_negative"]] += 1
+            hard_flagged[label["hard_negative"]] += int(result.flagged)
+        if label["infringing"]:
+            lang_total[label["language"]] += 1
+            lang_hit[label["language"]] += int(result.flagged)
+        tp["_infringing"] += int(label["infringing"] and result.flagged)
+        fp["_infringing"] += int(not label["infringing"] and result.flagged)
+        fn["_infringing"] += int(label["infringing"] and not result.flagged)
+    seconds = time.perf_counter() - start
+    print(f"\n== quality: split {split!r}, {len(rows)} listings, {errors} errors, {seconds:.1f} s ==")
+    print(f"{'family':<16}{'support':>8}{'precision':>11}{'recall':>8}")
+    table: dict[str, Any] = {}
+    for family in sorted(set(tp) | set(fn) | set(fp)):
+        support = tp[family] + fn[family]
+        precision = tp[family] / (tp[family] + fp[family]) if tp[family] + fp[family] else float("nan")
+        recall = tp[family] / support if support else float("nan")
+        table[family] = {"support": support, "precision": precision, "recall": recall}
+        print(f"{family:<16}{support:>8}{precision:>11.3f}{recall:>8.3f}")
+    total_hard, total_flagged = sum(hard.values()), sum(hard_flagged.values())
+    print(f"hard negatives: {total_flagged}/{total_hard} flagged = {total_flagged / max(total_hard, 1):.1%}")
+    for kind in sorted(hard):
+        print(f"  {kind:<22}{hard_flagged[kind]:>4}/{hard[kind]:<4}")
+    print(
+        "recall of infringing listings by language: "
+        + ", ".join(f"{lang} {lang_hit[lang] / lang_total[lang]:.2f}" for lang in sorted(lang_total))
+    )
+    if os.environ.get("IPWARDEN_BENCH_MISSES"):
+        print("\n".join(misses))
+    return {"families": table, "hard_fp_rate": total_flagged / max(total_hard, 1)}
+
+
+# -- speed -----------------------------------------------------------------------------------------------
+WORDS = [
+    "new",
+    "original",
+    "men",
+    "women",
+    "running",
+    "shoes",
+    "sneakers",
+    "size",
+    "black",
+    "white",
+    "leather",
+    "bag",
+    "handbag",
+    "wallet",
+    "watch",
+    "steel",
+    "case",
+    "for",
+    "phone",
+    "charger",
+    "cable",
+    "fast",
+    "shipping",
+    "free",
+    "gift",
+    "box",
+    "2024",
+    "sale",
+    "cotton",
+    "shirt",
+    "jacket",
+    "sport",
+    "outdoor",
+    "kids",
+    "summer",
+    "winter",
+    "classic",
+    "vintage",
+    "premium",
+    "quality",
+    "cheap",
+    "best",
+    "price",
+    "42",
+    "43",
+    "44",
+    "xl",
+]
+
+
+def listing_titles(marks: list[str], count: int, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    titles = []
+    for _ in range(count):
+        words = rng.choices(WORDS, k=rng.randint(6, 14))
+        if rng.random() < 0.3:
+            words.insert(rng.randrange(len(words)), rng.choice(marks))
+        titles.append(" ".join(words))
+    return titles
+
+
+def speed(mark_count: int, listings: int) -> None:
+    from rapidfuzz import fuzz, process
+
+    from ipwarden.registry.generator import generate_rights
+    from ipwarden.screening.matcher import MarkMatcher
+    from ipwarden.screening.models import Listing
+    from ipwarden.screening.services import Screener
+
+    print(f"\n== speed: {mark_count:,} generated word marks, {listings:,} text-only listings, 1 core ==")
+    gc.collect()
+    before = rss_mib()
+    start = time.perf_counter()
+    matcher = MarkMatcher()
+    marks: list[str] = []
+    for right in generate_rights(mark_count, seed=1):
+        if matcher.add_right(right) and right.mark_text and len(marks) < 200_000:
+            marks.append(right.mark_text)
+    matcher.finish()
+    build = time.perf_counter() - start
+    after = rss_mib()
+    print(
+        f"matcher: {matcher.size:,} live word marks, {matcher.pattern_count:,} patterns, "
+        f"built in {build:.1f} s (incl. generating the rights), RSS +{after - before:,.0f} MiB"
+    )
+    screener = Screener(matcher)
+    titles = listing_titles(marks, listings)
+    items = [Listing(id=str(i), title=t, category="shoes", market="US") for i, t in enumerate(titles)]
+    for item in items[:200]:  # warm the per-word caches the way a long-running process has them
+        screener.screen(item)
+    start = time.perf_counter()
+    for item in items:
+        screener.screen(item)
+    full = listings / (time.perf_counter() - start)
+    start = time.perf_counter()
+    for title in titles:
+        matcher.find(title)
+    only = listings / (time.perf_counter() - start)
+    print(f"ipwarden screener (all text signals): {full:,.0f} listings/s; mark matcher alone: {only:,.0f}/s")
+
+    for size in (10_000, 100_000):
+        subset = marks[:size]
+        start = time.perf_counter()
+        pattern = re.compile(
+            r"\b(?:" + "|".join(re.escape(m) for m in sorted(subset, key=len, reverse=True)) + r")\b",
+            re.IGNORECASE,
+        )
+        compile_s = time.perf_counter() - start
+        sample = titles[: max(200, min(2000, listings // 10))]
+        start = time.perf_counter()
+        for title in sample:
+            pattern.findall(title)
+        rate = len(sample) / (time.perf_counter() - start)
+        print(
+            f"regex alternation over {size:,} marks: compile {compile_s:.1f} s, {rate:,.0f} listings/s "
+            f"-> ipwarden screener is {full / rate:,.1f}x (with {mark_count:,} marks vs {size:,})"
+        )
+        del pattern
+    fuzzy_marks = [m.casefold() for m in marks[:100_000]]
+    sample = titles[:50]
+    start = time.perf_counter()
+    for title in sample:
+        for token in title.split():
+            process.extractOne(token, fuzzy_marks, scorer=fuzz.ratio, score_cutoff=90)
+    rate = len(sample) / (time.perf_counter() - start)
+    print(
+        f"RapidFuzz extractOne per token over {len(fuzzy_marks):,} marks: {rate:,.1f} listings/s "
+        f"-> ipwarden screener is {full / rate:,.0f}x (with {mark_count:,} marks vs {len(fuzzy_marks):,})"
+    )
+
+    latencies = []
+    for item in items[:3000]:
+        start = time.perf_counter()
+        screener.screen(item)
+        latencies.append((time.perf_counter() - start) * 1000)
+    latencies.sort()
+    print(
+        f"online, Python API: p50 {statistics.median(latencies):.3f} ms, "
+        f"p99 {latencies[int(len(latencies) * 0.99)]:.3f} ms, max {latencies[-1]:.1f} ms"
+    )
+    http_latency(screener, titles[:1000])
+
+
+def http_latency(screener: Any, titles: list[str]) -> None:
+    from fastapi.testclient import TestClient
+
+    from ipwarden.config import Settings
+    from ipwarden.web.app import create_app
+
+    app = create_app(Settings.from_env(home="/tmp/ipwarden-bench-home"))
+    app.state.screener = screener
+    client = TestClient(app)
+    latencies = []
+    for i, title in enumerate(titles):
+        body = {
+            "id": str(i),
+            "title": title,
+            "category": "shoes",
+            "market": "US",
+            "price": 50,
+            "currency": "USD",
+        }
+        start = time.perf_counter()
+        response = client.post("/v1/screen", json=body)
+        latencies.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200
+    latencies.sort()
+    print(
+        f"online, POST /v1/screen (in-process ASGI client): p50 {statistics.median(latencies):.2f} ms, "
+        f"p99 {latencies[int(len(latencies) * 0.99)]:.2f} ms"
+    )
+
+
+def images() -> None:
+    from ipwarden.screening.images import phash_bytes
+
+    paths = sorted((EVAL / "images").rglob("*.png"))[:300] or []
+    if not paths:
+        print("\n== images: no images under eval/screening/images ==")
+        return
+    blobs = [p.read_bytes() for p in paths]
+    start = time.perf_counter()
+    for data in blobs:
+        phash_bytes(data, "bench")
+    rate = len(blobs) / (time.perf_counter() - start)
+    sizes = Counter(len(b) // 1024 for b in blobs)
+    print(
+        f"\n== images: pHash (NumPy DCT) {rate:,.0f} images/s over {len(blobs)} PNGs "
+        f"(median {statistics.median(sizes.elements())} KiB), decode included =="
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--only", choices=["quality", "speed", "images"], default=None)
+    parser.add_argument("--split", default="eval")
+    parser.add_argument("--marks", type=int, default=1_000_000)
+    parser.add_argument("--listings", type=int, default=20_000)
+    args = parser.parse_args()
+    sys.setrecursionlimit(10_000)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M')}")
+    if args.only in (None, "quality"):
+        quality(args.split)
+    if args.only in (None, "images"):
+        images()
+    if args.only in (None, "speed"):
+        speed(args.marks, args.listings)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
