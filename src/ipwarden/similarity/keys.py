@@ -75,8 +75,10 @@ def _cjk_variants(text: str) -> set[str]:
         best = sorted(near.get(ch, {}).items(), key=lambda kv: -kv[1])[:_NEIGHBOURS_PER_CHAR]
         out.update(text[:i] + other + text[i + 1 :] for other, _ in best)
     if len(text) <= 3:  # short marks: every character may have been swapped (洽洽 written 治治)
+        width = 6 if len(text) <= 2 else 4
         options = [
-            [ch, *(o for o, _ in sorted(near.get(ch, {}).items(), key=lambda kv: -kv[1])[:3])] for ch in text
+            [ch, *(o for o, _ in sorted(near.get(ch, {}).items(), key=lambda kv: -kv[1])[:width])]
+            for ch in text
         ]
         out.update("".join(combo) for combo in product(*options))
     joined = parts_index()
