@@ -49,6 +49,16 @@ def _pack(bits: npt.NDArray[np.bool_]) -> int:
     return int("".join("1" if b else "0" for b in bits.reshape(-1)), 2)
 
 
+def trim(y: Floats) -> Floats:
+    """The content's bounding box: white page margins say nothing about which product is shown."""
+    content = y < 245.0
+    rows, cols = np.flatnonzero(content.any(axis=1)), np.flatnonzero(content.any(axis=0))
+    if len(rows) == 0 or (rows[-1] - rows[0] + 1) * (cols[-1] - cols[0] + 1) < 0.02 * y.size:
+        return y
+    out: Floats = y[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    return out
+
+
 def phash(y: Floats) -> int:
     """64-bit DCT hash of a luminance plane."""
     low = (_D32 @ _thumb(y, 32, 32) @ _D32.T)[:8, :8].reshape(-1)
@@ -71,7 +81,9 @@ class ImageHashes:
 
 
 def hashes(y: Floats) -> ImageHashes:
-    return ImageHashes(phash(y), dhash(y))
+    """pHash and dHash of the content (white margins trimmed)."""
+    content = trim(y)
+    return ImageHashes(phash(content), dhash(content))
 
 
 @dataclass(frozen=True, slots=True)
