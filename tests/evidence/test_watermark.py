@@ -43,7 +43,8 @@ def photo(seed: int, h: int = 320, w: int = 400) -> U8:
         y, x, r = rng.integers(0, h), rng.integers(0, w), rng.integers(15, 60)
         yy, xx = np.ogrid[:h, :w]
         rgb[(yy - y) ** 2 + (xx - x) ** 2 < r * r] = rng.integers(20, 230, 3)
-    return np.clip(rgb, 0, 255).astype(np.uint8)
+    out: U8 = np.clip(rgb, 0, 255).astype(np.uint8)
+    return out
 
 
 def product(seed: int) -> U8:
@@ -171,7 +172,7 @@ def test_bad_files_are_named_clearly(tmp_path: Path) -> None:
     Image.fromarray(photo(3, 40, 300)).save(tiny)
     with pytest.raises(WatermarkInputError, match="300x40 pixels; a watermark needs at least 64"):
         load_image(tiny)
-    with pytest.raises(WatermarkInputError, match="unsupported output format '.gif'"):
+    with pytest.raises(WatermarkInputError, match=r"unsupported output format '\.gif'"):
         save_image(photo(4, 100, 100), tmp_path / "out.gif")
 
 
