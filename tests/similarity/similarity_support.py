@@ -22,6 +22,7 @@ def right(
     id: str,
     mark: str | None,
     classes: list[int],
+    *,
     office: str = "US",
     owner: str = "Owner",
     family: str | None = None,
@@ -44,8 +45,13 @@ def dev_store() -> InMemoryRightsStore:
     store.upsert_rights(
         [
             right(
-                r["id"], r["mark"], r["classes"], r["office"], r["owner"], r.get("family"),
-                r.get("status", "registered"),
+                r["id"],
+                r["mark"],
+                r["classes"],
+                office=r["office"],
+                owner=r["owner"],
+                family=r.get("family"),
+                status=r.get("status", "registered"),
             )
             for r in dev_data()["registry"]
         ]

@@ -6,6 +6,7 @@ does not apply. Nothing here does I/O; the tables come from ``resources``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -18,6 +19,7 @@ from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
 __all__ = [
     "ASPECTS",
     "Aspect",
+    "AspectFn",
     "AspectKind",
     "containment",
     "cross_script",
@@ -292,5 +294,16 @@ def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
     return Aspect(AspectKind.MEANING, 0.85, (why,))
 
 
+AspectFn = Callable[[MarkForms, MarkForms], Aspect | None]
+
 #: The text aspects in the order their reasons are listed.
-ASPECTS = (spelling, lookalike, sound_latin, sound_chinese, cross_script, glyph, containment, meaning)
+ASPECTS: tuple[AspectFn, ...] = (
+    spelling,
+    lookalike,
+    sound_latin,
+    sound_chinese,
+    cross_script,
+    glyph,
+    containment,
+    meaning,
+)

@@ -1,0 +1,127 @@
+"""Each similarity aspect on its own: the score and the reason a person can check."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipwarden.similarity import aspects as asp
+from ipwarden.similarity.forms import prepare
+
+
+def _run(fn: asp.AspectFn, query: str, mark: str) -> asp.Aspect | None:
+    return fn(prepare(query), prepare(mark))
+
+
+def test_spelling_weighs_the_beginning() -> None:
+    early = _run(asp.spelling, "BIKE", "NIKE")
+    late = _run(asp.spelling, "NIKA", "NIKE")
+    assert early is not None and late is not None
+    assert late.score > early.score
+    assert "same beginning 'nik'" in late.reasons[0]
+
+
+def test_spelling_identical_after_normalisation() -> None:
+    found = _run(asp.spelling, "Ｎｉｋé", "NIKE")
+    assert found is not None and found.score == 1.0
+    assert "identical once case, accents and spacing are ignored" in found.reasons[0]
+
+
+def test_transposition_is_one_edit() -> None:
+    found = _run(asp.spelling, "SAMSUMG", "SAMSUNG")
+    assert found is not None and "1 edit" in found.reasons[0]
+    swapped = _run(asp.spelling, "NIEK", "NIKE")
+    assert swapped is not None and "1 edit" in swapped.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("query", "mark", "reason"),
+    [("G00GLE", "GOOGLE", "'0' for 'o'"), ("PAYPA1", "PAYPAL", "'1' for 'l'"), ("ΝΙΚΕ", "NIKE", "for")],
+)
+def test_lookalike_names_the_swapped_characters(query: str, mark: str, reason: str) -> None:
+    found = _run(asp.lookalike, query, mark)
+    assert found is not None and found.score >= 0.9
+    assert any(reason in r for r in found.reasons)
+
+
+def test_lookalike_needs_a_difference() -> None:
+    assert _run(asp.lookalike, "NIKE", "NIKE") is None
+    assert _run(asp.lookalike, "PUMA", "NIKE") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "mark"),
+    [("KOKA-KOLA", "COCA-COLA"), ("DAISON", "DYSON"), ("XCEED", "X-SEED"), ("FOTOMAX", "PHOTOMAX")],
+)
+def test_sound_latin(query: str, mark: str) -> None:
+    found = _run(asp.sound_latin, query, mark)
+    assert found is not None and found.score >= 0.85
+    assert found.reasons[0].startswith("sound:")
+
+
+def test_sound_latin_different_sound() -> None:
+    assert _run(asp.sound_latin, "PUMA", "NIKE") is None
+
+
+def test_sound_chinese_homophone_and_fuzzy() -> None:
+    same = _run(asp.sound_chinese, "康师父", "康师傅")
+    assert same is not None and same.score >= 0.9 and "kang1 shi1 fu4" in same.reasons[0]
+    fuzzy = _run(asp.sound_chinese, "康斯傅", "康师傅")  # sh/s
+    assert fuzzy is not None and "fuzzy pinyin" in fuzzy.reasons[0]
+    nl = _run(asp.sound_chinese, "蒙流", "蒙牛")  # liu/niu, n/l initials
+    assert nl is not None
+
+
+@pytest.mark.parametrize(("query", "mark"), [("NAIKE", "耐克"), ("Laoganma", "老干妈"), ("耐克", "NAIKE")])
+def test_cross_script(query: str, mark: str) -> None:
+    found = _run(asp.cross_script, query, mark)
+    assert found is not None and found.score >= 0.9
+    assert "pinyin of" in found.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("query", "mark", "pair"),
+    [
+        ("土力架", "士力架", "'土' for '士'"),
+        ("怏乐", "快乐", "'怏' for '快'"),
+        ("午奶", "牛奶", "'午' for '牛'"),
+        ("臼象", "白象", "'臼' for '白'"),
+        ("雷碧", "雪碧", "'雷' for '雪'"),
+        ("治治", "洽洽", "'治' for '洽'"),
+    ],
+)
+def test_glyph_lookalike_characters(query: str, mark: str, pair: str) -> None:
+    found = _run(asp.glyph, query, mark)
+    assert found is not None and found.score >= 0.6
+    assert any(pair in r for r in found.reasons)
+
+
+def test_glyph_split_character() -> None:
+    found = _run(asp.glyph, "周住", "雕")
+    assert found is not None and found.score >= 0.8
+    assert "split character: '周住' written for '雕'" in found.reasons
+
+
+def test_glyph_different_characters() -> None:
+    assert _run(asp.glyph, "中国", "美国") is None or _run(asp.glyph, "中国", "美国").score < 0.6  # type: ignore[union-attr]
+
+
+def test_containment_of_the_whole_earlier_mark() -> None:
+    found = _run(asp.containment, "STONE LION CAPITAL", "LION CAPITAL")
+    assert found is not None and found.reasons == ("contains the whole earlier mark 'LION CAPITAL'",)
+    chinese = _run(asp.containment, "乔丹新百伦", "新百伦")
+    assert chinese is not None and "'新百伦'" in chinese.reasons[0]
+
+
+def test_containment_ignores_generic_words() -> None:
+    found = _run(asp.containment, "Nike Official Store", "NIKE")
+    assert found is not None and "official, store" in found.reasons[0]
+    cn = _run(asp.containment, "耐克官方旗舰店", "耐克")
+    assert cn is not None and found.score >= 0.9
+
+
+def test_meaning_through_dictionaries() -> None:
+    apple = _run(asp.meaning, "苹果", "APPLE")
+    assert apple is not None and "CC-CEDICT" in apple.reasons[0]
+    sea = _run(asp.meaning, "MARAZUL", "BLUE SEA")
+    assert sea is not None and "mar (es) = sea" in sea.reasons[0]
+    assert _run(asp.meaning, "PUMA", "APPLE") is None
