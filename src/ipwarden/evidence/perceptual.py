@@ -49,13 +49,22 @@ def _pack(bits: npt.NDArray[np.bool_]) -> int:
     return int("".join("1" if b else "0" for b in bits.reshape(-1)), 2)
 
 
+def _span(darkness: Floats) -> tuple[int, int] | None:
+    on = np.flatnonzero(darkness > 0.05 * darkness.max()) if darkness.max() > 0.5 else np.array([])
+    return (int(on[0]), int(on[-1]) + 1) if len(on) else None
+
+
 def trim(y: Floats) -> Floats:
-    """The content's bounding box: white page margins say nothing about which product is shown."""
-    content = y < 245.0
-    rows, cols = np.flatnonzero(content.any(axis=1)), np.flatnonzero(content.any(axis=0))
-    if len(rows) == 0 or (rows[-1] - rows[0] + 1) * (cols[-1] - cols[0] + 1) < 0.02 * y.size:
+    """The content's bounding box: white page margins say nothing about which product is shown.
+
+    Rows and columns count as content when their mean darkness is at least 5 % of the darkest one, so
+    faint JPEG ringing next to the product does not widen the box.
+    """
+    dark = np.clip(255.0 - y, 0.0, None)
+    rows, cols = _span(dark.mean(axis=1)), _span(dark.mean(axis=0))
+    if rows is None or cols is None or (rows[1] - rows[0]) * (cols[1] - cols[0]) < 0.02 * y.size:
         return y
-    out: Floats = y[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    out: Floats = y[rows[0] : rows[1], cols[0] : cols[1]]
     return out
 
 
