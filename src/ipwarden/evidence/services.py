@@ -235,6 +235,8 @@ class EvidenceService:
 
     def cosign(self) -> CosignReport:
         """Ask every witness of the policy that has a URL to cosign the latest checkpoint."""
+        import httpx
+
         from ipwarden.evidence.witness_http import request_cosignature
 
         send = self._cosigner or request_cosignature
@@ -258,10 +260,7 @@ class EvidenceService:
                         old = int(body.strip())
                         continue
                     break
-            except OSError as exc:
-                report.results[w.name] = f"unreachable: {exc}"
-                continue
-            except Exception as exc:  # httpx errors are not OSErrors
+            except (OSError, httpx.HTTPError) as exc:
                 report.results[w.name] = f"unreachable: {type(exc).__name__}: {exc}"
                 continue
             if status != 200:
