@@ -15,6 +15,7 @@ from ipwarden.registry.generator import (
     generate_records,
     generate_rights,
     record_to_right,
+    write_generated,
     write_jsonl,
     write_uspto_xml,
 )
@@ -129,10 +130,22 @@ def test_uspto_xml_reads_back_with_the_importer(tmp_path: Path) -> None:
 
 def test_cli_generate_jsonl_and_xml(cli: Any, tmp_path: Path) -> None:
     out = tmp_path / "r.jsonl"
-    result = cli("registry", "generate", "--count", "1200", "--seed", "8", "--out", str(out), "--quiet")
+    result = cli(
+        "registry",
+        "generate",
+        "--count",
+        "12000",
+        "--seed",
+        "8",
+        "--out",
+        str(out),
+        "--quiet",
+        "--workers",
+        "2",
+    )
     assert result.exit_code == 0, result
-    assert "wrote 1,200 records" in result.stdout
-    assert out.read_bytes() == _jsonl(1_200, 8)
+    assert "wrote 12,000 records" in result.stdout and "2 processes" in result.stdout
+    assert out.read_bytes() == _jsonl(12_000, 8)
     xml = tmp_path / "r.xml"
     result = cli("registry", "generate", "-n", "50", "--out", str(xml), "--format", "uspto-xml", "--quiet")
     assert result.exit_code == 0, result
@@ -146,3 +159,16 @@ def test_cli_generate_bad_input(cli: Any, tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "does not exist" in missing.stderr
     folder = cli("registry", "generate", "--count", "5", "--out", str(tmp_path))
     assert folder.exit_code == 2 and "is a directory" in folder.stderr
+
+
+def test_parallel_writer_gives_the_same_bytes() -> None:
+    serial, parallel = io.BytesIO(), io.BytesIO()
+    assert write_generated(12_345, 21, serial, workers=1) == 12_345
+    assert write_generated(12_345, 21, parallel, workers=2) == 12_345
+    assert serial.getvalue() == parallel.getvalue() == _jsonl(12_345, 21)
+    xml_serial, xml_parallel = io.BytesIO(), io.BytesIO()
+    write_generated(6_000, 3, xml_serial, fmt="uspto-xml", workers=1)
+    write_generated(6_000, 3, xml_parallel, fmt="uspto-xml", workers=2)
+    direct = io.BytesIO()
+    write_uspto_xml(generate_records(6_000, 3, offices=("US",)), direct)
+    assert xml_serial.getvalue() == xml_parallel.getvalue() == direct.getvalue()

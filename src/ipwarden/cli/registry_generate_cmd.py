@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from enum import StrEnum
 from pathlib import Path
@@ -20,7 +21,7 @@ class OutputFormat(StrEnum):
     USPTO_XML = "uspto-xml"
 
 
-def generate(
+def generate(  # noqa: PLR0917  (Typer options)
     count: Annotated[int, typer.Option("--count", "-n", help="How many records to write.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Output file (overwritten).")],
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same records.")] = 1,
@@ -30,10 +31,14 @@ def generate(
             "--format", help="jsonl (ipwarden schema) or uspto-xml (USPTO trademark XML v2.0, US only)."
         ),
     ] = OutputFormat.JSONL,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", help="Processes generating in parallel (default: CPU count, at most 8)."),
+    ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Write a synthetic trademark registry: realistic marks, owners, classes, offices and statuses."""
-    from ipwarden.registry.generator import generate_records, write_jsonl, write_uspto_xml
+    from ipwarden.registry.generator import write_generated
 
     if count < 1:
         raise InputError(
@@ -45,12 +50,9 @@ def generate(
         raise InputError(f"--out {out} is a directory; give a file name such as {out / 'registry.jsonl'}")
     if not out.parent.exists():
         raise InputError(f"the folder of --out {out} does not exist; create {out.parent} first")
-    if fmt is OutputFormat.USPTO_XML:
-        records = generate_records(count, seed, offices=("US",))
-        writer = write_uspto_xml
-    else:
-        records = generate_records(count, seed)
-        writer = write_jsonl
+    if workers < 0:
+        raise InputError(f"--workers must be 0 (one per CPU) or more, got {workers}")
+    processes = workers or min(os.cpu_count() or 1, 8)
     start = time.perf_counter()
     with (
         out.open("wb") as fh,
@@ -64,11 +66,14 @@ def generate(
         ) as progress,
     ):
         task = progress.add_task("generate", total=count)
-        written = writer(records, fh, progress=lambda n: progress.advance(task, n))
+        written = write_generated(
+            count, seed, fh, fmt=fmt.value, workers=processes, progress=lambda n: progress.advance(task, n)
+        )
     elapsed = time.perf_counter() - start
     rate = written / elapsed * 60 if elapsed > 0 else float("inf")
     typer.echo(
-        f"wrote {written:,} records to {out} ({fmt.value}, seed {seed}) in {elapsed:.1f} s ({rate:,.0f}/min)"
+        f"wrote {written:,} records to {out} ({fmt.value}, seed {seed}) in {elapsed:.1f} s "
+        f"({rate:,.0f}/min, {processes} process{'es' if processes > 1 else ''})"
     )
 
 

@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
 import random
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import IO, Any
 
-from ipwarden.registry.generator_uspto import write_uspto_xml
+from ipwarden.registry.generator_uspto import USPTO_FOOTER, case_files, uspto_header, write_uspto_xml
 from ipwarden.registry.models import GoodsServices, MarkType, Party, Right, RightKind, Status
 from ipwarden.registry.nice import load_classification, related_classes
 
@@ -33,6 +34,7 @@ __all__ = [
     "generate_records",
     "generate_rights",
     "record_to_right",
+    "write_generated",
     "write_jsonl",
     "write_uspto_xml",
 ]
@@ -354,13 +356,72 @@ def generate_records(
     """``count`` records in the JSONL schema; with ``offices`` each record is filed at one of them."""
     if count < 0:
         raise ValueError("count must be >= 0")
-    t = _tables()
-    owners = _Owners(seed, t)
     only = tuple(offices) if offices else ()
     for chunk in range((count + CHUNK - 1) // CHUNK):
-        rnd = random.Random(seed * 1_000_003 + chunk).random
-        for i in range(chunk * CHUNK, min(count, (chunk + 1) * CHUNK)):
-            yield _record(i, rnd, t, owners, seed, office=only[i % len(only)] if only else None)
+        yield from _chunk_records(chunk, count, seed, only)
+
+
+@lru_cache(maxsize=4)
+def _owners(seed: int) -> _Owners:
+    return _Owners(seed, _tables())
+
+
+def _chunk_records(chunk: int, count: int, seed: int, only: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    """Records of chunk ``chunk``: a function of (seed, chunk) alone, so chunks can be made in parallel."""
+    t, owners = _tables(), _owners(seed)
+    rnd = random.Random(seed * 1_000_003 + chunk).random
+    for i in range(chunk * CHUNK, min(count, (chunk + 1) * CHUNK)):
+        yield _record(i, rnd, t, owners, seed, office=only[i % len(only)] if only else None)
+
+
+def _chunk_bytes(job: tuple[str, int, int, int, tuple[str, ...]]) -> tuple[int, bytes]:
+    fmt, chunk, count, seed, only = job
+    records = list(_chunk_records(chunk, count, seed, only))
+    if fmt == "uspto-xml":
+        return len(records), case_files(records)
+    dumps = _dumps()
+    return len(records), b"".join(dumps(r) + b"\n" for r in records)
+
+
+def write_generated(
+    count: int,
+    seed: int,
+    out: IO[bytes],
+    *,
+    fmt: str = "jsonl",
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Generate ``count`` records and write them as ``jsonl`` or ``uspto-xml`` (US filings only).
+
+    With ``workers`` > 1 the chunks are made in that many processes and written in order: the bytes are the
+    same as with one worker and as ``write_jsonl(generate_records(count, seed), out)``.
+    """
+    if fmt not in ("jsonl", "uspto-xml"):
+        raise ValueError(f"unknown format {fmt!r}")
+    only = ("US",) if fmt == "uspto-xml" else ()
+    jobs = [(fmt, k, count, seed, only) for k in range((count + CHUNK - 1) // CHUNK)]
+    if fmt == "uspto-xml":
+        out.write(uspto_header())
+    written = 0
+    _tables()  # build once before forking, so workers inherit the tables
+    if workers > 1 and len(jobs) > 1:
+        with multiprocessing.get_context().Pool(min(workers, len(jobs))) as pool:
+            for n, data in pool.imap(_chunk_bytes, jobs):
+                out.write(data)
+                written += n
+                if progress:
+                    progress(n)
+    else:
+        for job in jobs:
+            n, data = _chunk_bytes(job)
+            out.write(data)
+            written += n
+            if progress:
+                progress(n)
+    if fmt == "uspto-xml":
+        out.write(USPTO_FOOTER)
+    return written
 
 
 def _date(value: str | None) -> dt.date | None:

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import IO, Any
 
-__all__ = ["USPTO_STATUS", "write_uspto_xml"]
+__all__ = ["USPTO_FOOTER", "USPTO_STATUS", "case_files", "uspto_header", "write_uspto_xml"]
 
 _TODAY = dt.date(2026, 11, 22)
 
@@ -103,30 +103,44 @@ def _case_file(rec: dict[str, Any], today: str) -> str:
     return "".join(out)
 
 
-def write_uspto_xml(
-    records: Iterable[dict[str, Any]], out: IO[bytes], *, progress: Callable[[int], None] | None = None
-) -> int:
-    """Write a trademark-applications-daily v2.0 document (one case file per record); returns the count."""
+def uspto_header() -> bytes:
+    """The document start, up to the first case file."""
     today = _TODAY.strftime("%Y%m%d")
-    out.write(
+    return (
         b'<?xml version="1.0" encoding="UTF-8"?>\n<trademark-applications-daily>\n'
         b"<version><version-no>2.0</version-no><version-date>20041108</version-date></version>\n"
         + f"<creation-datetime>{today}0000</creation-datetime>\n".encode()
         + b"<application-information><file-segments><file-segment>TRMK</file-segment>"
         b"<action-keys><action-key>TX</action-key>\n"
     )
+
+
+USPTO_FOOTER = b"</action-keys></file-segments></application-information>\n</trademark-applications-daily>\n"
+
+
+def case_files(records: Iterable[dict[str, Any]]) -> bytes:
+    """The <case-file> elements for ``records``, one per line."""
+    today = _TODAY.strftime("%Y%m%d")
+    return "".join(_case_file(rec, today) for rec in records).encode()
+
+
+def write_uspto_xml(
+    records: Iterable[dict[str, Any]], out: IO[bytes], *, progress: Callable[[int], None] | None = None
+) -> int:
+    """Write a trademark-applications-daily v2.0 document (one case file per record); returns the count."""
+    out.write(uspto_header())
     n = 0
-    buf: list[str] = []
+    batch: list[dict[str, Any]] = []
     for rec in records:
-        buf.append(_case_file(rec, today))
+        batch.append(rec)
         n += 1
-        if len(buf) == 2_000:
-            out.write("".join(buf).encode())
-            buf.clear()
+        if len(batch) == 2_000:
+            out.write(case_files(batch))
+            batch.clear()
             if progress:
                 progress(2_000)
-    out.write("".join(buf).encode())
-    if progress and buf:
-        progress(len(buf))
-    out.write(b"</action-keys></file-segments></application-information>\n</trademark-applications-daily>\n")
+    out.write(case_files(batch))
+    if progress and batch:
+        progress(len(batch))
+    out.write(USPTO_FOOTER)
     return n
