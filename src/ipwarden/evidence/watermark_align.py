@@ -15,9 +15,9 @@ import numpy as np
 import numpy.typing as npt
 from PIL import Image
 
-from ipwarden.evidence.watermark import resize
+from ipwarden.evidence.watermark import Reading, read_array, resize
 
-__all__ = ["Alignment", "align", "reconstruct"]
+__all__ = ["Alignment", "align", "read_aligned", "reconstruct"]
 
 Floats = npt.NDArray[np.float64]
 _COARSE_SIDE = 160
@@ -151,3 +151,38 @@ def reconstruct(copy: Floats, original: Floats, where: Alignment) -> Floats:
     out = original.copy()
     out[inside] = np.asarray(patch, dtype=np.float64)[inside]
     return out
+
+
+# Sub-pixel nudges (rows, columns, scale) tried when the first reading fails: resampling blurs the estimate.
+_NUDGES = (
+    (0.0, 0.0, 1.0),
+    (0.5, 0.0, 1.0),
+    (-0.5, 0.0, 1.0),
+    (0.0, 0.5, 1.0),
+    (0.0, -0.5, 1.0),
+    (0.0, 0.0, 1.003),
+    (0.0, 0.0, 0.997),
+    (0.5, 0.5, 1.0),
+    (-0.5, -0.5, 1.0),
+)
+
+
+def read_aligned(copy: Floats, original: Floats, key: bytes) -> tuple[Reading | None, int, Alignment | None]:
+    """Align ``copy`` on ``original`` and read the mark there: (best reading, readings tried, alignment)."""
+    where = align(copy, original)
+    if where is None:
+        return None, 0, None
+    best: Reading | None = None
+    tries = 0
+    for dy, dx, ds in _NUDGES:
+        nudged = Alignment(
+            where.top + dy, where.left + dx, where.height * ds, where.width * ds, where.mirrored, where.score
+        )
+        reading = read_array(reconstruct(copy, original, nudged), key, try_mirror=False)
+        tries += 1
+        if best is None or reading.found or reading.decoded.agreement > best.decoded.agreement:
+            best = reading
+        if reading.found:
+            break
+    assert best is not None
+    return Reading(best.decoded, where.mirrored), tries, where

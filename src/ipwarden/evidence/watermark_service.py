@@ -31,7 +31,7 @@ from ipwarden.evidence.watermark import (
     save_image,
     ssim,
 )
-from ipwarden.evidence.watermark_align import Alignment, align, reconstruct
+from ipwarden.evidence.watermark_align import Alignment, read_aligned
 from ipwarden.evidence.watermark_codec import TAG_BITS
 
 __all__ = [
@@ -306,50 +306,15 @@ class WatermarkService:
         mode, where = "blind", None
         orig_y = luma(load_image(original)) if original is not None else None
         if not reading.found and orig_y is not None:
-            where = align(y, orig_y)
-            if where is not None:
-                mode = "aligned to original"
-                reading, tries = self._read_aligned(y, orig_y, where)
-                attempts += tries
+            aligned, tries, where = read_aligned(y, orig_y, self.key)
+            attempts += tries
+            if aligned is not None:
+                mode, reading = "aligned to original", aligned
         report = self._report(reading, attempts, mode, where)
         if report.found and report.payload is not None:
             report.link = _link(bytes.fromhex(report.payload), self.entries)
         report.copy_matches = self._copy_matches(y, orig_y, original)
         return report
-
-    def _read_aligned(
-        self, y: np.ndarray[Any, Any], orig: np.ndarray[Any, Any], where: Alignment
-    ) -> tuple[Reading, int]:
-        """Read at the found alignment, then at sub-pixel nudges of it (resampling blurs the estimate)."""
-        best: Reading | None = None
-        tries = 0
-        for dy, dx, ds in (
-            (0, 0, 1.0),
-            (0.5, 0, 1.0),
-            (-0.5, 0, 1.0),
-            (0, 0.5, 1.0),
-            (0, -0.5, 1.0),
-            (0, 0, 1.003),
-            (0, 0, 0.997),
-            (0.5, 0.5, 1.0),
-            (-0.5, -0.5, 1.0),
-        ):
-            nudged = Alignment(
-                where.top + dy,
-                where.left + dx,
-                where.height * ds,
-                where.width * ds,
-                where.mirrored,
-                where.score,
-            )
-            reading = read_array(reconstruct(y, orig, nudged), self.key, try_mirror=False)
-            tries += 1
-            if best is None or reading.decoded.agreement > best.decoded.agreement or reading.found:
-                best = reading
-            if reading.found:
-                break
-        assert best is not None
-        return Reading(best.decoded, where.mirrored), tries
 
     @staticmethod
     def _report(reading: Reading, attempts: int, mode: str, where: Alignment | None) -> DetectReport:
