@@ -65,21 +65,44 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-def _anchor(pattern: str) -> str | None:
-    """The longest literal run at the top level of ``pattern`` (every match contains it), if any."""
+def _required(items: Any) -> set[str] | None:
+    """Literals of which every match of the parsed regex ``items`` contains at least one (None if unknown)."""
+    options: list[set[str]] = []
+    current = ""
+    for op, arg in items:
+        name = str(op)
+        if name == "LITERAL":
+            current += chr(arg)
+            continue
+        if current:
+            options.append({current})
+            current = ""
+        found: set[str] | None = None
+        if name == "SUBPATTERN":
+            found = _required(arg[-1])
+        elif name == "BRANCH":
+            alternatives = [_required(alt) for alt in arg[1]]
+            if alternatives and all(alternatives):
+                found = set().union(*(a for a in alternatives if a))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
+            found = _required(arg[2])
+        if found:
+            options.append(found)
+    if current:
+        options.append({current})
+    if not options:
+        return None
+    return max(options, key=lambda o: (min(len(x) for x in o), -len(o)))
+
+
+def _anchors(pattern: str) -> set[str] | None:
+    """Anchors of ``pattern``: the regex can only match text containing one of them (found by parsing it)."""
     try:
         parser: Any = importlib.import_module("re._parser")  # the stdlib's own regex parser
-        parsed = parser.parse(pattern)
+        found = _required(parser.parse(pattern.casefold()))
     except Exception:  # an odd but valid pattern: just always run it
         return None
-    best = current = ""
-    for op, arg in parsed.data:
-        if str(op) == "LITERAL" and isinstance(arg, int):
-            current += chr(arg)
-            best = max(best, current, key=len)
-        else:
-            current = ""
-    return best.casefold() if len(best) >= 2 or (best and ord(best) > 0x2E80) else None
+    return {a.casefold() for a in found} if found else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +137,12 @@ class CueMatcher:
                     tuple(re.compile(g, re.IGNORECASE) for g in cue.guards),
                 )
             )
-            anchor = _anchor(cue.pattern)
-            if anchor is None:
+            found = _anchors(cue.pattern)
+            if found is None:
                 self._always.append(index)
             else:
-                anchors.setdefault(anchor, []).append(index)
+                for anchor in found:
+                    anchors.setdefault(anchor, []).append(index)
         for anchor, indexes in anchors.items():
             self._automaton.add_word(anchor, tuple(indexes))
         self._has_anchors = bool(anchors)
@@ -190,6 +214,7 @@ class GiMatcher:
     ) -> None:
         self.window = guard_window
         self._compiled: list[_CompiledGi] = []
+        self._names = ahocorasick.Automaton()  # folded names -> GI indexes: a prefilter for the regexes
         words = sorted(
             {fold(w).strip("-").strip() for w in evocations if fold(w).strip("-").strip()}, key=len
         )
@@ -201,7 +226,15 @@ class GiMatcher:
             if words
             else _EVOCATION
         )
-        for gi in gis:
+        for position, gi in enumerate(gis):
+            for folded_name in {fold(n) for n in gi.all_names}:
+                key = (
+                    re.sub(r"\s+", " ", folded_name).split(" ")[0]
+                    if not _CJK.search(folded_name)
+                    else folded_name
+                )
+                previous = self._names.get(key, ())
+                self._names.add_word(key, (*previous, position))
             names = "|".join(f"(?:{default_pattern(n)})" for n in sorted(gi.all_names, key=len, reverse=True))
             evocation = rf"(?:(?<!\w){evo}\W{{0,3}}(?:{names}))|(?:(?:{names})\W{{0,3}}{evo})"
             products = {normalise(w) for w in (gi.product, *gi.categories)}
@@ -217,6 +250,8 @@ class GiMatcher:
                     tuple(fold(t) for t in gi.origin_terms),
                 )
             )
+        if len(self._names):
+            self._names.make_automaton()
 
     def __len__(self) -> int:
         return len(self._compiled)
@@ -228,7 +263,13 @@ class GiMatcher:
         hits: list[GiHit] = []
         stated = frozenset(normalise(origin.replace("/", " ")).split()) if origin else frozenset()
         stated_text = normalise(origin) if origin else ""
-        for c in self._compiled:
+        if not self._compiled:
+            return hits
+        candidates: set[int] = set()
+        for _, indexes in self._names.iter(folded):
+            candidates.update(indexes)
+        for index in sorted(candidates):
+            c = self._compiled[index]
             m = c.name.search(folded)
             if m is None:
                 continue

@@ -17,7 +17,7 @@ from ipwarden.errors import IpwardenError
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Authorisation, Right, RightKind
 from ipwarden.screening.config import ScreeningConfig, category_classes
-from ipwarden.screening.cues import CueMatcher, GiMatcher, fold
+from ipwarden.screening.cues import CueHit, CueMatcher, GiMatcher, fold
 from ipwarden.screening.errors import ListingError
 from ipwarden.screening.images import ImageIndex, ImageRef, phash_bytes
 from ipwarden.screening.interfaces import ImageStore, ReferencePrices, RemovedListings, SellerHistory
@@ -116,6 +116,7 @@ class Screener:
         )
         self._stay_down.add_titles((r.id, r.title) for r in self._removed.values())
         self._images = self._image_index()
+        self._ref_cache: tuple[str, list[CueHit]] | None = None  # referential hits of the field in hand
         self._owner_key = {
             ref.id: ref.family or ref.owner or ref.mark for ref in matcher.rights()
         }  # right id -> owner family (authorisations of image matches, one claim per owner)
@@ -252,7 +253,10 @@ class Screener:
 
     def _referential_cue(self, folded: str, text: str, span: tuple[int, int]) -> str | None:
         window = int(self.config.get("mark", "referential_window_tokens"))
-        for hit in self._referential.find(folded):
+        cached = self._ref_cache
+        if cached is None or cached[0] is not folded:
+            cached = self._ref_cache = (folded, self._referential.find(folded))
+        for hit in cached[1]:
             if hit.guard is not None or hit.span[1] > span[0]:
                 continue
             gap = text[hit.span[1] : span[0]]
