@@ -29,6 +29,7 @@ _CANDIDATES = 80
 _FAMILY_SOURCES = 5
 _SUFFIXES = ("ora", "ix", "elle", "ano", "ique", "io", "era", "ovo")
 _PREFIXES = ("neo", "vela", "zu", "ori")
+_ENDINGS = ("vanta", "lorique", "zemo", "quarel", "tivo", "menza", "rulo", "fenix")
 
 
 def _default_relation(a: int, b: int) -> str:
@@ -165,8 +166,13 @@ class SearchService:
             return ()
         from ipwarden.registry.nice import load_classification
 
-        found = load_classification().search_classes(goods, limit=3)
-        return tuple(c for c, hits in found if hits and hits[0].score >= 0.5)
+        found = [
+            (c, hits[0].score) for c, hits in load_classification().search_classes(goods, limit=3) if hits
+        ]
+        if not found or found[0][1] < 0.25:
+            return ()
+        best = found[0][1]  # the best class, and any other about as good
+        return tuple(c for c, score in found if score >= best - 0.1 and (score >= 0.5 or score == best))
 
     def _assess(
         self, query_forms: MarkForms, row: IndexedMark, classes: tuple[int, ...]
@@ -262,11 +268,13 @@ class SearchService:
         base = SearchQuery.parse(name, classes=classes, offices=offices or (), field="name")
         original = self._verdict(base.text, base)
         stem = "".join(ch for ch in prepare(base.text).core_compact if ch.isalnum()) or base.text
-        variants = [stem + s for s in _SUFFIXES] + [p + stem for p in _PREFIXES]
-        if len(stem) > 4:
-            variants += [stem[:-1] + s for s in ("a", "o", "ex")]
+        # keep the name's opening (what the seller chose it for), replace the rest with new endings
+        variants = [stem[:k] + s for k in (3, 2) for s in _ENDINGS if len(stem) > k]
+        variants += [stem + s for s in _SUFFIXES] + [p + stem for p in _PREFIXES]
         found: list[Suggestion] = []
-        for variant in dict.fromkeys(v.upper() for v in variants):
+        for variant in dict.fromkeys(
+            v.upper() for v in variants if prepare(v).skeleton != prepare(stem).skeleton
+        ):
             verdict = self._verdict(variant, base)
             if verdict.clear:
                 found.append(verdict)
