@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from PIL import Image
 
-from ipwarden.evidence.watermark import Reading, read_array, resize
+from ipwarden.evidence.watermark import Reading, attempts, read_array, resize
 
 __all__ = ["Alignment", "align", "read_aligned", "reconstruct"]
 
@@ -168,7 +168,7 @@ _NUDGES = (
 
 
 def read_aligned(copy: Floats, original: Floats, key: bytes) -> tuple[Reading | None, int, Alignment | None]:
-    """Align ``copy`` on ``original`` and read the mark there: (best reading, readings tried, alignment)."""
+    """Align ``copy`` on ``original`` and read the mark there: (best reading, decodings tried, alignment)."""
     where = align(copy, original)
     if where is None:
         return None, 0, None
@@ -179,7 +179,7 @@ def read_aligned(copy: Floats, original: Floats, key: bytes) -> tuple[Reading | 
             where.top + dy, where.left + dx, where.height * ds, where.width * ds, where.mirrored, where.score
         )
         reading = read_array(reconstruct(copy, original, nudged), key, try_mirror=False)
-        tries += 1
+        tries += attempts(try_mirror=False)
         if best is None or reading.found or reading.decoded.agreement > best.decoded.agreement:
             best = reading
         if reading.found:

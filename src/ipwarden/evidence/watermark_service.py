@@ -23,6 +23,7 @@ from ipwarden.errors import InputError, NotFoundError
 from ipwarden.evidence.perceptual import ImageHashes, compare, hashes, query_hashes
 from ipwarden.evidence.watermark import (
     Reading,
+    attempts,
     embed_array,
     load_image,
     luma,
@@ -302,15 +303,15 @@ class WatermarkService:
         """Read the mark blind (as is and mirrored); with the original, re-align crops and resizes first."""
         y = luma(load_image(image))
         reading = read_array(y, self.key)
-        attempts = 2
+        tries = attempts()
         mode, where = "blind", None
         orig_y = luma(load_image(original)) if original is not None else None
         if not reading.found and orig_y is not None:
-            aligned, tries, where = read_aligned(y, orig_y, self.key)
-            attempts += tries
+            aligned, more, where = read_aligned(y, orig_y, self.key)
+            tries += more
             if aligned is not None:
                 mode, reading = "aligned to original", aligned
-        report = self._report(reading, attempts, mode, where)
+        report = self._report(reading, tries, mode, where)
         if report.found and report.payload is not None:
             report.link = _link(bytes.fromhex(report.payload), self.entries)
         report.copy_matches = self._copy_matches(y, orig_y, original)
