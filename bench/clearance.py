@@ -18,13 +18,10 @@ the ratios. The generated registry is cached in ``--workdir`` so a second run sk
 
 from __future__ import annotations
 
-import os
-
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-    os.environ.setdefault(_var, "1")  # one core, as the targets are stated
-
 import argparse
 import json
+import math
+import os
 import pickle
 import random
 import resource
@@ -34,7 +31,7 @@ import sys
 import time
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -277,7 +274,7 @@ def report(
         fh = q.false_high()
         lines.append(
             f"{name}: negatives' expected ids in top 10: {q.neg_in_top}/{q.neg_total}; "
-            f"false-high rate: {'n/a (no risk tiers)' if fh != fh or name != 'ipwarden' else f'{fh:.3f}'}"
+            f"false-high rate: {'n/a (no risk tiers)' if math.isnan(fh) or name != 'ipwarden' else f'{fh:.3f}'}"
         )
     lines.append("")
     lines.append(f"{'engine':<24}{'queries':>8}{'p50 ms':>10}{'p99 ms':>10}{'mean ms':>10}")
@@ -298,6 +295,8 @@ def report(
 
 
 def main(argv: list[str] | None = None) -> int:
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")  # one core, as the targets are stated (NumPy is imported later)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--size", type=int, default=1_000_000, help="generated marks (default 1,000,000)")
     parser.add_argument("--seed", type=int, default=20261122)
