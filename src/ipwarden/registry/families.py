@@ -84,17 +84,21 @@ _CJK_SET = frozenset(_CJK_FORMS)
 _CJK_LEADING = ("株式会社", "有限会社", "合同会社", "주식회사")
 
 
-def _phrases(words: Iterable[str], extra: Iterable[tuple[str, ...]] = ()) -> list[tuple[str, ...]]:
-    found = {(w,) for w in words} | set(extra) | {(form,) for form in _CJK_FORMS}
-    return sorted(found, key=len, reverse=True)
+def _phrases(words: Iterable[str], extra: Iterable[tuple[str, ...]] = ()) -> frozenset[tuple[str, ...]]:
+    return frozenset({(w,) for w in words} | set(extra) | {(form,) for form in _CJK_FORMS})
 
 
 _TRAILING = _phrases(_TRAILING_FORMS, _TRAILING_PHRASES)
 _LEADING = _phrases(_LEADING_FORMS, [("kabushiki", "kaisha"), ("yugen", "kaisha"), ("godo", "kaisha")])
+_LONGEST = max(len(p) for p in _TRAILING | _LEADING)
+_ALNUM = re.compile(r"[^\W_]")
+_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def _fold(text: str) -> str:
     """NFKC + case folding + Latin diacritics removed, repeated until stable."""
+    if text.isascii():  # all of these are the identity or lower() on ASCII
+        return text.lower()
     previous = None
     while text != previous:
         previous = text
@@ -121,11 +125,10 @@ def _join_single_letters(words: list[str]) -> list[str]:
     return out
 
 
-def _strip(words: list[str], phrases: Sequence[tuple[str, ...]], *, at_end: bool) -> bool:
-    """Remove one phrase from one end, keeping at least one word; True if something was removed."""
-    for phrase in phrases:
-        n = len(phrase)
-        if len(words) > n and tuple(words[-n:] if at_end else words[:n]) == phrase:
+def _strip(words: list[str], phrases: frozenset[tuple[str, ...]], *, at_end: bool) -> bool:
+    """Remove the longest phrase found at one end, keeping at least one word; True if one was removed."""
+    for n in range(min(_LONGEST, len(words) - 1), 0, -1):
+        if tuple(words[-n:] if at_end else words[:n]) in phrases:
             if at_end:
                 del words[-n:]
             else:
@@ -152,12 +155,14 @@ def _strip_cjk(key: str) -> str:
 def _key_once(name: str) -> str:
     text = _fold(name)
     without_parens = _PARENS.sub(" ", text)
-    if any(c.isalnum() for c in without_parens):
+    if _ALNUM.search(without_parens):
         text = without_parens
     text = _APOSTROPHES.sub("", text.replace("&", " and "))
-    words = _join_single_letters(
-        "".join(c if c.isalnum() or unicodedata.category(c)[0] == "M" else " " for c in text).split()
-    )
+    if text.isascii():
+        text = _NOT_ASCII_ALNUM.sub(" ", text)
+    else:
+        text = "".join(c if c.isalnum() or unicodedata.category(c)[0] == "M" else " " for c in text)
+    words = _join_single_letters(text.split())
     changed = True
     while changed:
         changed = _strip(words, _LEADING, at_end=False) or _strip(words, _TRAILING, at_end=True)
