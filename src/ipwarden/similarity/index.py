@@ -5,7 +5,7 @@ Layout of the index folder (see docs/clearance.md):
 - ``meta.json``: format version, the registry fingerprint and right count it was built from, base size;
 - ``keys.npy`` / ``offsets.npy`` / ``postings.npy``: the base segment, sorted 64-bit key hashes with CSR
   offsets into mark numbers (memory-mapped, so opening is instant and memory stays small);
-- ``office.npy`` / ``status.npy``: per-mark filter columns;
+- ``office.npy`` / ``status.npy`` / ``alive.npy``: per-mark filter columns (alive: has a mark text);
 - ``marks.sqlite``: one row per right (mark text, owner, office, classes, family) and the incremental
   segment (keys of rights added after the build, replaced rights).
 
@@ -37,7 +37,7 @@ from ipwarden.similarity.keys import hash_keys, mark_keys, query_probes
 
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 REBUILD = "ipwarden index build"
 _STATUSES = [s.value for s in Status]
 _FUZZY_CAP = 30_000  # fuzzy keys with more postings than this are too common to help
@@ -132,7 +132,7 @@ class SearchIndex:
         self._postings: npt.NDArray[np.uint32] = load("postings.npy")
         self._office: npt.NDArray[np.uint16] = np.array(load("office.npy"))
         self._status: npt.NDArray[np.uint8] = np.array(load("status.npy"))
-        self._alive: npt.NDArray[np.bool_] = np.ones(len(self._office), dtype=bool)
+        self._alive: npt.NDArray[np.bool_] = np.array(load("alive.npy"))
         self._offices: list[str] = list(self.meta["offices"])
         self._db = sqlite3.connect(directory / "marks.sqlite", check_same_thread=False)
         self._delta: dict[int, list[int]] = {}
@@ -157,6 +157,7 @@ class SearchIndex:
         owners: list[npt.NDArray[np.uint32]] = []
         office_col: list[int] = []
         status_col: list[int] = []
+        alive_col: list[bool] = []
         seen = 0
         batch: list[tuple[Any, ...]] = []
         for right in store.iter_rights(batch_size=_BATCH):
@@ -166,6 +167,7 @@ class SearchIndex:
             batch.append(_row(right, ord_, forms))
             office_col.append(offices.setdefault(right.office, len(offices)))
             status_col.append(status_codes[right.status.value])
+            alive_col.append(forms is not None)
             if forms is not None:
                 keys = _keys_of(forms)
                 hashes.append(keys)
@@ -195,6 +197,7 @@ class SearchIndex:
         np.save(work / "postings.npy", postings)
         np.save(work / "office.npy", np.array(office_col, dtype=np.uint16))
         np.save(work / "status.npy", np.array(status_col, dtype=np.uint8))
+        np.save(work / "alive.npy", np.array(alive_col, dtype=bool))
         if store.fingerprint() != fingerprint:
             shutil.rmtree(work, ignore_errors=True)
             raise IntegrityError(
