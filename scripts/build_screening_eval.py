@@ -278,7 +278,7 @@ class ImageMaker:
         rng = random.Random(f"product:{key}")
         layer = Image.new("RGBA", (self.SIZE, self.SIZE), (0, 0, 0, 0))
         draw = ImageDraw.Draw(layer)
-        body = self._colour(rng) + (255,)
+        body = (*self._colour(rng), 255)
         if category == "shoes":
             draw.polygon([(15, 110), (40, 60), (95, 55), (145, 100), (150, 120), (15, 125)], fill=body)
             draw.rectangle((15, 120, 150, 132), fill=self._colour(rng))
@@ -297,9 +297,9 @@ class ImageMaker:
             x, y = rng.randint(0, 130), rng.randint(0, 130)
             w, h = rng.randint(20, 70), rng.randint(10, 60)
             if rng.random() < 0.5:
-                draw.rectangle((x, y, x + w, y + h), fill=self._colour(rng) + (255,))
+                draw.rectangle((x, y, x + w, y + h), fill=(*self._colour(rng), 255))
             else:
-                draw.ellipse((x, y, x + w, y + h), fill=self._colour(rng) + (255,))
+                draw.ellipse((x, y, x + w, y + h), fill=(*self._colour(rng), 255))
         scale = rng.uniform(0.55, 1.0)
         size = int(self.SIZE * scale)
         layer = layer.resize((size, size)).rotate(rng.uniform(-35, 35), expand=False)
@@ -322,7 +322,9 @@ class ImageMaker:
             out = image.crop((m, m, self.SIZE - m, self.SIZE - rng.randint(2, 4)))
         elif how == "text":
             out = image.copy()
-            ImageDraw.Draw(out).text((8, 6), rng.choice(["HOT SALE", "NEW 2026", "包邮", "-70%"]), fill=(220, 0, 0), font=self.font)
+            ImageDraw.Draw(out).text(
+                (8, 6), rng.choice(["HOT SALE", "NEW 2026", "包邮", "-70%"]), fill=(220, 0, 0), font=self.font
+            )
         elif how == "brighten":
             out = ImageEnhance.Brightness(image).enhance(rng.choice([0.85, 1.15]))
         return out
@@ -368,7 +370,7 @@ def build_registry(ctx: Ctx) -> list[dict[str, Any]]:
                 "classes": brand["classes"],
                 "status": "registered",
                 "registered": (dt.date(2000, 1, 1) + dt.timedelta(days=37 * number)).isoformat(),
-                "description": "Evaluation record: the mark and its owner are real; the number is not the office's.",
+                "description": "Evaluation record: real mark and owner; the number is not the office's.",
             }
             if figurative:
                 right["image"] = f"images/protected/{fam}-logo.png"
@@ -440,17 +442,41 @@ def build_reference_prices(ctx: Ctx) -> list[dict[str, Any]]:
 INSPIRED = ("inspired by", "inspirado en", "inspiré de")
 CN_ELSEWHERE = [("CN/Guizhou", "贵州"), ("CN/Hubei", "湖北"), ("CN/Shandong", "山东"), ("CN/Hebei", "河北")]
 GI_PRODUCT_NOUN = {
-    "wine": "wine", "sparkling wine": "sparkling wine", "fortified wine": "fortified wine", "cheese": "cheese",
-    "ham": "ham", "whisky": "whisky", "whiskey": "whisky", "brandy": "brandy", "apple brandy": "brandy",
-    "spirit": "spirit", "baijiu": "spirit", "tea": "tea", "rice": "rice", "vinegar": "vinegar",
+    "wine": "wine",
+    "sparkling wine": "sparkling wine",
+    "fortified wine": "fortified wine",
+    "cheese": "cheese",
+    "ham": "ham",
+    "whisky": "whisky",
+    "whiskey": "whisky",
+    "brandy": "brandy",
+    "apple brandy": "brandy",
+    "spirit": "spirit",
+    "baijiu": "spirit",
+    "tea": "tea",
+    "rice": "rice",
+    "vinegar": "vinegar",
 }
-GI_PRICE_USD = {"wine": 25, "sparkling wine": 35, "fortified wine": 30, "cheese": 18, "ham": 12, "whisky": 45,
-                "brandy": 50, "spirit": 40, "tea": 30, "rice": 15, "vinegar": 6}
+GI_PRICE_USD = {
+    "wine": 25,
+    "sparkling wine": 35,
+    "fortified wine": 30,
+    "cheese": 18,
+    "ham": 12,
+    "whisky": 45,
+    "brandy": 50,
+    "spirit": 40,
+    "tea": 30,
+    "rice": 15,
+    "vinegar": 6,
+}
 
 
 def slug(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:6] if not text.isascii() else (
-        "".join(c if c.isalnum() else "-" for c in text.lower()).strip("-")
+    return (
+        hashlib.sha256(text.encode()).hexdigest()[:6]
+        if not text.isascii()
+        else ("".join(c if c.isalnum() else "-" for c in text.lower()).strip("-"))
     )
 
 
@@ -489,7 +515,8 @@ class Cases:
         self.copies: dict[str, tuple[str, str]] = {}  # near-copies: path -> (source path, edit)
         brands = self.tpl["brands"]
         self.brands = {
-            split: [b for b in brands if (b["id"] in TUNE_BRANDS) == (split == "tune")] for split in ("eval", "tune")
+            split: [b for b in brands if (b["id"] in TUNE_BRANDS) == (split == "tune")]
+            for split in ("eval", "tune")
         }
         self.gi_by_name = {g["name"]: g for g in gis}
         gis = [g for g in gis if g["product"] in GI_PRODUCT_NOUN]
@@ -497,7 +524,9 @@ class Cases:
         self.all_gis = {g["name"]: (g, "tune" if k % 3 == 0 else "eval") for k, g in enumerate(gis)}
 
     # --- shared pieces
-    def brand(self, split: str, *, need: str | None = None, exclude: tuple[str, ...] = ("porsche",)) -> dict[str, Any]:
+    def brand(
+        self, split: str, *, need: str | None = None, exclude: tuple[str, ...] = ("porsche",)
+    ) -> dict[str, Any]:
         options = [b for b in self.brands[split] if b["id"] not in exclude and (need is None or need in b)]
         return dict(self.rng.choice(options))
 
@@ -524,12 +553,16 @@ class Cases:
         return [rel]
 
     def desc(self, lang: str) -> str:
-        return f"{word(self.ctx, 'men', lang)} · {word(self.ctx, 'new', lang)} · {word(self.ctx, 'shipping', lang)}"
+        return " · ".join(word(self.ctx, key, lang) for key in ("men", "new", "shipping"))
 
     def genuine_text(self, brand: dict[str, Any], lang: str) -> tuple[str, str, str, float]:
         category, line = pick_line(brand, self.rng)
         name = brand_name(brand, lang, self.rng)
-        title = f"{name} {line} {noun(self.ctx, category, lang)}" if category in self.tpl["nouns"] else f"{name} {line}"
+        title = (
+            f"{name} {line} {noun(self.ctx, category, lang)}"
+            if category in self.tpl["nouns"]
+            else f"{name} {line}"
+        )
         return title, category, name, float(brand["price_usd"][category])
 
     # --- positives
@@ -551,11 +584,20 @@ class Cases:
         factor = self.rng.uniform(0.08, 0.3) if low else self.rng.uniform(0.55, 0.95)
         group = f"brand:{brand['id']}"
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=lang,
-            title=title, category=category, brand=self.rng.choice(["", name, "Generic"]),
-            price=local_price(self.ctx, brand["price_usd"][category], lang, factor), infringing=True,
-            families=["counterfeit_cue", "mark"] + (["price"] if low else []), primary="counterfeit_cue",
-            description=self.desc(lang), images=self.own_image(category),
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang=lang,
+            title=title,
+            category=category,
+            brand=self.rng.choice(["", name, "Generic"]),
+            price=local_price(self.ctx, brand["price_usd"][category], lang, factor),
+            infringing=True,
+            families=["counterfeit_cue", "mark"] + (["price"] if low else []),
+            primary="counterfeit_cue",
+            description=self.desc(lang),
+            images=self.own_image(category),
         )
 
     def mark_disguise(self, split: str, i: int) -> None:
@@ -563,15 +605,28 @@ class Cases:
         category, line = pick_line(brand, self.rng)
         text, _how = disguise(brand, lang, self.rng)
         thing = noun(self.ctx, category, lang) if category in self.tpl["nouns"] else ""
-        title = f"{text} {line} {thing}" if self.rng.random() < 0.5 else f"{text} {thing} {word(self.ctx, 'new', lang)}"
+        title = (
+            f"{text} {line} {thing}"
+            if self.rng.random() < 0.5
+            else f"{text} {thing} {word(self.ctx, 'new', lang)}"
+        )
         low = self.rng.random() < 0.3
         factor = self.rng.uniform(0.1, 0.3) if low else self.rng.uniform(0.6, 1.0)
         group = f"brand:{brand['id']}"
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=lang,
-            title=title.strip(), category=category, brand=self.rng.choice(["", text, "OEM", "NoBrand"]),
-            price=local_price(self.ctx, brand["price_usd"][category], lang, factor), infringing=True,
-            families=["mark"] + (["price"] if low else []), primary="mark", description=self.desc(lang),
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang=lang,
+            title=title.strip(),
+            category=category,
+            brand=self.rng.choice(["", text, "OEM", "NoBrand"]),
+            price=local_price(self.ctx, brand["price_usd"][category], lang, factor),
+            infringing=True,
+            families=["mark"] + (["price"] if low else []),
+            primary="mark",
+            description=self.desc(lang),
         )
 
     def price(self, split: str, i: int) -> None:
@@ -579,29 +634,52 @@ class Cases:
         title, category, name, usd = self.genuine_text(brand, lang)
         group = f"brand:{brand['id']}"
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=lang,
-            title=title, category=category, brand=name, price=local_price(self.ctx, usd, lang, self.rng.uniform(0.06, 0.3)),
-            infringing=True, families=["price", "mark"], primary="price", description=self.desc(lang),
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang=lang,
+            title=title,
+            category=category,
+            brand=name,
+            price=local_price(self.ctx, usd, lang, self.rng.uniform(0.06, 0.3)),
+            infringing=True,
+            families=["price", "mark"],
+            primary="price",
+            description=self.desc(lang),
             images=self.own_image(category),
         )
 
     def image(self, split: str, i: int) -> None:
         lang, brand = LANGS[i % 10], self.brand(split)
         kind = self.rng.choice(["logo", "product"])
-        source, source_rel = self.pictures[f"{brand['id']}:{kind}"], f"images/protected/{brand['id']}-{kind}.png"
+        source, source_rel = (
+            self.pictures[f"{brand['id']}:{kind}"],
+            f"images/protected/{brand['id']}-{kind}.png",
+        )
         category = sorted(brand["lines"])[0]
         group = f"brand:{brand['id']}"
         if self.rng.random() < 0.7:
             thing = noun(self.ctx, category, lang) if category in self.tpl["nouns"] else category
-            title = f"{thing} {word(self.ctx, 'men', lang)} {word(self.ctx, 'new', lang)} {word(self.ctx, 'shipping', lang)}"
+            title = " ".join([thing, *(word(self.ctx, key, lang) for key in ("men", "new", "shipping"))])
             families, usd, name = ["image"], float(brand["price_usd"][category]) * 0.4, ""
         else:
             title, category, name, usd = self.genuine_text(brand, lang)
             families = ["image", "mark"]
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=lang,
-            title=title, category=category, brand=name, price=local_price(self.ctx, usd, lang, self.rng.uniform(0.8, 1.1)),
-            infringing=True, families=families, primary="image", images=self.copy_of(source, source_rel),
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang=lang,
+            title=title,
+            category=category,
+            brand=name,
+            price=local_price(self.ctx, usd, lang, self.rng.uniform(0.8, 1.1)),
+            infringing=True,
+            families=families,
+            primary="image",
+            images=self.copy_of(source, source_rel),
         )
 
     def gi(self, split: str, i: int) -> None:
@@ -628,10 +706,20 @@ class Cases:
         made_in = str(self.tpl["gi_made_in"][lang]).format(o=place)
         group = f"gi:{slug(gi['name'])}"
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=lang,
-            title=title, category=gi["categories"][0], brand="", description=made_in, origin=origin,
-            price=local_price(self.ctx, GI_PRICE_USD[key], lang, self.rng.uniform(0.5, 1.0)), infringing=True,
-            families=["gi"], primary="gi",
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang=lang,
+            title=title,
+            category=gi["categories"][0],
+            brand="",
+            description=made_in,
+            origin=origin,
+            price=local_price(self.ctx, GI_PRICE_USD[key], lang, self.rng.uniform(0.5, 1.0)),
+            infringing=True,
+            families=["gi"],
+            primary="gi",
         )
 
     def stay_down(self, split: str, i: int) -> None:
@@ -642,7 +730,9 @@ class Cases:
         code = "".join(w[0] for w in line.split() if w[0].isalnum()).upper() + str(self.rng.randint(1, 99))
         colour = self.rng.choice(["white red", "black", "triple white", "navy", "beige"])
         words = ([brand_name(brand, lang, self.rng), line] if branded else [code, colour]) + [
-            thing, word(self.ctx, "men", lang), f"{self.rng.randint(36, 40)}-{self.rng.randint(41, 46)}",
+            thing,
+            word(self.ctx, "men", lang),
+            f"{self.rng.randint(36, 40)}-{self.rng.randint(41, 46)}",
         ]
         same_seller = self.rng.random() < 0.4
         group = f"brand:{brand['id']}"
@@ -657,8 +747,12 @@ class Cases:
         old_images = [self.ctx.images.save(picture, f"images/removed/{key}.png")]
         self.ctx.removed.append(
             {
-                "id": key, "seller_id": old_seller, "title": " ".join(words), "images": old_images,
-                "right_id": self.ctx.rights[brand["id"]][0]["id"], "owner": brand["owner"],
+                "id": key,
+                "seller_id": old_seller,
+                "title": " ".join(words),
+                "images": old_images,
+                "right_id": self.ctx.rights[brand["id"]][0]["id"],
+                "owner": brand["owner"],
                 "removed_on": (self.ctx.date - dt.timedelta(days=self.rng.randint(5, 200))).isoformat(),
                 "reason": "upheld complaint: counterfeit goods",
             }
@@ -666,12 +760,24 @@ class Cases:
         new_words = list(words)
         a, b = self.rng.sample(range(len(new_words)), 2)
         new_words[a], new_words[b] = new_words[b], new_words[a]
-        new_words.insert(self.rng.randint(0, len(new_words)), word(self.ctx, self.rng.choice(["new", "shipping"]), lang))
+        new_words.insert(
+            self.rng.randint(0, len(new_words)), word(self.ctx, self.rng.choice(["new", "shipping"]), lang)
+        )
         images = self.copy_of(picture, old_images[0]) if self.rng.random() < 0.7 else []
         families = ["stay_down"] + (["mark"] if branded else []) + (["seller"] if same_seller else [])
         listing(
-            self.ctx, split=split, group=group, seller=seller, lang=lang, title=" ".join(new_words),
-            category=category, brand="", images=images, infringing=True, families=families, primary="stay_down",
+            self.ctx,
+            split=split,
+            group=group,
+            seller=seller,
+            lang=lang,
+            title=" ".join(new_words),
+            category=category,
+            brand="",
+            images=images,
+            infringing=True,
+            families=families,
+            primary="stay_down",
             price=local_price(self.ctx, brand["price_usd"][category], lang, self.rng.uniform(0.55, 0.95)),
         )
 
@@ -687,16 +793,35 @@ class Cases:
         if self.rng.random() < 0.2:
             shop = {"zh": f"{brand['zh']}官方旗舰店 工厂直营", "es": f"Tienda oficial {name} outlet"}
             listing(
-                self.ctx, split=split, group=group, seller=seller, lang=lang if lang in shop else "en",
-                title=shop.get(lang, f"{name} Official Factory Outlet Store"), category=category, brand=name,
-                price=None, stage="seller_registration", infringing=True, families=["seller", "mark"],
+                self.ctx,
+                split=split,
+                group=group,
+                seller=seller,
+                lang=lang if lang in shop else "en",
+                title=shop.get(lang, f"{name} Official Factory Outlet Store"),
+                category=category,
+                brand=name,
+                price=None,
+                stage="seller_registration",
+                infringing=True,
+                families=["seller", "mark"],
                 primary="seller",
             )
             return
         listing(
-            self.ctx, split=split, group=group, seller=seller, lang=lang, title=title, category=category,
-            brand=name, price=local_price(self.ctx, usd, lang, self.rng.uniform(0.6, 0.95)), infringing=True,
-            families=["seller", "mark"], primary="seller", description=self.desc(lang),
+            self.ctx,
+            split=split,
+            group=group,
+            seller=seller,
+            lang=lang,
+            title=title,
+            category=category,
+            brand=name,
+            price=local_price(self.ctx, usd, lang, self.rng.uniform(0.6, 0.95)),
+            infringing=True,
+            families=["seller", "mark"],
+            primary="seller",
+            description=self.desc(lang),
         )
 
     def feedback(self, split: str, i: int) -> None:
@@ -707,10 +832,20 @@ class Cases:
             reviews.insert(0, self.rng.choice(self.tpl["feedback_good"][lang]))
         group = f"brand:{brand['id']}"
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=lang,
-            title=title, category=category, brand=name, stage="feedback", reviews=reviews,
-            price=local_price(self.ctx, usd, lang, self.rng.uniform(0.6, 1.0)), infringing=True,
-            families=["feedback", "mark"], primary="feedback",
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang=lang,
+            title=title,
+            category=category,
+            brand=name,
+            stage="feedback",
+            reviews=reviews,
+            price=local_price(self.ctx, usd, lang, self.rng.uniform(0.6, 1.0)),
+            infringing=True,
+            families=["feedback", "mark"],
+            primary="feedback",
         )
 
     # --- negatives
@@ -718,11 +853,26 @@ class Cases:
         lang, brand = LANGS[i % 10], self.brand(split)
         title, category, name, usd = self.genuine_text(brand, lang)
         group = f"brand:{brand['id']}"
-        seller = new_seller(self.ctx, group, new_account=True) if self.rng.random() < 0.1 else pick_seller(self.ctx, self.pool, group)
+        seller = (
+            new_seller(self.ctx, group, new_account=True)
+            if self.rng.random() < 0.1
+            else pick_seller(self.ctx, self.pool, group)
+        )
         listing(
-            self.ctx, split=split, group=group, seller=seller, lang=lang, title=title, category=category, brand=name,
-            price=local_price(self.ctx, usd, lang, self.rng.uniform(0.85, 1.15)), infringing=False, families=[],
-            primary="mark", hard="genuine_title", description=word(self.ctx, "genuine", lang),
+            self.ctx,
+            split=split,
+            group=group,
+            seller=seller,
+            lang=lang,
+            title=title,
+            category=category,
+            brand=name,
+            price=local_price(self.ctx, usd, lang, self.rng.uniform(0.85, 1.15)),
+            infringing=False,
+            families=[],
+            primary="mark",
+            hard="genuine_title",
+            description=word(self.ctx, "genuine", lang),
             images=self.own_image(category),
         )
 
@@ -732,10 +882,19 @@ class Cases:
         category = "home" if brand["id"] == "dyson" else "phone accessories"
         group = f"brand:{brand['id']}"
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=lang,
-            title=text, category=category, brand=self.rng.choice(self.tpl["accessory_brands"]),
-            price=local_price(self.ctx, self.rng.uniform(8, 25), lang, 1.0), infringing=False,
-            families=["referential"], primary="referential", hard="compatible_accessory",
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang=lang,
+            title=text,
+            category=category,
+            brand=self.rng.choice(self.tpl["accessory_brands"]),
+            price=local_price(self.ctx, self.rng.uniform(8, 25), lang, 1.0),
+            infringing=False,
+            families=["referential"],
+            primary="referential",
+            hard="compatible_accessory",
             images=self.own_image("phone accessories"),
         )
 
@@ -744,12 +903,20 @@ class Cases:
         group = f"brand:{brand['id']}"
         seller = new_seller(self.ctx, group)
         market = lang_info(self.ctx, lang)["market"]
-        kind = "distributor" if parallel else self.rng.choice(["authorised_reseller", "authorised_reseller", "distributor", "owner"])
+        kind = (
+            "distributor"
+            if parallel
+            else self.rng.choice(["authorised_reseller", "authorised_reseller", "distributor", "owner"])
+        )
         territories = sorted({market, *self.rng.sample(["US", "CN", "DE", "FR", "ES", "JP", "GB"], 2)})
         self.ctx.authorisations.append(
             {
-                "record": "authorisation", "id": self.ctx.uid("auth"), "seller_id": seller, "kind": kind,
-                "owner_family": brand["id"], "territories": territories,
+                "record": "authorisation",
+                "id": self.ctx.uid("auth"),
+                "seller_id": seller,
+                "kind": kind,
+                "owner_family": brand["id"],
+                "territories": territories,
                 "valid_from": (self.ctx.date - dt.timedelta(days=self.rng.randint(60, 900))).isoformat(),
                 "valid_until": (self.ctx.date + dt.timedelta(days=self.rng.randint(30, 700))).isoformat(),
             }
@@ -757,15 +924,28 @@ class Cases:
         title, category, name, usd = self.genuine_text(brand, lang)
         images = self.own_image(category, 0.3)
         if self.rng.random() < 0.35:  # authorised sellers may use the owner's product photos
-            images = self.copy_of(self.pictures[f"{brand['id']}:product"], f"images/protected/{brand['id']}-product.png")
+            images = self.copy_of(
+                self.pictures[f"{brand['id']}:product"], f"images/protected/{brand['id']}-product.png"
+            )
         if parallel:
             title = f"{title} {word(self.ctx, 'imported', lang)}"
         factor = self.rng.uniform(0.7, 0.9) if parallel else self.rng.uniform(0.9, 1.1)
         listing(
-            self.ctx, split=split, group=group, seller=seller, lang=lang, title=title, category=category, brand=name,
-            price=local_price(self.ctx, usd, lang, factor), infringing=False, families=["authorisation"],
-            primary="authorisation", hard="parallel_import" if parallel else "authorised_reseller",
-            description=word(self.ctx, "genuine", lang), images=images,
+            self.ctx,
+            split=split,
+            group=group,
+            seller=seller,
+            lang=lang,
+            title=title,
+            category=category,
+            brand=name,
+            price=local_price(self.ctx, usd, lang, factor),
+            infringing=False,
+            families=["authorisation"],
+            primary="authorisation",
+            hard="parallel_import" if parallel else "authorised_reseller",
+            description=word(self.ctx, "genuine", lang),
+            images=images,
         )
 
     def authorised_reseller(self, split: str, i: int) -> None:
@@ -781,10 +961,19 @@ class Cases:
         retro = self.rng.choice(brand["retro"])
         category = sorted(brand["lines"])[0]
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang="zh",
-            title=f"{name} {retro}", category=category, brand=name, infringing=False, families=[],
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang="zh",
+            title=f"{name} {retro}",
+            category=category,
+            brand=name,
+            infringing=False,
+            families=[],
             price=local_price(self.ctx, brand["price_usd"][category], "zh", self.rng.uniform(0.9, 1.3)),
-            primary="counterfeit_cue", hard="official_retro",
+            primary="counterfeit_cue",
+            hard="official_retro",
         )
 
     def replica_jersey(self, split: str, i: int) -> None:
@@ -795,10 +984,19 @@ class Cases:
             group, maker = self.generic_group(split), "PUMA"
             jerseys = ["Manchester City 24/25 Home Replica Jersey", "AC Milan 24/25 Home Replica Shirt"]
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang="en",
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang="en",
             title=f"{maker} {self.rng.choice(jerseys)}, {self.rng.choice(['S', 'M', 'L', 'XL'])}",
-            category="apparel", brand=maker, price=local_price(self.ctx, 95, "en", self.rng.uniform(0.9, 1.1)),
-            infringing=False, families=[], primary="counterfeit_cue", hard="replica_jersey",
+            category="apparel",
+            brand=maker,
+            price=local_price(self.ctx, 95, "en", self.rng.uniform(0.9, 1.1)),
+            infringing=False,
+            families=[],
+            primary="counterfeit_cue",
+            hard="replica_jersey",
         )
 
     def _clean_product(self, split: str, i: int, hard: str | None, group: str, brand: str = "") -> None:
@@ -806,10 +1004,20 @@ class Cases:
         products = [p for p in self.tpl["clean_products"] if p.get("hard") == hard]
         product = self.rng.choice(products)
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=lang,
-            title=product[lang], category=product["cat"], brand=brand or self.rng.choice(["", "HomeLine", "Generic"]),
-            price=local_price(self.ctx, product["usd"], lang, self.rng.uniform(0.8, 1.2)), infringing=False,
-            families=[], primary="counterfeit_cue" if hard else "none", hard=hard, images=self.own_image(product["cat"]),
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang=lang,
+            title=product[lang],
+            category=product["cat"],
+            brand=brand or self.rng.choice(["", "HomeLine", "Generic"]),
+            price=local_price(self.ctx, product["usd"], lang, self.rng.uniform(0.8, 1.2)),
+            infringing=False,
+            families=[],
+            primary="counterfeit_cue" if hard else "none",
+            hard=hard,
+            images=self.own_image(product["cat"]),
         )
 
     def scale_model(self, split: str, i: int) -> None:
@@ -823,13 +1031,24 @@ class Cases:
             title, category, name, usd = self.genuine_text(duracell, lang)
             group = "brand:duracell"
             listing(
-                self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=lang,
-                title=title, category=category, brand=name, infringing=False, families=[],
-                price=local_price(self.ctx, usd, lang, self.rng.uniform(0.85, 1.15)), primary="counterfeit_cue",
+                self.ctx,
+                split=split,
+                group=group,
+                seller=pick_seller(self.ctx, self.pool, group),
+                lang=lang,
+                title=title,
+                category=category,
+                brand=name,
+                infringing=False,
+                families=[],
+                price=local_price(self.ctx, usd, lang, self.rng.uniform(0.85, 1.15)),
+                primary="counterfeit_cue",
                 hard="batteries",
             )
             return
-        self._clean_product(split, i, "batteries", self.generic_group(split), self.rng.choice(self.tpl["battery_brands"]))
+        self._clean_product(
+            split, i, "batteries", self.generic_group(split), self.rng.choice(self.tpl["battery_brands"])
+        )
 
     def copy_paper(self, split: str, i: int) -> None:
         self._clean_product(split, i, "copy_paper", self.generic_group(split))
@@ -846,19 +1065,40 @@ class Cases:
         group = f"gi:{slug(name)}"
         category = self._gi_category(name)
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=entry["lang"],
-            title=entry["title"], description=entry["desc"], origin=entry["origin"], category=category, brand="",
-            price=local_price(self.ctx, self.rng.uniform(15, 60), entry["lang"], 1.0), infringing=False,
-            families=[], primary="gi", hard="genuine_gi",
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang=entry["lang"],
+            title=entry["title"],
+            description=entry["desc"],
+            origin=entry["origin"],
+            category=category,
+            brand="",
+            price=local_price(self.ctx, self.rng.uniform(15, 60), entry["lang"], 1.0),
+            infringing=False,
+            families=[],
+            primary="gi",
+            hard="genuine_gi",
         )
 
     def gi_innocent(self, split: str, i: int) -> None:
         entry = self.tpl["gi_innocent"][i % len(self.tpl["gi_innocent"])]
         group = self.generic_group(split)
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=entry["lang"],
-            title=entry["title"], category=entry["cat"], brand="", infringing=False, families=[], primary="gi",
-            price=local_price(self.ctx, self.rng.uniform(10, 80), entry["lang"], 1.0), hard="gi_innocent",
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang=entry["lang"],
+            title=entry["title"],
+            category=entry["cat"],
+            brand="",
+            infringing=False,
+            families=[],
+            primary="gi",
+            price=local_price(self.ctx, self.rng.uniform(10, 80), entry["lang"], 1.0),
+            hard="gi_innocent",
         )
 
     def feedback_genuine(self, split: str, i: int) -> None:
@@ -866,11 +1106,23 @@ class Cases:
         title, category, name, usd = self.genuine_text(brand, lang)
         group = f"brand:{brand['id']}"
         listing(
-            self.ctx, split=split, group=group, seller=pick_seller(self.ctx, self.pool, group), lang=lang,
-            title=title, category=category, brand=name, stage="feedback",
-            reviews=self.rng.sample(self.tpl["feedback_good"][lang], k=min(2, len(self.tpl["feedback_good"][lang]))),
-            price=local_price(self.ctx, usd, lang, self.rng.uniform(0.85, 1.1)), infringing=False, families=[],
-            primary="feedback", hard="feedback_genuine",
+            self.ctx,
+            split=split,
+            group=group,
+            seller=pick_seller(self.ctx, self.pool, group),
+            lang=lang,
+            title=title,
+            category=category,
+            brand=name,
+            stage="feedback",
+            reviews=self.rng.sample(
+                self.tpl["feedback_good"][lang], k=min(2, len(self.tpl["feedback_good"][lang]))
+            ),
+            price=local_price(self.ctx, usd, lang, self.rng.uniform(0.85, 1.1)),
+            infringing=False,
+            families=[],
+            primary="feedback",
+            hard="feedback_genuine",
         )
 
     def _gi_split(self, name: str) -> str:
@@ -891,7 +1143,9 @@ def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
             handle.write(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n")
 
 
-def image_check(out: Path, cases: Cases, protected: list[dict[str, Any]], removed: list[dict[str, Any]]) -> dict[str, Any]:
+def image_check(
+    out: Path, cases: Cases, protected: list[dict[str, Any]], removed: list[dict[str, Any]]
+) -> dict[str, Any]:
     """Hamming distances (pHash, 64 bits) showing the image labels are sound: copies near, others far."""
     sys.path.insert(0, str(ROOT / "src"))
     from ipwarden.screening.images import hamming, phash
@@ -914,7 +1168,9 @@ def image_check(out: Path, cases: Cases, protected: list[dict[str, Any]], remove
     }
 
 
-def keep_apart(ctx: Ctx, own: dict[str, tuple[str, str]], protected: list[dict[str, Any]], margin: int = 16) -> None:
+def keep_apart(
+    ctx: Ctx, own: dict[str, tuple[str, str]], protected: list[dict[str, Any]], margin: int = 16
+) -> None:
     """Redraw any unrelated product shot that happens to hash within ``margin`` bits of a protected or
     removed picture, so that an image match on it is a false positive of the screener, not of the data."""
     sys.path.insert(0, str(ROOT / "src"))
@@ -942,14 +1198,28 @@ def counts(listings: list[dict[str, Any]]) -> dict[str, Any]:
             "listings": len(rows),
             "infringing": sum(r["label"]["infringing"] for r in rows),
             "families": dict(sorted(Counter(f for r in rows for f in r["label"]["families"]).items())),
-            "primary": dict(sorted(Counter(r["label"]["primary"] for r in rows if r["label"]["infringing"]).items())),
-            "hard_negatives": dict(sorted(Counter(r["label"]["hard_negative"] for r in rows if r["label"]["hard_negative"]).items())),
+            "primary": dict(
+                sorted(Counter(r["label"]["primary"] for r in rows if r["label"]["infringing"]).items())
+            ),
+            "hard_negatives": dict(
+                sorted(
+                    Counter(r["label"]["hard_negative"] for r in rows if r["label"]["hard_negative"]).items()
+                )
+            ),
             "languages": dict(sorted(Counter(r["label"]["language"] for r in rows).items())),
             "cue_positives_by_language": dict(
-                sorted(Counter(r["label"]["language"] for r in rows if "counterfeit_cue" in r["label"]["families"]).items())
+                sorted(
+                    Counter(
+                        r["label"]["language"] for r in rows if "counterfeit_cue" in r["label"]["families"]
+                    ).items()
+                )
             ),
             "feedback_positives_by_language": dict(
-                sorted(Counter(r["label"]["language"] for r in rows if "feedback" in r["label"]["families"]).items())
+                sorted(
+                    Counter(
+                        r["label"]["language"] for r in rows if "feedback" in r["label"]["families"]
+                    ).items()
+                )
             ),
             "groups": len({r["group"] for r in rows}),
             "sellers": len({r["seller_id"] for r in rows}),
@@ -959,10 +1229,18 @@ def counts(listings: list[dict[str, Any]]) -> dict[str, Any]:
 
 def build(out: Path, seed: int = SEED) -> dict[str, Any]:
     tpl = yaml.safe_load((ROOT / "eval/screening/templates.yaml").read_text(encoding="utf-8"))
-    gis = yaml.safe_load((ROOT / "src/ipwarden/screening/data/gi.yaml").read_text(encoding="utf-8"))["indications"]
+    gis = yaml.safe_load((ROOT / "src/ipwarden/screening/data/gi.yaml").read_text(encoding="utf-8"))[
+        "indications"
+    ]
     for sub in ("images/listings", "images/removed", "images/protected"):
         shutil.rmtree(out / sub, ignore_errors=True)
-    ctx = Ctx(rng=random.Random(seed), tpl=tpl, out=out, images=ImageMaker(out), date=dt.date.fromisoformat(tpl["screen_date"]))
+    ctx = Ctx(
+        rng=random.Random(seed),
+        tpl=tpl,
+        out=out,
+        images=ImageMaker(out),
+        date=dt.date.fromisoformat(tpl["screen_date"]),
+    )
     registry = build_registry(ctx)
     protected, pictures = build_protected_images(ctx)
     cases = Cases(ctx, pictures, gis)
@@ -983,7 +1261,9 @@ def build(out: Path, seed: int = SEED) -> dict[str, Any]:
     write_jsonl(out / "removed-listings.jsonl", ctx.removed)
     write_jsonl(out / "protected-images.jsonl", protected)
     summary = {"counts": counts(ctx.listings), "images": image_check(out, cases, protected, ctx.removed)}
-    (out / "counts.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (out / "counts.json").write_text(
+        json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
     return summary
 
 
@@ -992,27 +1272,167 @@ def build(out: Path, seed: int = SEED) -> dict[str, Any]:
 # (id, seller, title, brand, category, price, currency, market, extra) -- sellers named demo-seller-* are
 # the demo registry's (src/ipwarden/registry/data/demo/authorisations.jsonl); the others are invented here.
 SAMPLE: list[tuple[str, str, str, str, str, float | None, str, str, dict[str, Any]]] = [
-    ("s-01", "shop-homegoods", "Stainless steel water bottle 750ml", "HomeLine", "home", 18.5, "USD", "US", {}),
+    (
+        "s-01",
+        "shop-homegoods",
+        "Stainless steel water bottle 750ml",
+        "HomeLine",
+        "home",
+        18.5,
+        "USD",
+        "US",
+        {},
+    ),
     ("s-02", "shop-homegoods", "Bamboo cutting board set of 3", "HomeLine", "home", 21.0, "USD", "US", {}),
     ("s-03", "shop-basics-de", "Baumwoll T-Shirt Rundhals, 3er Pack", "", "apparel", 22.9, "EUR", "DE", {}),
     ("s-04", "shop-runfast", "Breathable mesh running shoes, unbranded", "", "shoes", 34.0, "USD", "US", {}),
     ("s-05", "shop-canvas", "帆布托特包 带拉链 大容量", "", "bags", 59.0, "CNY", "CN", {}),
-    ("s-06", "shop-sneakerhub", "Nike Air Zoom Pegasus 40 men's running shoes", "Nike", "shoes", 129.0, "USD", "US", {}),
-    ("s-07", "shop-gadgets", "Apple AirPods Pro (2nd generation) with USB-C case", "Apple", "audio", 239.0, "USD", "US", {}),
-    ("s-08", "demo-seller-sportsworld", "Nike Air Max 90 men's sneakers", "Nike", "shoes", 130.0, "USD", "US", {}),
-    ("s-09", "demo-seller-nike-official", "耐克 Dunk Low Retro 男子运动鞋", "耐克", "shoes", 799.0, "CNY", "CN", {}),
-    ("s-10", "demo-seller-adidas-flagship-cn", "阿迪达斯 Originals Samba OG 官方复刻 正品", "阿迪达斯", "shoes", 899.0, "CNY", "CN", {}),
-    ("s-11", "demo-seller-techmart", "Apple iPhone 15 Pro 256GB ナチュラルチタニウム", "Apple", "phones", 159800.0, "JPY", "JP", {}),
-    ("s-12", "demo-seller-huawei-store", "华为 Mate 60 Pro 12GB+512GB 雅川青", "华为", "phones", 6999.0, "CNY", "CN", {}),
-    ("s-13", "demo-seller-toyland", "乐高 LEGO Technic 保时捷 911 GT3 RS 42056", "LEGO", "toys", 2999.0, "CNY", "CN", {}),
-    ("s-14", "demo-seller-kicks-outlet", "New Balance 990v6 Made in USA, factory seconds", "New Balance", "shoes", 49.0, "USD", "US", {}),
-    ("s-15", "shop-lux4less", "Rolex Submariner Date AAA+ replica watch, automatic", "", "watches", 180.0, "USD", "US", {}),
+    (
+        "s-06",
+        "shop-sneakerhub",
+        "Nike Air Zoom Pegasus 40 men's running shoes",
+        "Nike",
+        "shoes",
+        129.0,
+        "USD",
+        "US",
+        {},
+    ),
+    (
+        "s-07",
+        "shop-gadgets",
+        "Apple AirPods Pro (2nd generation) with USB-C case",
+        "Apple",
+        "audio",
+        239.0,
+        "USD",
+        "US",
+        {},
+    ),
+    (
+        "s-08",
+        "demo-seller-sportsworld",
+        "Nike Air Max 90 men's sneakers",
+        "Nike",
+        "shoes",
+        130.0,
+        "USD",
+        "US",
+        {},
+    ),
+    (
+        "s-09",
+        "demo-seller-nike-official",
+        "耐克 Dunk Low Retro 男子运动鞋",
+        "耐克",
+        "shoes",
+        799.0,
+        "CNY",
+        "CN",
+        {},
+    ),
+    (
+        "s-10",
+        "demo-seller-adidas-flagship-cn",
+        "阿迪达斯 Originals Samba OG 官方复刻 正品",
+        "阿迪达斯",
+        "shoes",
+        899.0,
+        "CNY",
+        "CN",
+        {},
+    ),
+    (
+        "s-11",
+        "demo-seller-techmart",
+        "Apple iPhone 15 Pro 256GB ナチュラルチタニウム",
+        "Apple",
+        "phones",
+        159800.0,
+        "JPY",
+        "JP",
+        {},
+    ),
+    (
+        "s-12",
+        "demo-seller-huawei-store",
+        "华为 Mate 60 Pro 12GB+512GB 雅川青",
+        "华为",
+        "phones",
+        6999.0,
+        "CNY",
+        "CN",
+        {},
+    ),
+    (
+        "s-13",
+        "demo-seller-toyland",
+        "乐高 LEGO Technic 保时捷 911 GT3 RS 42056",
+        "LEGO",
+        "toys",
+        2999.0,
+        "CNY",
+        "CN",
+        {},
+    ),
+    (
+        "s-14",
+        "demo-seller-kicks-outlet",
+        "New Balance 990v6 Made in USA, factory seconds",
+        "New Balance",
+        "shoes",
+        49.0,
+        "USD",
+        "US",
+        {},
+    ),
+    (
+        "s-15",
+        "shop-lux4less",
+        "Rolex Submariner Date AAA+ replica watch, automatic",
+        "",
+        "watches",
+        180.0,
+        "USD",
+        "US",
+        {},
+    ),
     ("s-16", "shop-putian-kicks", "耐克 空军一号 莆田纯原 高仿 男鞋", "", "shoes", 168.0, "CNY", "CN", {}),
-    ("s-17", "shop-bolsos-top", "Bolso Louis Vuitton Neverfull réplica AAA", "", "bags", 95.0, "EUR", "ES", {}),
+    (
+        "s-17",
+        "shop-bolsos-top",
+        "Bolso Louis Vuitton Neverfull réplica AAA",
+        "",
+        "bags",
+        95.0,
+        "EUR",
+        "ES",
+        {},
+    ),
     ("s-18", "shop-tenis-br", "Tênis Nike Air Max 90 primeira linha", "", "shoes", 189.0, "BRL", "BR", {}),
-    ("s-19", "shop-sacs-paris", "Sac Chanel Classic réplique qualité miroir", "", "bags", 220.0, "EUR", "FR", {}),
+    (
+        "s-19",
+        "shop-sacs-paris",
+        "Sac Chanel Classic réplique qualité miroir",
+        "",
+        "bags",
+        220.0,
+        "EUR",
+        "FR",
+        {},
+    ),
     ("s-20", "shop-schuhe-24", "Adidas Samba OG 1:1 Kopie", "", "shoes", 39.0, "EUR", "DE", {}),
-    ("s-21", "shop-krossy", "Кроссовки Nike Air Force 1 реплика люкс качество", "", "shoes", 2900.0, "RUB", "RU", {}),
+    (
+        "s-21",
+        "shop-krossy",
+        "Кроссовки Nike Air Force 1 реплика люкс качество",
+        "",
+        "shoes",
+        2900.0,
+        "RUB",
+        "RU",
+        {},
+    ),
     ("s-22", "shop-tokyo-brand", "シャネル スーパーコピー 財布 N級品", "", "bags", 9800.0, "JPY", "JP", {}),
     ("s-23", "shop-seoul-style", "구찌 짝퉁 벨트 미러급", "", "apparel", 45000.0, "KRW", "KR", {}),
     ("s-24", "shop-giay-sg", "Giày Nike Air Jordan 1 hàng fake 1:1", "", "shoes", 650000.0, "VND", "VN", {}),
@@ -1020,40 +1440,198 @@ SAMPLE: list[tuple[str, str, str, str, str, float | None, str, str, dict[str, An
     ("s-26", "shop-sneakerdeals", "ADlDAS Samba OG black white", "", "shoes", 70.0, "USD", "US", {}),
     ("s-27", "shop-cups-cn", "xingbake 同款 保温杯 不锈钢", "", "coffee", 39.0, "CNY", "CN", {}),
     ("s-28", "shop-gadgets2", "Apple AirPods Pro (2nd generation)", "Apple", "audio", 29.0, "USD", "US", {}),
-    ("s-29", "shop-bagsdirect", "Louis Vuitton Speedy Bandoulière 25 Monogram", "Louis Vuitton", "bags", 150.0, "USD", "US", {}),
-    ("s-30", "shop-caseworld", "Silicone case for iPhone 15 Pro, shockproof", "Spigen", "phone accessories", 12.99, "USD", "US", {}),
-    ("s-31", "shop-caseworld", "Replacement band compatible with Apple Watch 45mm", "Generic", "phone accessories", 9.99, "USD", "US", {}),
-    ("s-32", "shop-shouji-cn", "适用于华为Mate60Pro 真皮手机壳", "", "phone accessories", 39.0, "CNY", "CN", {}),
-    ("s-33", "shop-homegoods", "AAA batteries 24 pack, alkaline 1.5V", "AmazonBasics", "batteries", 13.5, "USD", "US", {}),
-    ("s-34", "shop-models", "1:18 diecast Porsche 911 GT3 RS model car", "Minichamps", "toys", 95.0, "USD", "US", {}),
-    ("s-35", "shop-fanstore", "adidas Real Madrid 24/25 Home Replica Jersey", "adidas", "apparel", 95.0, "USD", "US", {}),
+    (
+        "s-29",
+        "shop-bagsdirect",
+        "Louis Vuitton Speedy Bandoulière 25 Monogram",
+        "Louis Vuitton",
+        "bags",
+        150.0,
+        "USD",
+        "US",
+        {},
+    ),
+    (
+        "s-30",
+        "shop-caseworld",
+        "Silicone case for iPhone 15 Pro, shockproof",
+        "Spigen",
+        "phone accessories",
+        12.99,
+        "USD",
+        "US",
+        {},
+    ),
+    (
+        "s-31",
+        "shop-caseworld",
+        "Replacement band compatible with Apple Watch 45mm",
+        "Generic",
+        "phone accessories",
+        9.99,
+        "USD",
+        "US",
+        {},
+    ),
+    (
+        "s-32",
+        "shop-shouji-cn",
+        "适用于华为Mate60Pro 真皮手机壳",
+        "",
+        "phone accessories",
+        39.0,
+        "CNY",
+        "CN",
+        {},
+    ),
+    (
+        "s-33",
+        "shop-homegoods",
+        "AAA batteries 24 pack, alkaline 1.5V",
+        "AmazonBasics",
+        "batteries",
+        13.5,
+        "USD",
+        "US",
+        {},
+    ),
+    (
+        "s-34",
+        "shop-models",
+        "1:18 diecast Porsche 911 GT3 RS model car",
+        "Minichamps",
+        "toys",
+        95.0,
+        "USD",
+        "US",
+        {},
+    ),
+    (
+        "s-35",
+        "shop-fanstore",
+        "adidas Real Madrid 24/25 Home Replica Jersey",
+        "adidas",
+        "apparel",
+        95.0,
+        "USD",
+        "US",
+        {},
+    ),
     ("s-36", "shop-office", "A4 copy paper 80gsm, 500 sheets", "Double A", "home", 8.9, "USD", "US", {}),
-    ("s-37", "shop-wine-ca", "California Champagne-style sparkling wine, 750ml", "", "wine", 14.0, "USD", "US",
-     {"origin": "US", "description": "Made in California."}),
-    ("s-38", "shop-tea-cn", "西湖龙井 明前特级 250g", "", "tea", 88.0, "CNY", "CN",
-     {"origin": "CN/Guizhou", "description": "产地：贵州湄潭"}),
-    ("s-39", "shop-cheese-uk", "Parmigiano Reggiano style hard cheese 1kg", "", "cheese", 9.5, "GBP", "GB",
-     {"origin": "US", "description": "Made in Wisconsin, USA."}),
-    ("s-40", "shop-wine-fr", "Champagne Brut Réserve AOC, vigneron indépendant, 75cl", "", "wine", 32.0, "EUR", "FR",
-     {"origin": "FR/Champagne", "description": "Produit de France, élaboré à Épernay."}),
-    ("s-41", "shop-newstore-77", "Men's running sneakers, white, sizes 40-45", "", "shoes", 45.0, "USD", "US",
-     {"images": ["images/s-41.jpg"]}),
-    ("s-42", "shop-relist-9", "fast shipping AM90 white red sneakers men 40-45", "", "shoes", 55.0, "USD", "US",
-     {"images": ["images/s-42.png"]}),
+    (
+        "s-37",
+        "shop-wine-ca",
+        "California Champagne-style sparkling wine, 750ml",
+        "",
+        "wine",
+        14.0,
+        "USD",
+        "US",
+        {"origin": "US", "description": "Made in California."},
+    ),
+    (
+        "s-38",
+        "shop-tea-cn",
+        "西湖龙井 明前特级 250g",
+        "",
+        "tea",
+        88.0,
+        "CNY",
+        "CN",
+        {"origin": "CN/Guizhou", "description": "产地：贵州湄潭"},
+    ),
+    (
+        "s-39",
+        "shop-cheese-uk",
+        "Parmigiano Reggiano style hard cheese 1kg",
+        "",
+        "cheese",
+        9.5,
+        "GBP",
+        "GB",
+        {"origin": "US", "description": "Made in Wisconsin, USA."},
+    ),
+    (
+        "s-40",
+        "shop-wine-fr",
+        "Champagne Brut Réserve AOC, vigneron indépendant, 75cl",
+        "",
+        "wine",
+        32.0,
+        "EUR",
+        "FR",
+        {"origin": "FR/Champagne", "description": "Produit de France, élaboré à Épernay."},
+    ),
+    (
+        "s-41",
+        "shop-newstore-77",
+        "Men's running sneakers, white, sizes 40-45",
+        "",
+        "shoes",
+        45.0,
+        "USD",
+        "US",
+        {"images": ["images/s-41.jpg"]},
+    ),
+    (
+        "s-42",
+        "shop-relist-9",
+        "fast shipping AM90 white red sneakers men 40-45",
+        "",
+        "shoes",
+        55.0,
+        "USD",
+        "US",
+        {"images": ["images/s-42.png"]},
+    ),
     ("s-43", "shop-linked-new", "Nike Air Force 1 '07 white", "Nike", "shoes", 95.0, "USD", "US", {}),
-    ("s-44", "shop-sneakerhub", "Nike Dunk Low Retro panda", "Nike", "shoes", 115.0, "USD", "US",
-     {"stage": "feedback", "reviews": ["Fast delivery.", "Total fake, the logo is crooked and the box smells of glue."]}),
-    ("s-45", "shop-gadgets", "苹果 AirPods 4 无线耳机", "苹果", "audio", 999.0, "CNY", "CN",
-     {"stage": "feedback", "reviews": ["假货，和专柜的完全不一样", "不是正品，logo都歪了"]}),
+    (
+        "s-44",
+        "shop-sneakerhub",
+        "Nike Dunk Low Retro panda",
+        "Nike",
+        "shoes",
+        115.0,
+        "USD",
+        "US",
+        {
+            "stage": "feedback",
+            "reviews": ["Fast delivery.", "Total fake, the logo is crooked and the box smells of glue."],
+        },
+    ),
+    (
+        "s-45",
+        "shop-gadgets",
+        "苹果 AirPods 4 无线耳机",
+        "苹果",
+        "audio",
+        999.0,
+        "CNY",
+        "CN",
+        {"stage": "feedback", "reviews": ["假货，和专柜的完全不一样", "不是正品，logo都歪了"]},
+    ),
 ]
 SAMPLE_PRICES = [
-    ("nike", "shoes", "US", 125.0, "USD"), ("nike", "shoes", "CN", 899.0, "CNY"), ("nike", "shoes", "BR", 699.0, "BRL"),
-    ("nike", "shoes", "RU", 12000.0, "RUB"), ("nike", "shoes", "VN", 3200000.0, "VND"), ("adidas", "shoes", "DE", 110.0, "EUR"),
-    ("adidas", "shoes", "CN", 899.0, "CNY"), ("adidas", "shoes", "US", 110.0, "USD"), ("apple", "audio", "US", 249.0, "USD"),
-    ("apple", "audio", "CN", 1399.0, "CNY"), ("apple", "phones", "JP", 159800.0, "JPY"), ("huawei", "phones", "CN", 6999.0, "CNY"),
-    ("louisvuitton", "bags", "US", 2100.0, "USD"), ("louisvuitton", "bags", "ES", 1950.0, "EUR"),
-    ("chanel", "bags", "FR", 9500.0, "EUR"), ("chanel", "bags", "JP", 1500000.0, "JPY"), ("gucci", "apparel", "KR", 650000.0, "KRW"),
-    ("rolex", "watches", "US", 10250.0, "USD"), ("newbalance", "shoes", "US", 200.0, "USD"), ("lego", "toys", "CN", 2999.0, "CNY"),
+    ("nike", "shoes", "US", 125.0, "USD"),
+    ("nike", "shoes", "CN", 899.0, "CNY"),
+    ("nike", "shoes", "BR", 699.0, "BRL"),
+    ("nike", "shoes", "RU", 12000.0, "RUB"),
+    ("nike", "shoes", "VN", 3200000.0, "VND"),
+    ("adidas", "shoes", "DE", 110.0, "EUR"),
+    ("adidas", "shoes", "CN", 899.0, "CNY"),
+    ("adidas", "shoes", "US", 110.0, "USD"),
+    ("apple", "audio", "US", 249.0, "USD"),
+    ("apple", "audio", "CN", 1399.0, "CNY"),
+    ("apple", "phones", "JP", 159800.0, "JPY"),
+    ("huawei", "phones", "CN", 6999.0, "CNY"),
+    ("louisvuitton", "bags", "US", 2100.0, "USD"),
+    ("louisvuitton", "bags", "ES", 1950.0, "EUR"),
+    ("chanel", "bags", "FR", 9500.0, "EUR"),
+    ("chanel", "bags", "JP", 1500000.0, "JPY"),
+    ("gucci", "apparel", "KR", 650000.0, "KRW"),
+    ("rolex", "watches", "US", 10250.0, "USD"),
+    ("newbalance", "shoes", "US", 200.0, "USD"),
+    ("lego", "toys", "CN", 2999.0, "CNY"),
     ("starbucks", "coffee", "CN", 198.0, "CNY"),
 ]
 
@@ -1072,16 +1650,29 @@ def build_sample(data: Path) -> None:
     rows = []
     for ident, seller, title, brand, category, price, currency, market, extra in SAMPLE:
         row: dict[str, Any] = {
-            "id": ident, "seller_id": seller, "title": title, "description": "", "brand": brand,
-            "category": category, "price": price, "currency": currency, "market": market, "images": [],
-            "stage": "listing", "reviews": [], "date": "2026-11-20",
+            "id": ident,
+            "seller_id": seller,
+            "title": title,
+            "description": "",
+            "brand": brand,
+            "category": category,
+            "price": price,
+            "currency": currency,
+            "market": market,
+            "images": [],
+            "stage": "listing",
+            "reviews": [],
+            "date": "2026-11-20",
         }
         row.update(extra)
         rows.append(row)
     write_jsonl(data / "sample-listings.jsonl", rows)
     write_jsonl(
         context / "reference-prices.jsonl",
-        [{"brand": b, "category": c, "market": m, "price": p, "currency": cur} for b, c, m, p, cur in SAMPLE_PRICES]
+        [
+            {"brand": b, "category": c, "market": m, "price": p, "currency": cur}
+            for b, c, m, p, cur in SAMPLE_PRICES
+        ]
         + [
             {"brand": None, "category": "phone accessories", "market": "US", "price": p, "currency": "USD"}
             for p in (9.99, 12.99, 14.5, 15.99, 19.99, 11.0, 24.99)
@@ -1089,25 +1680,50 @@ def build_sample(data: Path) -> None:
     )
     write_jsonl(
         context / "protected-images.jsonl",
-        [{"id": "pi-nike-logo", "right_id": "DEMO-US-NIKE", "owner": "Nike, Inc.", "path": "images/protected/nike-logo.png",
-          "label": "NIKE logo (stand-in drawing)"}],
+        [
+            {
+                "id": "pi-nike-logo",
+                "right_id": "DEMO-US-NIKE",
+                "owner": "Nike, Inc.",
+                "path": "images/protected/nike-logo.png",
+                "label": "NIKE logo (stand-in drawing)",
+            }
+        ],
     )
     write_jsonl(
         context / "removed-listings.jsonl",
-        [{"id": "rm-0001", "seller_id": "shop-banned-3", "title": "AM90 white red sneakers men 40-45 fast shipping",
-          "images": ["images/removed/rm-0001.png"], "right_id": "DEMO-US-NIKE", "owner": "Nike, Inc.",
-          "removed_on": "2026-10-02", "reason": "upheld complaint: counterfeit goods"}],
+        [
+            {
+                "id": "rm-0001",
+                "seller_id": "shop-banned-3",
+                "title": "AM90 white red sneakers men 40-45 fast shipping",
+                "images": ["images/removed/rm-0001.png"],
+                "right_id": "DEMO-US-NIKE",
+                "owner": "Nike, Inc.",
+                "removed_on": "2026-10-02",
+                "reason": "upheld complaint: counterfeit goods",
+            }
+        ],
     )
     sellers = sorted({row["seller_id"] for row in rows} | {"shop-banned-3"})
     history = []
     for seller in sellers:
         phone = int(hashlib.sha256(seller.encode()).hexdigest(), 16) % 10**7
-        record: dict[str, Any] = {"seller_id": seller, "created": "2021-03-15", "strikes": 0, "removed": False,
-                                  "identifiers": [f"phone:+1555{phone:07d}"]}
+        record: dict[str, Any] = {
+            "seller_id": seller,
+            "created": "2021-03-15",
+            "strikes": 0,
+            "removed": False,
+            "identifiers": [f"phone:+1555{phone:07d}"],
+        }
         if seller == "shop-banned-3":
-            record.update(strikes=3, removed=True, identifiers=["phone:+15550001111", "bank:DE89370400440532013000"])
+            record.update(
+                strikes=3, removed=True, identifiers=["phone:+15550001111", "bank:DE89370400440532013000"]
+            )
         elif seller == "shop-linked-new":
-            record.update(created="2026-11-17", identifiers=["phone:+15550002222", "bank:DE89370400440532013000"])
+            record.update(
+                created="2026-11-17", identifiers=["phone:+15550002222", "bank:DE89370400440532013000"]
+            )
         elif seller == "shop-newstore-77":
             record.update(created="2026-11-18")
         elif seller in ("shop-lux4less", "shop-putian-kicks"):
@@ -1124,7 +1740,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "eval/screening")
     parser.add_argument("--check", action="store_true", help="rebuild in a temporary folder and compare")
-    parser.add_argument("--sample", action="store_true", help="also write the demo sample into the package data")
+    parser.add_argument(
+        "--sample", action="store_true", help="also write the demo sample into the package data"
+    )
     args = parser.parse_args(argv)
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
@@ -1132,9 +1750,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copy(ROOT / "eval/screening/templates.yaml", fresh / "templates.yaml")
             build(fresh)
             generated = [p for p in tree(fresh) if p.name != "templates.yaml"]
-            differ = [str(p) for p in generated if not filecmp.cmp(fresh / p, args.out / p, shallow=False)] if all(
-                (args.out / p).is_file() for p in generated
-            ) else ["(missing files)"]
+            differ = (
+                [str(p) for p in generated if not filecmp.cmp(fresh / p, args.out / p, shallow=False)]
+                if all((args.out / p).is_file() for p in generated)
+                else ["(missing files)"]
+            )
         print("identical" if not differ else f"differs: {differ[:10]}")
         return 0 if not differ else 1
     if args.sample:
