@@ -33,8 +33,8 @@ def generate(  # noqa: PLR0917  (Typer options)
     ] = OutputFormat.JSONL,
     workers: Annotated[
         int,
-        typer.Option("--workers", help="Processes generating in parallel (default: CPU count, at most 8)."),
-    ] = 0,
+        typer.Option("--workers", help="Processes generating in parallel; 0 = one per CPU (at most 8)."),
+    ] = 1,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Write a synthetic trademark registry: realistic marks, owners, classes, offices and statuses."""
