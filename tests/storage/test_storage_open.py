@@ -152,9 +152,10 @@ def test_postgres_missing_database_is_a_clear_error(pg_url: str) -> None:
     assert caught.value.hint and "create the database" in caught.value.hint
 
 
-def test_unreachable_server_names_the_url_without_password() -> None:
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres", "postgresql+psycopg"])
+def test_unreachable_server_names_the_url_without_password(scheme: str) -> None:
     with pytest.raises(DatabaseUnavailableError) as caught:
-        open_store("postgresql://alice:s3cret@127.0.0.1:1/registry")
+        open_store(f"{scheme}://alice:s3cret@127.0.0.1:1/registry")
     message = str(caught.value)
     assert "postgresql+psycopg://alice:***@127.0.0.1:1/registry" in message
     assert "s3cret" not in message and "s3cret" not in repr(caught.value.to_dict())
