@@ -105,3 +105,26 @@ def test_user_errors_are_named(cli, tmp_path: Path) -> None:  # type: ignore[no-
     assert r.exit_code == ExitCode.INTEGRITY and "not a readable zip" in r.stderr
     r = cli("evidence", "export", "NO-SUCH-CASE", "--out", str(tmp_path / "x.zip"))
     assert r.exit_code == ExitCode.NOT_FOUND
+
+
+def test_witness_keygen_and_policy(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ipwarden.evidence.note import ALG_COSIGNATURE_V1, parse_vkey
+
+    r = cli("witness", "keygen", "--name", "witness.example/w1", "--key-dir", str(tmp_path / "wkeys"))
+    assert r.exit_code == 0
+    vkey = r.stdout.strip()
+    assert parse_vkey(vkey).alg == ALG_COSIGNATURE_V1
+    policy = tmp_path / "p.policy"
+    policy.write_text(f"witness W1 {vkey} http://127.0.0.1:9/\nquorum W1\n")
+    r = cli("evidence", "policy", "--set", str(policy))
+    assert r.exit_code == 0 and f"witness W1 {vkey}" in r.stdout and "quorum W1" in r.stdout
+    policy.write_text(f"witness W1 {vkey}\ngroup G 3 W1\nquorum G\n")
+    r = cli("evidence", "policy", "--set", str(policy))
+    assert r.exit_code == ExitCode.USAGE and "p.policy:2" in r.stderr
+    # With an unreachable witness, adding still works and the outcome is reported, not hidden.
+    f = tmp_path / "a.txt"
+    f.write_text("x")
+    r = cli("evidence", "add", str(f), "--case", "C")
+    assert r.exit_code == 0 and "witness W1: unreachable" in r.stdout
+    r = cli("evidence", "checkpoint", "--cosign")
+    assert r.exit_code == ExitCode.INTEGRITY and "quorum NOT met" in r.stderr

@@ -157,7 +157,7 @@ class TileReader:
         cached = self._subtree_cache.get(key)
         if cached is None:
             cached = root_hash(row[off : off + (1 << sub)])
-            if len(self._subtree_cache) > 4096:
+            if len(self._subtree_cache) > 262_144:  # ~30 MB; upper-tile nodes are reused by every proof
                 self._subtree_cache.clear()
             self._subtree_cache[key] = cached
         return cached
