@@ -7,7 +7,6 @@ flagged ones as evidence in the verifiable log. Every step uses the same service
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
