@@ -193,7 +193,7 @@ def test_sample_listings_follow_the_listing_contract_and_refer_to_real_context()
     history = {h["seller_id"] for h in _jsonl(context / "seller-history.jsonl")}
     assert {r["seller_id"] for r in rows} <= history
     for row in _jsonl(context / "protected-images.jsonl") + _jsonl(context / "removed-listings.jsonl"):
-        for image in [row.get("path")] if "path" in row else row["images"]:
+        for image in [row["path"]] if "path" in row else row["images"]:
             assert (context / image).is_file(), image
 
 
