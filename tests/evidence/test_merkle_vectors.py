@@ -1,4 +1,4 @@
-"""RFC 6962 inclusion and consistency probes from transparency-dev/merkle (testdata/, Apache-2.0)."""
+"""RFC 6962 inclusion/consistency and MTC subtree probes from transparency-dev/merkle (testdata/, Apache-2.0)."""
 
 from __future__ import annotations
 
@@ -33,6 +33,10 @@ def _proof(v: list[str] | None) -> list[bytes]:
 def test_vector_counts() -> None:
     assert len(_cases("inclusion")) >= 90
     assert len(_cases("consistency")) >= 90
+    total = sum(
+        len(_cases(k)) for k in ("inclusion", "consistency", "subtreeinclusion", "subtreeconsistency")
+    )
+    assert total == len(list(_DATA.rglob("*.json")))  # every probe in the vector set is exercised
 
 
 @pytest.mark.parametrize("path", _cases("inclusion"), ids=lambda p: f"{p.parent.name}/{p.stem}")
@@ -55,6 +59,28 @@ def test_consistency_vectors(path: Path) -> None:
             merkle.verify_consistency(*args)
     else:
         merkle.verify_consistency(*args)
+
+
+@pytest.mark.parametrize("path", _cases("subtreeinclusion"), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_subtree_inclusion_vectors(path: Path) -> None:
+    c = json.loads(path.read_text())
+    args = (c["leafIdx"], c["start"], c["end"], _b(c["leafHash"]), _proof(c["proof"]), _b(c["root"]))
+    if c["wantErr"]:
+        with pytest.raises(ProofError):
+            merkle.verify_subtree_inclusion(*args)
+    else:
+        merkle.verify_subtree_inclusion(*args)
+
+
+@pytest.mark.parametrize("path", _cases("subtreeconsistency"), ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_subtree_consistency_vectors(path: Path) -> None:
+    c = json.loads(path.read_text())
+    args = (c["start"], c["end"], c["size"], _proof(c["proof"]), _b(c["root1"]), _b(c["root2"]))
+    if c["wantErr"]:
+        with pytest.raises(ProofError):
+            merkle.verify_subtree_consistency(*args)
+    else:
+        merkle.verify_subtree_consistency(*args)
 
 
 def _reference() -> dict[str, object]:

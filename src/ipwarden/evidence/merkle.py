@@ -29,6 +29,8 @@ __all__ = [
     "subtree_hash",
     "verify_consistency",
     "verify_inclusion",
+    "verify_subtree_consistency",
+    "verify_subtree_inclusion",
 ]
 
 HASH_SIZE = 32
@@ -205,3 +207,87 @@ def verify_consistency(size1: int, size2: int, proof: Sequence[bytes], root1: by
     hash2 = _chain_border_right(_chain_inner(seed, rest[:inner], mask), rest[inner:])
     if hash2 != root2:
         raise ProofError(f"consistency proof does not match the root of the later tree (size {size2})")
+
+
+# --- subtrees (draft-ietf-plants-merkle-tree-certs; semantics of transparency-dev/merkle) ----------------
+
+
+def _check_subtree(start: int, end: int) -> None:
+    """[start, end) must be non-empty and start a multiple of the smallest power of two ≥ its size."""
+    if not 0 <= start < end:
+        raise ProofError(f"[{start}, {end}) is not a non-empty subtree")
+    width = 1 << (end - start - 1).bit_length()
+    if start % width:
+        raise ProofError(f"[{start}, {end}) is not a valid subtree: {start} is not a multiple of {width}")
+
+
+def verify_subtree_inclusion(  # noqa: PLR0917 - mirrors the RFC/Go argument order
+    index: int, start: int, end: int, leaf: bytes, proof: Sequence[bytes], root: bytes
+) -> None:
+    """Inclusion of leaf ``index`` in the subtree [start, end) whose hash is ``root``."""
+    _check_subtree(start, end)
+    if not start <= index < end:
+        raise ProofError(f"leaf index {index} is outside the subtree [{start}, {end})")
+    if root_from_inclusion_proof(index - start, end - start, leaf, proof) != root:
+        raise ProofError(f"inclusion proof for leaf {index} does not lead to the subtree hash")
+
+
+def _popcount(n: int) -> int:
+    return bin(n).count("1")
+
+
+def verify_subtree_consistency(  # noqa: PLR0917 - mirrors the RFC/Go argument order
+    start: int, end: int, size: int, proof: Sequence[bytes], sub_root: bytes, root: bytes
+) -> None:
+    """The subtree [start, end) with hash ``sub_root`` sits at those leaves of the tree of ``size``/``root``.
+
+    An empty subtree (start == end) is consistent with any tree when its hash is the empty-tree hash and
+    the proof is empty, as in transparency-dev/merkle.
+    """
+    if start == end and 0 <= start <= size:
+        if proof or sub_root != empty_root():
+            raise ProofError("an empty subtree needs the empty-tree hash and an empty proof")
+        return
+    _check_subtree(start, end)
+    if size < end:
+        raise ProofError(f"tree size {size} is smaller than the subtree end {end}")
+    if start == 0 and size == end:
+        if proof:
+            raise ProofError("the subtree is the whole tree but the proof is not empty")
+        calc = sub_root
+    elif not proof:
+        raise ProofError("empty subtree consistency proof")
+    elif end == size:
+        level = ((end - 1) ^ start).bit_length()
+        if len(proof) != _popcount(start >> level):
+            raise ProofError(f"subtree consistency proof has {len(proof)} hashes")
+        calc = _chain_border_right(sub_root, proof)
+    else:
+        calc = _subtree_root(start, end, size, proof, sub_root)
+    if calc != root:
+        raise ProofError(f"subtree [{start}, {end}) is not consistent with the tree of size {size}")
+
+
+def _subtree_root(start: int, end: int, size: int, proof: Sequence[bytes], sub_root: bytes) -> bytes:
+    fork, border = _decomp(end - 1, size)
+    shift = ((end - start) & -(end - start)).bit_length() - 1
+    inner = fork - shift
+    seed, first = proof[0], 1
+    if end - start == 1 << shift:
+        seed, first = sub_root, 0
+    if len(proof) != first + inner + border:
+        raise ProofError(
+            f"subtree consistency proof has {len(proof)} hashes; expected {first + inner + border}"
+        )
+    rest = proof[first:]
+    mask = (end - 1) >> shift
+    if first == 1:
+        height = ((end - 1) ^ start).bit_length()
+        fork_level = ((end - 1) ^ (size - 1)).bit_length()
+        sub_inner = min(height, fork_level) - shift
+        sub_border = max(0, border - _popcount((end - 1) >> height))
+        hash1 = _chain_inner_right(seed, rest[:sub_inner], mask)
+        hash1 = _chain_border_right(hash1, rest[inner : inner + sub_border])
+        if hash1 != sub_root:
+            raise ProofError(f"subtree consistency proof does not match the hash of [{start}, {end})")
+    return _chain_border_right(_chain_inner(seed, rest[:inner], mask), rest[inner:])
