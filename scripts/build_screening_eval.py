@@ -440,6 +440,7 @@ def build_reference_prices(ctx: Ctx) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------------------------------------- cases
 
 INSPIRED = ("inspired by", "inspirado en", "inspiré de")
+WORN = frozenset({"shoes", "apparel"})
 CN_ELSEWHERE = [("CN/Guizhou", "贵州"), ("CN/Hubei", "湖北"), ("CN/Shandong", "山东"), ("CN/Hebei", "河北")]
 GI_PRODUCT_NOUN = {
     "wine": "wine",
@@ -519,7 +520,7 @@ class Cases:
             for split in ("eval", "tune")
         }
         self.gi_by_name = {g["name"]: g for g in gis}
-        gis = [g for g in gis if g["product"] in GI_PRODUCT_NOUN]
+        gis = [g for g in gis if g["product"] in GI_PRODUCT_NOUN and not g.get("uncertain")]
         self.gis = {"tune": gis[::3], "eval": [g for k, g in enumerate(gis) if k % 3]}
         self.all_gis = {g["name"]: (g, "tune" if k % 3 == 0 else "eval") for k, g in enumerate(gis)}
 
@@ -552,8 +553,9 @@ class Cases:
         self.copies[rel] = (source_rel, how)
         return [rel]
 
-    def desc(self, lang: str) -> str:
-        return " · ".join(word(self.ctx, key, lang) for key in ("men", "new", "shipping"))
+    def desc(self, lang: str, category: str) -> str:
+        keys = ("men", "new", "shipping") if category in WORN else ("new", "shipping")
+        return " · ".join(word(self.ctx, key, lang) for key in keys)
 
     def genuine_text(self, brand: dict[str, Any], lang: str) -> tuple[str, str, str, float]:
         category, line = pick_line(brand, self.rng)
@@ -596,7 +598,7 @@ class Cases:
             infringing=True,
             families=["counterfeit_cue", "mark"] + (["price"] if low else []),
             primary="counterfeit_cue",
-            description=self.desc(lang),
+            description=self.desc(lang, category),
             images=self.own_image(category),
         )
 
@@ -626,7 +628,7 @@ class Cases:
             infringing=True,
             families=["mark"] + (["price"] if low else []),
             primary="mark",
-            description=self.desc(lang),
+            description=self.desc(lang, category),
         )
 
     def price(self, split: str, i: int) -> None:
@@ -646,7 +648,7 @@ class Cases:
             infringing=True,
             families=["price", "mark"],
             primary="price",
-            description=self.desc(lang),
+            description=self.desc(lang, category),
             images=self.own_image(category),
         )
 
@@ -661,8 +663,8 @@ class Cases:
         group = f"brand:{brand['id']}"
         if self.rng.random() < 0.7:
             thing = noun(self.ctx, category, lang) if category in self.tpl["nouns"] else category
-            title = " ".join([thing, *(word(self.ctx, key, lang) for key in ("men", "new", "shipping"))])
-            families, usd, name = ["image"], float(brand["price_usd"][category]) * 0.4, ""
+            title = f"{thing} {self.desc(lang, category).replace(' · ', ' ')}"
+            families, usd, name = ["image"], float(brand["price_usd"][category]) * 0.8, ""
         else:
             title, category, name, usd = self.genuine_text(brand, lang)
             families = ["image", "mark"]
@@ -692,7 +694,7 @@ class Cases:
         thing = str(self.tpl["gi_nouns"][key][lang])
         name = gi_name_in(gi, lang)
         if gi["origin"].startswith("CN"):
-            origin, place = self.rng.choice(CN_ELSEWHERE)
+            origin, place = self.rng.choice([c for c in CN_ELSEWHERE if c[0] not in gi["origin"]])
             if lang != "zh":
                 place = origin.split("/")[1]
         else:
@@ -729,11 +731,12 @@ class Cases:
         branded = self.rng.random() < 0.5
         code = "".join(w[0] for w in line.split() if w[0].isalnum()).upper() + str(self.rng.randint(1, 99))
         colour = self.rng.choice(["white red", "black", "triple white", "navy", "beige"])
-        words = ([brand_name(brand, lang, self.rng), line] if branded else [code, colour]) + [
-            thing,
-            word(self.ctx, "men", lang),
-            f"{self.rng.randint(36, 40)}-{self.rng.randint(41, 46)}",
-        ]
+        words = [brand_name(brand, lang, self.rng), line] if branded else [code, colour]
+        words.append(thing)
+        if category in WORN:
+            words += [word(self.ctx, "men", lang), f"{self.rng.randint(36, 40)}-{self.rng.randint(41, 46)}"]
+        else:
+            words.append(word(self.ctx, "new", lang))
         same_seller = self.rng.random() < 0.4
         group = f"brand:{brand['id']}"
         if same_seller:
@@ -821,7 +824,7 @@ class Cases:
             infringing=True,
             families=["seller", "mark"],
             primary="seller",
-            description=self.desc(lang),
+            description=self.desc(lang, category),
         )
 
     def feedback(self, split: str, i: int) -> None:
