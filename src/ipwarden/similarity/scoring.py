@@ -13,7 +13,7 @@ from ipwarden.similarity.aspects import ASPECTS, Aspect, AspectKind
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.policy import GoodsRelation, RiskPolicy, RiskTier, default_policy
 
-__all__ = ["Assessment", "TextMatch", "assess", "compare", "family_match", "goods_relation"]
+__all__ = ["Assessment", "TextMatch", "assess", "combine", "compare", "family_match", "goods_relation"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +41,13 @@ class Assessment:
 
 def compare(q: MarkForms, c: MarkForms, policy: RiskPolicy | None = None) -> TextMatch:
     """Run every text aspect; score = best aspect + bonus per other aspect above the corroboration floor."""
+    return combine([a for f in ASPECTS if (a := f(q, c)) is not None], policy)
+
+
+def combine(aspects: Iterable[Aspect], policy: RiskPolicy | None = None) -> TextMatch:
+    """Best aspect first; score = best + the corroboration bonus for each other strong aspect."""
     policy = policy or default_policy()
-    fired = sorted((a for f in ASPECTS if (a := f(q, c)) is not None), key=lambda a: -a.score)
+    fired = sorted(aspects, key=lambda a: -a.score)
     if not fired:
         return TextMatch(0.0, ())
     extra = sum(1 for a in fired[1:] if a.score >= policy.corroboration_min)

@@ -20,7 +20,7 @@ from ipwarden.similarity.index import IndexedMark, SearchIndex
 from ipwarden.similarity.policy import RiskPolicy, RiskTier, default_policy
 from ipwarden.similarity.query import SearchQuery
 from ipwarden.similarity.resources import warm_up
-from ipwarden.similarity.scoring import Assessment, assess, compare, family_match, goods_relation
+from ipwarden.similarity.scoring import Assessment, assess, combine, compare, family_match, goods_relation
 
 __all__ = ["SearchHit", "SearchResult", "SearchService", "SuggestResult", "Suggestion"]
 
@@ -248,7 +248,7 @@ class SearchService:
             members = [
                 r
                 for r in self.store.rights_of_family(family)
-                if r.id not in scored
+                if r.id != row.id
                 and r.mark_text
                 and r.status.value in statuses
                 and (query.offices is None or r.office in query.offices)
@@ -256,10 +256,9 @@ class SearchService:
             for member in self.index.rows(self.index.ords_of([r.id for r in members][:50])):
                 own = compare(prepare(query.text), member.forms or prepare(member.mark), self.policy)
                 via = family_match(a.text_score, row.mark, family)
-                match = own if own.score >= via.score else via
+                match = combine([*own.aspects, *via.aspects], self.policy)
                 relation, why = goods_relation(classes, member.classes, self.relation)
-                extra = () if match is via else via.aspects[0].reasons
-                scored[member.id] = (member, assess(match, relation, why, self.policy, extra_reasons=extra))
+                scored[member.id] = (member, assess(match, relation, why, self.policy))
 
     def suggest(
         self, name: str, classes: Sequence[int] = (), offices: Sequence[str] | None = None, count: int = 5
