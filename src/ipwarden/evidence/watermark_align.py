@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from PIL import Image
 
-from ipwarden.evidence.watermark import Reading, attempts, read_array, resize
+from ipwarden.evidence.watermark import Reading, attempts, read_informed, resize
 
 __all__ = ["Alignment", "align", "read_aligned", "reconstruct"]
 
@@ -118,23 +118,31 @@ def align(copy: Floats, original: Floats) -> Alignment | None:
     _, s0, y0, x0, mirrored = best
     src = copy[:, ::-1] if mirrored else copy
     orig_fine, ff = _shrink(original, _FINE_SIDE)
-    fine: tuple[float, int, int, float, float] | None = None
+    fine: tuple[float, float, int, int, float, float] | None = None
     margin = int(np.ceil(3 * ff / fo)) + 2
     cy, cx = round(y0 * ff / fo), round(x0 * ff / fo)
-    for s in s0 * np.geomspace(0.96, 1.04, 17):
-        th, tw = min(round(ch / s * ff), orig_fine.shape[0]), min(round(cw / s * ff), orig_fine.shape[1])
-        top, left = max(0, cy - margin), max(0, cx - margin)
-        region = orig_fine[top : cy + margin + th, left : cx + margin + tw]
-        score, y, x = _ncc(region, resize(src, tw, th))
-        if fine is None or score > fine[0]:
-            fine = (score, th, tw, top + y, left + x)
+    tried: set[tuple[int, int]] = set()
+    # Two passes: 0.5 % steps over +/- 4 %, then 0.1 % steps around the best (sizes are whole pixels).
+    for grid in (np.geomspace(0.96, 1.04, 17), np.geomspace(0.994, 1.006, 13)):
+        centre = s0 if fine is None else fine[1]
+        for s in centre * grid:
+            th, tw = min(round(ch / s * ff), orig_fine.shape[0]), min(round(cw / s * ff), orig_fine.shape[1])
+            if (th, tw) in tried:
+                continue
+            tried.add((th, tw))
+            top, left = max(0, cy - margin), max(0, cx - margin)
+            region = orig_fine[top : cy + margin + th, left : cx + margin + tw]
+            score, y, x = _ncc(region, resize(src, tw, th))
+            if fine is None or score > fine[0]:
+                fine = (score, float(s), th, tw, top + y, left + x)
     assert fine is not None
-    score, th, tw, y, x = fine
+    score, _, th, tw, y, x = fine
     return Alignment(y / ff, x / ff, th / ff, tw / ff, mirrored, score)
 
 
-def reconstruct(copy: Floats, original: Floats, where: Alignment) -> Floats:
-    """The original's frame with the copy mapped back where it came from (un-mirrored, un-scaled)."""
+def reconstruct(copy: Floats, original: Floats, where: Alignment) -> tuple[Floats, Floats]:
+    """The original's frame with the copy mapped back where it came from (un-mirrored, un-scaled), and
+    the mask (1.0 / 0.0) of the pixels that came from the copy."""
     src = copy[:, ::-1] if where.mirrored else copy
     ch, cw = src.shape
     oh, ow = original.shape
@@ -150,7 +158,7 @@ def reconstruct(copy: Floats, original: Floats, where: Alignment) -> Floats:
     inside = np.asarray(cover) > 0.99
     out = original.copy()
     out[inside] = np.asarray(patch, dtype=np.float64)[inside]
-    return out
+    return out, inside.astype(np.float64)
 
 
 # Sub-pixel nudges (rows, columns, scale) tried when the first reading fails: resampling blurs the estimate.
@@ -178,7 +186,8 @@ def read_aligned(copy: Floats, original: Floats, key: bytes) -> tuple[Reading | 
         nudged = Alignment(
             where.top + dy, where.left + dx, where.height * ds, where.width * ds, where.mirrored, where.score
         )
-        reading = read_array(reconstruct(copy, original, nudged), key, try_mirror=False)
+        plane, covered = reconstruct(copy, original, nudged)
+        reading = read_informed(plane, original, covered, key)
         tries += attempts(try_mirror=False)
         if best is None or reading.found or reading.decoded.agreement > best.decoded.agreement:
             best = reading
