@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cache
 from importlib import resources
 
 import ahocorasick
@@ -217,15 +218,28 @@ class MarkMatcher:
         self._fuzzy_cache[token] = result
         return result
 
-    def find(self, text: str) -> list[MarkHit]:
-        """Mark mentions in ``text`` (one listing field), at most one per group and span."""
+    def find(
+        self, text: str, *, brand_field: bool = False, classes: frozenset[int] | None = None
+    ) -> list[MarkHit]:
+        """Mark mentions in ``text`` (one listing field), at most one per group and span.
+
+        Common-word marks that cannot pass the guard are dropped before they are explained: when the
+        field is not the brand field, no right of the mark is in ``classes`` (the listing category's
+        classes; None = unknown, keep) and the text has no brand-like context anywhere.
+        """
         if not self._built or not text:
             return []
         joined = fast_joined(text)
         raw_hits: list[tuple[int, int, int, MatchKind]] = []
         if self.pattern_count:
+            context: bool | None = None
             for end, entries in self._automaton.iter(joined):
                 for group, kind, size in entries:
+                    if self._group_common[group] and not brand_field:
+                        if context is None:
+                            context = _maybe_brand_context(text, joined)
+                        if not context and not self._relevant(group, classes):
+                            continue
                     raw_hits.append((end - size + 1, end + 1, group, MatchKind(kind)))
         fuzzy: list[tuple[int, str, int]] = []
         if self._fuzzy:
@@ -236,6 +250,11 @@ class MarkMatcher:
         if not raw_hits and not fuzzy:
             return []
         return self._explain(text, raw_hits, fuzzy)
+
+    def _relevant(self, group: int, classes: frozenset[int] | None) -> bool:
+        if classes is None:
+            return True
+        return any(classes.intersection(self._rights[i].classes) for i in self._groups[group][:64])
 
     def _explain(
         self,
@@ -314,6 +333,20 @@ class MarkMatcher:
                 brand_context=_brand_context(text, span, first, last, view),
             )
         )
+
+
+@cache
+def _context_keys() -> tuple[str, ...]:
+    return tuple(fast_joined(w) for w in _BRAND_CONTEXT)
+
+
+def _maybe_brand_context(text: str, joined: str) -> bool:
+    """Cheap test: could any mention in ``text`` have brand-like context (see ``_brand_context``)?"""
+    if "™" in text or "®" in text or any(key in joined for key in _context_keys()):
+        return True
+    if text.isupper():
+        return False
+    return any(len(word) >= 2 and word.isupper() for word in text.split())
 
 
 _SPACED = re.compile(r"^(?:\w[\s\-_.·*]+){2,}\w$")

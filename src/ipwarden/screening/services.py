@@ -272,7 +272,7 @@ class Screener:
         brands: list[ClaimedBrand] = []
         for name in _FIELDS:
             text = getattr(listing, name) or ""
-            for hit in self.matcher.find(text):
+            for hit in self.matcher.find(text, brand_field=name == "brand", classes=classes):
                 reason, brand = self._mark_reason(
                     listing, hit, field_name=name, text=text, folded=folded[name], classes=classes, on=on
                 )
