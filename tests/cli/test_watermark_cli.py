@@ -30,6 +30,7 @@ def test_embed_logs_the_original_and_detect_links_back(cli: Any, product_png: Pa
     res = cli("watermark", "embed", str(product_png), "--out", str(out), "--case", "ACME-7")
     assert res.exit_code == 0, res
     assert "original logged as evidence entry 0" in res.stdout and "read back: ok" in res.stdout
+    assert "records a different file" not in res.stdout
     Image.open(out).resize((240, 180)).save(tmp_path / "copy.jpg", quality=75)
     res = cli("watermark", "detect", str(tmp_path / "copy.jpg"), "--json")
     assert res.exit_code == 0, res

@@ -55,6 +55,7 @@ def test_payload_links_to_the_evidence_entry(tmp_path: Path) -> None:
     svc = _service([b"{}", ENTRY])
     report = svc.embed(_photo(tmp_path / "shoe.png"), tmp_path / "shoe.marked.png", entry=1)
     assert report.verified and report.psnr_db >= 38.0
+    assert report.entry_matches_image is False  # ENTRY records another file
     assert report.payload == (1).to_bytes(4, "big").hex() + hashlib.sha256(ENTRY).hexdigest()[:8]
     found = svc.detect(tmp_path / "shoe.marked.png")
     assert found.found and found.payload == report.payload and found.mode == "blind"
@@ -128,6 +129,7 @@ def test_register_file_round_trips_and_names_broken_lines(tmp_path: Path) -> Non
     svc = WatermarkService(KEY, JsonlOriginals(path), MemoryEntries([ENTRY]))
     svc.embed(_photo(tmp_path / "r.png"), tmp_path / "r.marked.png", entry=0)
     records = JsonlOriginals(path).records()
+    assert svc.embed(tmp_path / "r.png", tmp_path / "r2.png", payload=bytes(8)).entry_matches_image is None
     assert len(records) == 1 and records[0].entry == 0 and records[0].name == "r.png"
     assert (
         json.loads(path.read_text())["sha256"]

@@ -92,6 +92,11 @@ def embed(  # noqa: PLR0917 - Typer maps parameters to options
     if logged is not None:
         typer.echo(f"original logged as evidence entry {logged.index} (sha256 {logged.sha256})")
     link = f" (evidence entry {report.entry})" if report.entry is not None else ""
+    if report.entry_matches_image is False:
+        typer.echo(
+            f"note: evidence entry {report.entry} records a different file than {image}; the mark "
+            "links to that entry all the same"
+        )
     typer.echo(f"watermarked {image} -> {report.out}: payload {report.payload}{link}")
     typer.echo(
         f"PSNR {report.psnr_db:.1f} dB, SSIM {report.ssim:.4f}; read back: "

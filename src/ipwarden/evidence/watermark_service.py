@@ -215,6 +215,7 @@ class EmbedReport:
     verified: bool  # the saved file was read back and carries the payload
     sha256: str
     marked_sha256: str
+    entry_matches_image: bool | None = None  # does the linked entry record this very file?
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -297,7 +298,16 @@ class WatermarkService:
             back.found and back.decoded.payload == data,
             record.sha256,
             record.marked_sha256,
+            self._entry_file(entry) == record.sha256 if entry is not None else None,
         )
+
+    def _entry_file(self, index: int) -> str | None:
+        data = self.entries.entry(index) if self.entries is not None else None
+        try:
+            ref = json.loads(data).get("file") if data is not None else None
+        except ValueError:
+            return None
+        return ref.get("sha256") if isinstance(ref, dict) else None
 
     def detect(self, image: Path, original: Path | None = None) -> DetectReport:
         """Read the mark blind (as is and mirrored); with the original, re-align crops and resizes first."""
