@@ -132,12 +132,12 @@ def test_register_file_round_trips_and_names_broken_lines(tmp_path: Path) -> Non
     assert svc.embed(tmp_path / "r.png", tmp_path / "r2.png", payload=bytes(8)).entry_matches_image is None
     assert len(records) == 1 and records[0].entry == 0 and records[0].name == "r.png"
     assert (
-        json.loads(path.read_text())["sha256"]
+        json.loads(path.read_text().splitlines()[0])["sha256"]
         == hashlib.sha256((tmp_path / "r.png").read_bytes()).hexdigest()
     )
     with open(path, "a") as fh:
         fh.write("{not json\n")
-    with pytest.raises(InputError, match=r"originals\.jsonl, line 2: not a register record"):
+    with pytest.raises(InputError, match=r"originals\.jsonl, line 3: not a register record"):
         JsonlOriginals(path).records()
 
 
