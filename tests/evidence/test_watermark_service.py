@@ -156,3 +156,12 @@ def test_key_file_is_created_private_and_required_for_detection(
         load_key(path, create=False)
     monkeypatch.setenv("IPWARDEN_WATERMARK_KEY", "from-the-environment")
     assert load_key(path, create=False) == b"from-the-environment"
+
+
+def test_original_itself_and_unmarked_copies_read_as_unmarked(tmp_path: Path) -> None:
+    svc = _service()
+    original = _photo(tmp_path / "o.png", seed=11)
+    Image.open(original).crop((20, 20, 560, 440)).save(tmp_path / "crop.jpg", quality=80)
+    for suspect in (original, tmp_path / "crop.jpg"):
+        report = svc.detect(suspect, original=original)
+        assert not report.found and report.payload is None and report.link is None
