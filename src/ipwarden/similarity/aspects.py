@@ -286,12 +286,25 @@ def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
         return None
     shared = sorted(set(q.meanings) & set(c.meanings))
     if not shared:
-        return None
+        return _partial_meaning(q, c)
     key = shared[0]
     if q.meanings[key] == f"'{key}'" and c.meanings[key] == f"'{key}'":
         return None  # plain same words: spelling says it already
     why = f"meaning: {q.meanings[key]}; {c.meanings[key]}"
     return Aspect(AspectKind.MEANING, 0.85, (why,))
+
+
+def _partial_meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """One meaning is the other's plus more words (皇冠 'crown', CROWN JEWEL); kept below corroboration."""
+    for qk, q_why in q.meanings.items():
+        for ck, c_why in c.meanings.items():
+            small, big = sorted((set(qk.split()), set(ck.split())), key=len)
+            if small and small < big and any(len(w) >= 3 for w in small):
+                if q_why == f"'{qk}'" and c_why == f"'{ck}'":
+                    continue  # plain shared words: containment and spelling judge those
+                why = f"meaning (in part): {q_why}; {c_why}"
+                return Aspect(AspectKind.MEANING, 0.68, (why,))
+    return None
 
 
 AspectFn = Callable[[MarkForms, MarkForms], Aspect | None]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import marshal
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import product
 
 from ipwarden.similarity.chinese import fuzzy_syllable, pinyin_syllables
 from ipwarden.similarity.normalize import is_cjk, normalise, skeleton, tokens
@@ -106,6 +107,28 @@ def _key(words: list[str]) -> str:
     return " ".join(kept)
 
 
+def _short_glosses(word: str) -> list[str]:
+    """Up to two one-word glosses of a word (or its first gloss when none is one word)."""
+    senses = glosses(word)
+    single = [g for g in senses if " " not in g][:2]
+    return single or list(senses[:1])
+
+
+def _segment_chinese(text: str) -> list[str] | None:
+    """Greedy longest-match split into CC-CEDICT words (蓝海 → 蓝 + 海); None if a piece is unknown."""
+    pieces: list[str] = []
+    i = 0
+    while i < len(text):
+        for size in range(min(4, len(text) - i), 0, -1):
+            if size < len(text) and glosses(text[i : i + size]):
+                pieces.append(text[i : i + size])
+                i += size
+                break
+        else:
+            return None
+    return pieces
+
+
 def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
     """English meaning keys (sorted content words) of a dominant element, with their provenance."""
     found: dict[str, str] = {}
@@ -116,6 +139,14 @@ def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
             key = _key([normalise(gloss)])
             if key:
                 found.setdefault(key, f"'{cjk}' means '{gloss}' (CC-CEDICT)")
+        pieces = _segment_chinese(cjk) if len(cjk) > 1 else None
+        if pieces and len(pieces) > 1:
+            options = [_short_glosses(p) for p in pieces]
+            for combo in list(product(*options))[:4]:
+                key = _key([normalise(g) for g in combo])
+                if key:
+                    spelled = " + ".join(f"{p} '{g}'" for p, g in zip(pieces, combo, strict=True))
+                    found.setdefault(key, f"'{cjk}' = {spelled} (CC-CEDICT)")
     if latin and not cjk:
         english: list[str] = []
         notes: list[str] = []

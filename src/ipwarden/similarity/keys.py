@@ -64,6 +64,7 @@ def mark_keys(f: MarkForms) -> set[str]:
             keys.add("v:" + vowel_key(spoken))
             keys.add("k:" + latin_key(spoken))
     keys.update("m:" + m for m in f.meanings)
+    keys.update("mw:" + w for m in f.meanings for w in m.split(" ") if len(w) >= 3)
     return keys
 
 
@@ -107,7 +108,7 @@ def query_probes(f: MarkForms) -> list[Probe]:
         kind = key.split(":", 1)[0]
         if kind == "g":
             put(key, 1.0, exact=False)
-        elif kind in ("t", "h", "yb"):
+        elif kind in ("t", "h", "yb", "mw"):
             put(key, 2.0, exact=False)
         else:
             put(key, 6.0)
