@@ -23,6 +23,7 @@ from functools import cache
 from importlib import resources
 
 import ahocorasick
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ipwarden.registry.models import MarkType, OwnerFamily, Right, RightKind
@@ -94,6 +95,7 @@ class MarkMatcher:
         self._by_norm: dict[str, int] = {}
         self._fuzzy: dict[tuple[str, int], list[tuple[str, int]]] = {}
         self._fuzzy_cache: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._fuzzy_keys: dict[tuple[str, int], list[str]] = {}
         self._fuzzy_own: set[str] = set()  # keys of the marks themselves (an exact hit, not a misspelling)
         self._vocabulary = vocabulary if vocabulary is not None else common_words()
         self._families: dict[str, list[int]] = {}
@@ -209,9 +211,17 @@ class MarkMatcher:
         if size >= 5 and token.isalpha() and token not in self._vocabulary and token not in self._fuzzy_own:
             bound = 1 if size < 9 else 2
             for length in range(size - bound, size + bound + 1):
-                for mark, group in self._fuzzy.get((token[:2], length), ()):
-                    if Levenshtein.distance(token, mark, score_cutoff=bound) <= bound:
-                        found.append((group, mark))
+                bucket = self._fuzzy.get((token[:2], length))
+                if not bucket:
+                    continue
+                keys = self._fuzzy_keys.get((token[:2], length))
+                if keys is None:
+                    keys = self._fuzzy_keys[(token[:2], length)] = [k for k, _ in bucket]
+                # the comparison loop runs in RapidFuzz's C++ code, not in Python
+                for _key, _distance, index in process.extract(
+                    token, keys, scorer=Levenshtein.distance, score_cutoff=bound, limit=None
+                ):
+                    found.append((bucket[index][1], bucket[index][0]))
         result = tuple(found)
         if len(self._fuzzy_cache) > 200_000:
             self._fuzzy_cache.clear()
