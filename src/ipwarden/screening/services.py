@@ -9,6 +9,7 @@ mentions are kept in the reasons with weight 0 so a reviewer sees why they did n
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,6 +40,7 @@ from ipwarden.similarity.normalize import normalise
 __all__ = ["ProtectedImage", "Screener", "ScreeningContext", "error_result"]
 
 _FIELDS = ("brand", "title", "description")
+_POSTPOSITION = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +259,14 @@ class Screener:
         if cached is None or cached[0] is not folded:
             cached = self._ref_cache = (folded, self._referential.find(folded))
         for hit in cached[1]:
-            if hit.guard is not None or hit.span[1] > span[0]:
+            if hit.guard is not None:
+                continue
+            if hit.span[0] >= span[1] and _POSTPOSITION.search(hit.text):
+                # Japanese/Korean put the word after the name: "Galaxy S24 対応 ケース", "갤럭시 호환 케이스"
+                if len(text[span[1] : hit.span[0]].split()) <= window:
+                    return hit.text
+                continue
+            if hit.span[1] > span[0]:
                 continue
             gap = text[hit.span[1] : span[0]]
             cjk_gap = all(not c.isascii() for c in gap.strip())
