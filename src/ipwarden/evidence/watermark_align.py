@@ -121,23 +121,38 @@ def align(copy: Floats, original: Floats) -> Alignment | None:
     fine: tuple[float, float, int, int, float, float] | None = None
     margin = int(np.ceil(3 * ff / fo)) + 2
     cy, cx = round(y0 * ff / fo), round(x0 * ff / fo)
-    tried: set[tuple[int, int]] = set()
-    # Two passes: 0.5 % steps over +/- 4 %, then 0.1 % steps around the best (sizes are whole pixels).
+    # Two passes: 0.5 % steps over +/- 4 %, then 0.1 % steps around the best. The template is scaled by
+    # the exact factor (not to a whole-pixel size), so the scale estimate is not limited by pixel size.
     for grid in (np.geomspace(0.96, 1.04, 17), np.geomspace(0.994, 1.006, 13)):
         centre = s0 if fine is None else fine[1]
         for s in centre * grid:
-            th, tw = min(round(ch / s * ff), orig_fine.shape[0]), min(round(cw / s * ff), orig_fine.shape[1])
-            if (th, tw) in tried:
-                continue
-            tried.add((th, tw))
+            template = _template(src, s / ff)[: orig_fine.shape[0], : orig_fine.shape[1]]
+            th, tw = template.shape
             top, left = max(0, cy - margin), max(0, cx - margin)
             region = orig_fine[top : cy + margin + th, left : cx + margin + tw]
-            score, y, x = _ncc(region, resize(src, tw, th))
+            score, y, x = _ncc(region, template)
             if fine is None or score > fine[0]:
                 fine = (score, float(s), th, tw, top + y, left + x)
-    assert fine is not None
-    score, _, th, tw, y, x = fine
-    return Alignment(y / ff, x / ff, th / ff, tw / ff, mirrored, score)
+    if fine is None:
+        return None
+    score, s, _, _, y, x = fine
+    return Alignment(y / ff, x / ff, ch / s, cw / s, mirrored, score)
+
+
+def _template(src: Floats, factor: float) -> Floats:
+    """``src`` shrunk by exactly ``factor`` (source pixels per output pixel), cut to whole pixels."""
+    ch, cw = src.shape
+    h1, w1 = int(np.ceil(ch / factor)), int(np.ceil(cw / factor))
+    pre = resize(src, w1, h1)  # antialiased, to within a pixel of the size wanted
+    fy, fx = factor * h1 / ch, factor * w1 / cw  # the exact remainder, <= 1
+    coeffs = (fx, 0.0, 0.5 * fx - 0.5, 0.0, fy, 0.5 * fy - 0.5)
+    out = Image.fromarray(pre.astype(np.float32), "F").transform(
+        (max(1, int(cw / factor)), max(1, int(ch / factor))),
+        Image.Transform.AFFINE,
+        coeffs,
+        Image.Resampling.BICUBIC,
+    )
+    return np.asarray(out, dtype=np.float64)
 
 
 def reconstruct(copy: Floats, original: Floats, where: Alignment) -> tuple[Floats, Floats]:
