@@ -78,3 +78,23 @@ def test_matcher_survives_pickling(matcher: MarkMatcher) -> None:
     assert [(h.how, h.text) for h in clone.find("N-I-K-E and 耐克")] == [
         (h.how, h.text) for h in matcher.find("N-I-K-E and 耐克")
     ]
+
+
+def test_latin_mark_is_not_a_pinyin_disguise_of_its_chinese_twin() -> None:
+    from ipwarden.registry.models import MarkType, Party, Right, RightKind, Status
+
+    def mark(right_id: str, text: str) -> Right:
+        return Right(
+            id=right_id,
+            kind=RightKind.TRADEMARK,
+            office="CN",
+            mark_text=text,
+            mark_type=MarkType.WORD,
+            owner=Party("Huawei Technologies Co., Ltd."),
+            owner_family="huawei",
+            status=Status.REGISTERED,
+        )
+
+    matcher = MarkMatcher.build([mark("CN-1", "HUAWEI"), mark("CN-2", "华为"), mark("CN-3", "星巴克")])
+    found = [(h.how, h.text) for h in matcher.find("Huawei Mate 60 华为 xingbake")]
+    assert found == [("exact", "Huawei"), ("chinese", "华为"), ("pinyin", "xingbake")]

@@ -275,6 +275,10 @@ class MarkMatcher:
         view = build_view(text)
         out: list[MarkHit] = []
         seen: set[tuple[int, int, int]] = set()
+        # Words that are a registered Latin mark as written ("Huawei") are that mark, not a pinyin
+        # disguise of the owner's Chinese mark (华为): pinyin hits on such spans are dropped.
+        latin_spans = {(s, e) for s, e, _, k in raw_hits if k is not MatchKind.PINYIN}
+        raw_hits = [h for h in raw_hits if h[3] is not MatchKind.PINYIN or (h[0], h[1]) not in latin_spans]
         for start, end, group, kind in raw_hits:
             first, last = view.token_range(start + 1 if view.joined[start] == " " else start, end - 1)
             if view.joined[start] != " ":  # a Chinese key inside a longer run of characters
