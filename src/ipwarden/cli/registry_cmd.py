@@ -26,6 +26,7 @@ from ipwarden.registry.importers.csv_format import LIST_FIELDS
 from ipwarden.registry.importers.schema import RIGHT_FIELDS
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.services import ImportSummary, import_files
+from ipwarden.similarity.index import index_updater
 
 __all__ = ["register", "registry_app"]
 
@@ -131,7 +132,7 @@ def import_cmd(  # noqa: PLR0917 - Typer maps parameters to options
     try:
         summary = import_files(
             files, store, fmt=fmt, rejects_path=rejects_path, progress=progress, restart=restart,
-            home=settings.home, store_label=url,
+            home=settings.home, store_label=url, on_stored=index_updater(settings.index_dir, store),
         )  # fmt: skip
     finally:
         if progress is not None:
