@@ -93,6 +93,7 @@ _LEADING = _phrases(_LEADING_FORMS, [("kabushiki", "kaisha"), ("yugen", "kaisha"
 _LONGEST = max(len(p) for p in _TRAILING | _LEADING)
 _ALNUM = re.compile(r"[^\W_]")
 _NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
+_PLAIN_KEY = re.compile(r"[a-z0-9]*")  # a key the rule leaves as it is (one ASCII word, no legal form)
 
 
 def _fold(text: str) -> str:
@@ -138,6 +139,8 @@ def _strip(words: list[str], phrases: frozenset[tuple[str, ...]], *, at_end: boo
 
 
 def _strip_cjk(key: str) -> str:
+    if key.isascii():  # every form is CJK or Hangul, so nothing to remove
+        return key
     changed = True
     while changed and key not in _CJK_SET:  # a name that is only a legal form keeps it
         changed = False
@@ -179,6 +182,8 @@ def family_key(owner_name: str) -> str:
     Idempotent: ``family_key(family_key(x)) == family_key(x)``.
     """
     key = _key_once(owner_name)
+    if _PLAIN_KEY.fullmatch(key):  # the usual case: stable already, so skip the second pass
+        return key
     for _ in range(8):
         again = _key_once(key)
         if again == key:

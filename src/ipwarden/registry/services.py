@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
@@ -31,6 +32,16 @@ from ipwarden.registry.models import Authorisation, OwnerFamily, Right
 __all__ = ["FileSummary", "ImportProgress", "ImportSummary", "import_files"]
 
 _SAMPLE_REJECTS = 20
+_RIGHT_FIELDS = tuple(f.name for f in dataclasses.fields(Right))
+_right_values = attrgetter(*_RIGHT_FIELDS)
+_FIELD_INDEX = {name: i for i, name in enumerate(_RIGHT_FIELDS)}
+
+
+def _with(right: Right, name: str, value: object) -> Right:
+    """``dataclasses.replace`` for one field, about three times faster (it runs once per imported right)."""
+    values = list(_right_values(right))
+    values[_FIELD_INDEX[name]] = value
+    return Right(*values)
 
 
 class ImportProgress(Protocol):
@@ -151,7 +162,7 @@ def _family_rule(store: RightsStore) -> Callable[[Right], Right]:
             if len(memo) >= 500_000:
                 memo.clear()
             family = memo[name] = index.family_of(name)
-        return right if family is None else dataclasses.replace(right, owner_family=family)
+        return right if family is None else _with(right, "owner_family", family)
 
     return apply
 
@@ -247,7 +258,7 @@ class _Importer:
             if earlier is None and right.id != canonical and canonical in self.seen_ids:
                 earlier = canonical
             if earlier is not None and earlier != right.id:
-                return dataclasses.replace(right, id=earlier)
+                return _with(right, "id", earlier)
             if right.id != canonical:
                 self.by_number[key] = right.id
         self.seen_ids.add(right.id)
