@@ -86,7 +86,9 @@ def test_referential_use_lowers_risk(screen: Screen) -> None:
     assert {r.family for r in result.reasons} == {Family.REFERENTIAL}
     cn = screen(title="手机壳 适用于 iPhone 15", category="phone accessories")
     assert {r.family for r in cn.reasons} == {Family.REFERENTIAL}
-    ja = screen(title="iPhone 15 対応 クリアケース", category="phone accessories")  # the word follows the name
+    ja = screen(
+        title="iPhone 15 対応 クリアケース", category="phone accessories"
+    )  # the word follows the name
     assert {r.family for r in ja.reasons} == {Family.REFERENTIAL}
     fake = screen(title="iPhone 15 Pro 128GB replica", category="phones")
     assert Family.REFERENTIAL not in fake.families
