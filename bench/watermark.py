@@ -135,6 +135,17 @@ ATTACKS: dict[str, Callable[[U8], U8]] = {
     "resize75+jpeg50": lambda i: jpeg(scale(i, 0.75), 50),
     "crop10-centre+resize75+jpeg75": lambda i: jpeg(scale(crop_centre(i, 0.10), 0.75), 75),
     "mirror+crop25-corner+jpeg90": lambda i: jpeg(crop_corner(mirror(i), 0.25), 90),
+    # Beyond the required set, to find where it breaks:
+    "jpeg30": lambda i: jpeg(i, 30),
+    "resize25": lambda i: scale(i, 0.25),
+    "crop50-centre": lambda i: crop_centre(i, 0.50),
+    "rotate1": lambda i: np.asarray(
+        Image.fromarray(i).rotate(1.0, Image.Resampling.BICUBIC, fillcolor=(255,) * 3)
+    ),
+    "brighten+15": lambda i: np.clip(i.astype(np.int16) + 15, 0, 255).astype(np.uint8),
+    "contrast120": lambda i: (
+        np.clip((i.astype(np.float64) - 128) * 1.2 + 128, 0, 255).round().astype(np.uint8)
+    ),
 }
 QUICK = ("none", "jpeg75", "resize50", "crop10-centre", "mirror")
 
