@@ -91,6 +91,7 @@ def _phrases(words: Iterable[str], extra: Iterable[tuple[str, ...]] = ()) -> fro
 _TRAILING = _phrases(_TRAILING_FORMS, _TRAILING_PHRASES)
 _LEADING = _phrases(_LEADING_FORMS, [("kabushiki", "kaisha"), ("yugen", "kaisha"), ("godo", "kaisha")])
 _LONGEST = max(len(p) for p in _TRAILING | _LEADING)
+_EDGE_WORDS = {False: frozenset(p[0] for p in _LEADING), True: frozenset(p[-1] for p in _TRAILING)}
 _ALNUM = re.compile(r"[^\W_]")
 _NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 _PLAIN_KEY = re.compile(r"[a-z0-9]*")  # a key the rule leaves as it is (one ASCII word, no legal form)
@@ -128,6 +129,8 @@ def _join_single_letters(words: list[str]) -> list[str]:
 
 def _strip(words: list[str], phrases: frozenset[tuple[str, ...]], *, at_end: bool) -> bool:
     """Remove the longest phrase found at one end, keeping at least one word; True if one was removed."""
+    if len(words) < 2 or (words[-1] if at_end else words[0]) not in _EDGE_WORDS[at_end]:
+        return False  # no phrase ends (starts) with this word: the usual case, decided in one lookup
     for n in range(min(_LONGEST, len(words) - 1), 0, -1):
         if tuple(words[-n:] if at_end else words[:n]) in phrases:
             if at_end:
