@@ -95,6 +95,24 @@ def test_the_last_word_is_never_stripped() -> None:
     assert family_key("  ., ") == ""
 
 
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Kabushiki Kaisha Hitachi", "hitachi"),
+        ("Yugen Kaisha Foo", "foo"),
+        ("Sony Kabushiki Kaisha", "sony"),
+        ("The Coca-Cola Company", "cocacola"),
+        ("PT Indofood Sukses Makmur Tbk", "indofoodsuksesmakmur"),
+        ("Acme S. de R.L. de C.V.", "acme"),
+        ("Acme Sp. z o.o.", "acme"),
+        ("ООО Ромашка", "ромашка"),
+        ("Foo & Bar and", "fooandbar"),
+    ],
+)
+def test_multi_word_legal_forms_at_either_end(name: str, key: str) -> None:
+    assert family_key(name) == key
+
+
 def _tm(rid: str, owner: str | None, family: str | None = None) -> Right:
     return Right(
         id=rid,
