@@ -18,11 +18,11 @@ from ipwarden.cli._common import DbOption, settings_for
 
 __all__ = ["register"]
 
-EXAMPLE_QUERIES: tuple[tuple[str, tuple[int, ...]], ...] = (
-    ("NAIKE", (25,)),
-    ("星巴克", (43,)),
-    ("ADIDOS", (25,)),
-    ("康师父", (30,)),
+EXAMPLE_QUERIES: tuple[tuple[str, tuple[int, ...], tuple[str, ...]], ...] = (
+    ("NAIKE", (25,), ("CN",)),
+    ("星巴克", (43,), ()),
+    ("ADIDOS", (25,), ("US",)),
+    ("康师父", (30,), ()),
 )
 
 
@@ -70,9 +70,10 @@ def _search(console: Console, db: str | None) -> None:
     store = open_store(settings.db_url)
     service = SearchService(open_index(settings.index_dir, store), store)
     console.rule("[bold]2. Clearance search")
-    for text, classes in EXAMPLE_QUERIES:
-        result = service.search(SearchQuery.parse(text, classes=classes, limit=3))
-        console.print(f"[bold]ipwarden search {text!r} --class {' --class '.join(map(str, classes))}")
+    for text, classes, offices in EXAMPLE_QUERIES:
+        result = service.search(SearchQuery.parse(text, classes=classes, offices=offices, limit=3))
+        options = "".join(f" --class {c}" for c in classes) + "".join(f" --office {o}" for o in offices)
+        console.print(f"[bold]ipwarden search {text!r}{options}")
         for hit in result.hits[:3]:
             console.print(
                 f"  {hit.risk.value.upper():<6} {hit.score:.2f}  {hit.mark}  "
