@@ -31,7 +31,7 @@ def test_search_json(cli: Any) -> None:
     result = cli("classes", "--search", "handbags", "--json")
     body = json.loads(result.stdout)
     assert body["classes"][0]["class"] == 18
-    assert body["classes"][0]["terms"][0] == {"text": "handbags", "score": 1.0}
+    assert body["classes"][0]["terms"][0] == {"text": "handbags", "score": 1.0, "via": None}
 
 
 def test_related_with_sources(cli: Any) -> None:
@@ -62,3 +62,12 @@ def test_nothing_or_two_questions_is_a_usage_error(cli: Any) -> None:
     assert cli("classes").exit_code == 2
     both = cli("classes", "25", "--search", "shoes")
     assert both.exit_code == 2 and "exactly one of" in both.stderr
+
+
+def test_search_names_the_everyday_word_that_led_to_a_term(cli: Any) -> None:
+    result = cli("classes", "--search", "sneakers")
+    assert result.exit_code == 0, result
+    assert result.stdout.splitlines()[:2] == [
+        "Class 25: Clothing, footwear, headwear (score 1.00)",
+        "    sports shoes  (for 'sneakers')",
+    ]

@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 from ipwarden.errors import InputError
-from ipwarden.registry.nice import load_classification, parse_class, tokens
+from ipwarden.registry.nice import load_classification, load_vocabulary, parse_class, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "src" / "ipwarden" / "registry" / "data" / "nice-12-2024.json.gz"
@@ -78,7 +78,7 @@ def test_search_finds_the_class_of_a_term(query: str, expected: int) -> None:
 
 def test_search_ranks_exact_over_all_words_over_partial() -> None:
     hits = load_classification().search("coffee")
-    assert tuple(hits[0]) == (30, "coffee", 1.0)
+    assert tuple(hits[0]) == (30, "coffee", 1.0, None)
     scores = {h.term: h.score for h in hits}
     assert 0.6 <= scores["coffee flavourings"] < 1.0
     partial = load_classification().search("coffee spoons")
@@ -121,6 +121,46 @@ def test_parse_class_accepts_common_spellings() -> None:
 
 def test_hits_are_class_term_score_tuples() -> None:
     hit = load_classification().search("handbags")[0]
-    assert hit == (18, "handbags", 1.0)
-    number, term, score = hit
+    assert hit == (18, "handbags", 1.0, None)
+    number, term, score, via = hit
     assert (hit[0], hit.nice_class, number) == (18, 18, 18) and term == "handbags" and score == 1.0
+    assert via is None  # the official wording itself, not an everyday word
+
+
+@pytest.mark.parametrize(
+    ("query", "cls", "term"),
+    [
+        ("sneakers", 25, "sports shoes"),
+        ("运动鞋", 25, "sports shoes"),
+        ("hoodie", 25, "sweaters"),
+        ("手机壳", 9, "cases for smartphones"),
+        ("earbuds", 9, "headphones"),
+        ("香水", 3, "perfumes"),
+        ("power bank", 9, "portable power chargers"),
+    ],
+)
+def test_everyday_marketplace_words_reach_the_classification(query: str, cls: int, term: str) -> None:
+    best = load_classification().search(query)[0]
+    assert (best.nice_class, best.term, best.score, best.via) == (cls, term, 1.0, query)
+
+
+def test_a_marketplace_word_inside_a_longer_query_counts_and_the_longest_reading_wins() -> None:
+    hits = load_classification().search("男士运动鞋 白色")
+    assert hits[0][:3] == (25, "sports shoes", 0.9)
+    assert all(h.term != "footwear" or h.score < 0.9 for h in hits)  # 鞋 is inside 运动鞋
+    phone_case = {h.term for h in load_classification().search("手机壳")}
+    assert "smartphones" not in phone_case  # 手机 is inside 手机壳
+
+
+def test_latin_marketplace_words_match_whole_words_only() -> None:
+    assert all(h.via != "cap" for h in load_classification().search("capsules"))
+    assert any(h.via == "cap" for h in load_classification().search("red cap"))
+
+
+def test_a_vocabulary_word_must_point_at_a_real_indication() -> None:
+    classes = load_classification().classes
+    good = b"entries:\n  - words: [sneakers]\n    terms: [[25, 'sports shoes']]\n"
+    assert load_vocabulary(good, classes) == {"sneakers": ((25, "sports shoes"),)}
+    bad = b"entries:\n  - words: [sneakers]\n    terms: [[25, 'moon boots for cats']]\n"
+    with pytest.raises(ValueError, match="moon boots for cats"):
+        load_vocabulary(bad, classes)

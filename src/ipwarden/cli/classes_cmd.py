@@ -65,7 +65,7 @@ def _search(text: str, as_json: bool) -> None:
                 {
                     "class": c,
                     "score": hits[0].score,
-                    "terms": [{"text": h.term, "score": h.score} for h in hits],
+                    "terms": [{"text": h.term, "score": h.score, "via": h.via} for h in hits],
                 }
                 for c, hits in found
             ],
@@ -79,7 +79,7 @@ def _search(text: str, as_json: bool) -> None:
     for number, hits in found:
         typer.echo(f"Class {number}: {_short(classification.classes[number])} (score {hits[0].score:.2f})")
         for hit in hits:
-            typer.echo(f"    {hit.term}")
+            typer.echo(f"    {hit.term}" + (f"  (for '{hit.via}')" if hit.via else ""))
 
 
 def _related(number: str, as_json: bool) -> None:

@@ -39,6 +39,8 @@ RELATIONS_FILE = "class-relations.yaml"
 CLASS_NUMBERS = range(1, 46)
 
 _WORD = re.compile(r"[a-z0-9]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+VOCABULARY_FILE = "goods-vocabulary.yaml"
 _STOP = frozenset(
     [
         "a",
@@ -133,11 +135,15 @@ class NiceClass:
 
 
 class SearchHit(NamedTuple):
-    """A term found by :meth:`NiceClassification.search`: a ``(class, term, score)`` tuple."""
+    """A term found by :meth:`NiceClassification.search`: a ``(class, term, score, via)`` tuple.
+
+    ``via`` names the everyday word (goods-vocabulary.yaml) that led to the term, when one did.
+    """
 
     nice_class: int
     term: str
     score: float
+    via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +168,7 @@ class NiceClassification:
     _postings: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _exact: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _idf: dict[str, float] = field(default_factory=dict, repr=False)
+    vocabulary: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         postings: defaultdict[str, list[int]] = defaultdict(list)
@@ -195,14 +202,19 @@ class NiceClassification:
         rank higher. Each (class, term) appears once.
         """
         query = tokens(text)
+        scored: dict[tuple[int, str], float] = {}
+        via: dict[tuple[int, str], str] = {}
+        for phrase, score in self._vocabulary_matches(text):
+            for key in self.vocabulary[phrase]:
+                if score > scored.get(key, 0.0):
+                    scored[key], via[key] = score, phrase
         if not query:
-            return []
+            return self._ranked(scored, via, limit)
         qset = set(query)
         qhead = query[-1]
         unknown = max(self._idf.values(), default=1.0)
         weight = {q: self._idf.get(q, unknown) for q in qset}
         qweight = sum(weight.values())
-        scored: dict[tuple[int, str], float] = {}
         for idx in self._exact.get(" ".join(query), []):
             entry = self._entries[idx]
             scored[(entry.nice_class, entry.label.rstrip("*"))] = 1.0
@@ -223,8 +235,29 @@ class NiceClassification:
             score = round(min(score, 0.99), 4)
             if score > scored.get(key, 0.0):
                 scored[key] = score
+                via.pop(key, None)
+        return self._ranked(scored, via, limit)
+
+    @staticmethod
+    def _ranked(
+        scored: dict[tuple[int, str], float], via: dict[tuple[int, str], str], limit: int
+    ) -> list[SearchHit]:
         ranked = sorted(scored.items(), key=lambda kv: (-kv[1], len(kv[0][1]), kv[0][0], kv[0][1]))
-        return [SearchHit(c, t, s) for (c, t), s in ranked[:limit]]
+        return [SearchHit(c, t, s, via.get((c, t))) for (c, t), s in ranked[:limit]]
+
+    def _vocabulary_matches(self, text: str) -> list[tuple[str, float]]:
+        """Everyday words in ``text``: the whole query (1.0) or a word or phrase inside it (0.9)."""
+        folded = " ".join(text.casefold().replace("-", " ").split())
+        found: list[tuple[str, float]] = []
+        for phrase in self.vocabulary:
+            if phrase == folded:
+                found.append((phrase, 1.0))
+            elif phrase in folded and (
+                _CJK.search(phrase) or re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded)
+            ):
+                found.append((phrase, 0.9))
+        # The longest reading wins: 手机壳 (phone case) is not also 手机 (phone).
+        return [(p, sc) for p, sc in found if not any(p != o and p in o for o, _ in found)]
 
     def search_classes(
         self, text: str, *, limit: int = 5, terms_per_class: int = 5
@@ -254,6 +287,21 @@ def _read_data(name: str) -> bytes:
     return resources.files("ipwarden.registry").joinpath("data", name).read_bytes()
 
 
+def load_vocabulary(raw: bytes, classes: dict[int, NiceClass]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """Everyday word -> NCL indications, checked against the classification so no word points nowhere."""
+    known = {(c.number, t.text.rstrip("*")) for c in classes.values() for t in c.terms}
+    vocabulary: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for entry in yaml.safe_load(raw)["entries"]:
+        terms = [(int(c), str(t)) for c, t in entry["terms"]]
+        missing = [t for t in terms if t not in known]
+        if missing:
+            raise ValueError(f"{VOCABULARY_FILE}: not NCL indications: {missing}")
+        for word in entry["words"]:
+            phrase = " ".join(str(word).casefold().replace("-", " ").split())
+            vocabulary[phrase].extend(t for t in terms if t not in vocabulary[phrase])
+    return {phrase: tuple(terms) for phrase, terms in vocabulary.items()}
+
+
 def classification_from_dict(data: dict[str, Any]) -> NiceClassification:
     """Build the classification from the compact structure written by ``scripts/build_nice_data.py``."""
     classes = {
@@ -271,7 +319,12 @@ def classification_from_dict(data: dict[str, Any]) -> NiceClassification:
         for c in data["classes"]
     }
     return NiceClassification(
-        data["edition"], data["version"], data["date_in_force"], data["source"], classes
+        data["edition"],
+        data["version"],
+        data["date_in_force"],
+        data["source"],
+        classes,
+        vocabulary=load_vocabulary(_read_data(VOCABULARY_FILE), classes),
     )
 
 
