@@ -112,9 +112,8 @@ def counts(listings: list[dict[str, Any]]) -> dict[str, Any]:
 
 def build(out: Path, seed: int = SEED) -> dict[str, Any]:
     tpl = yaml.safe_load((ROOT / "eval/screening/templates.yaml").read_text(encoding="utf-8"))
-    gis = yaml.safe_load((ROOT / "src/ipwarden/screening/data/gi.yaml").read_text(encoding="utf-8"))[
-        "indications"
-    ]
+    # the GI names as the set was written (a frozen copy: lexicon edits must not rewrite the set)
+    gis = yaml.safe_load((ROOT / "eval/screening/gi-source.yaml").read_text(encoding="utf-8"))["indications"]
     for sub in ("images/listings", "images/removed", "images/protected"):
         shutil.rmtree(out / sub, ignore_errors=True)
     ctx = Ctx(
