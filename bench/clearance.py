@@ -14,11 +14,19 @@ Prints recall@10 per category (share of expected ids in the top 10), the false-h
 the ratios. The generated registry is cached in ``--workdir`` so a second run skips generation.
 
     .venv/bin/python bench/clearance.py --size 1000000
+
+Development mode (``--queries tests/similarity/dev_cases.yaml``): the development registry and cases take the
+place of the evaluation set, so that tuning can see how the search behaves among a million generated marks
+without looking at the held-out queries. It prints every missed case with where the expected mark ended up
+(not a candidate / candidate but ranked below 10), runs no peers, and with ``--reuse-index`` keeps the index
+of the generated marks between runs (rebuilt automatically when the key code or data change), adding the
+development registry through the incremental segment.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -108,6 +116,155 @@ def load_registry(size: int, seed: int, workdir: Path) -> Any:
         f"registry ready: {store.count_rights():,} rights ({time.perf_counter() - started:.0f} s); eval import: {summary}"
     )
     return store
+
+
+def load_generated(size: int, seed: int, workdir: Path) -> Any:
+    """The generated registry alone (development mode adds its own registry on top)."""
+    from ipwarden.registry.generator import generate_rights
+
+    cache = workdir / f"generated-{size}-{seed}.pickle"
+    store = _bench_store()
+    if cache.is_file():
+        with cache.open("rb") as fh:
+            rights = pickle.load(fh)
+    else:
+        rights = list(generate_rights(size, seed))
+        with cache.open("wb") as fh:
+            pickle.dump(rights, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    for start in range(0, len(rights), 200_000):
+        store.upsert_rights(rights[start : start + 200_000])
+    _log(f"loaded {len(rights):,} generated rights")
+    return store
+
+
+_DEV_CATEGORY = {
+    "spelling": "spelling",
+    "look-alike": "lookalike",
+    "sound": "sound_latin",
+    "chinese-sound": "sound_chinese",
+    "cross-script": "cross_script",
+    "glyph": "glyph",
+    "containment": "containment",
+    "meaning": "translation",
+    "family": "family",
+}
+
+
+def load_dev(path: Path) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Rights and queries from a development cases file (tests/similarity/dev_cases.yaml format).
+
+    A case's category is its ``category`` field, else derived from its ``aspect``; ``not_high`` ids and
+    ``risk: not-high`` expectations become negatives (they must not be rated high).
+    """
+    import yaml
+
+    sys.path.insert(0, str(ROOT / "tests" / "similarity"))
+    from similarity_support import right
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    rights = [
+        right(
+            r["id"],
+            r["mark"],
+            r["classes"],
+            office=r["office"],
+            owner=r["owner"],
+            family=r.get("family"),
+            status=r.get("status", "registered"),
+        )
+        for r in data["registry"]
+    ]
+    queries: list[dict[str, Any]] = []
+    for n, case in enumerate(data["cases"], 1):
+        base = {"query": str(case["query"]), "classes": case.get("classes") or [], "offices": []}
+        expect = list(case.get("expect", []))
+        category = case.get("category") or _DEV_CATEGORY.get(case.get("aspect", ""), "other")
+        negatives = list(case.get("not_high", []))
+        if case.get("risk") == "not-high":
+            negatives += expect
+        if expect:
+            queries.append(base | {"qid": f"dev-{n}", "category": category, "expect": expect})
+        if negatives:
+            queries.append(base | {"qid": f"dev-{n}-neg", "category": "negative", "expect": negatives})
+    return rights, queries
+
+
+def _key_signature(store: Any) -> str:
+    """Hash of the keys that a sample of marks is filed under: changes exactly when the index would."""
+    from ipwarden.similarity.forms import prepare
+    from ipwarden.similarity.index import FORMAT_VERSION
+    from ipwarden.similarity.keys import mark_keys
+
+    digest = hashlib.sha256(str(FORMAT_VERSION).encode())
+    for n, right in enumerate(store.iter_rights()):
+        if n >= 5_000:
+            break
+        if right.mark_text:
+            digest.update("\n".join(sorted(mark_keys(prepare(right.mark_text)))).encode())
+    return digest.hexdigest()[:16]
+
+
+def dev_index(store: Any, extra: list[Any], workdir: Path, size: int, reuse: bool) -> Any:
+    """Index of the generated marks (cached when ``reuse``), plus ``extra`` through the incremental path."""
+    from ipwarden.similarity.index import SearchIndex
+
+    base = workdir / f"index-generated-{size}"
+    signature = _key_signature(store)
+    stamp = base / "bench-signature"
+    if not (reuse and stamp.is_file() and stamp.read_text() == signature):
+        shutil.rmtree(base, ignore_errors=True)
+        started = time.perf_counter()
+        SearchIndex.build(base, store).close()
+        stamp.write_text(signature)
+        _log(f"built the index of the generated marks in {time.perf_counter() - started:.0f} s")
+    work = workdir / "index-dev"
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(base, work)
+    store.upsert_rights(extra)
+    index = SearchIndex(work, store)
+    index.add(extra)
+    return index
+
+
+def run_dev(args: argparse.Namespace) -> int:
+    """Development cases among ``--size`` generated marks: recall, false-high, latency and every miss."""
+    from ipwarden.similarity.query import SearchQuery
+    from ipwarden.similarity.services import SearchService
+
+    extra, queries = load_dev(args.queries)
+    store = load_generated(args.size, args.seed, args.workdir)
+    index = dev_index(store, extra, args.workdir, args.size, args.reuse_index)
+    service = SearchService(index, store, recheck_seconds=None)
+    quality = Quality()
+    latencies: list[float] = []
+    misses: list[str] = []
+    for q in queries:
+        query = SearchQuery.parse(q["query"], classes=q["classes"], limit=10)
+        t0 = time.perf_counter()
+        result = service.search(query)
+        latencies.append((time.perf_counter() - t0) * 1000)
+        ranked = [h.id for h in result.hits]
+        high = {h.id for h in result.hits if h.risk.value == "high"}
+        quality.add(q, ranked, high)
+        if q["category"] == "negative":
+            misses.extend(f"  HIGH  {q['query']!r} -> {e}" for e in q["expect"] if e in high)
+            continue
+        cands = set(index.candidates(q["query"], statuses=None, cap=service.candidate_cap))
+        for e in q["expect"]:
+            if e not in ranked:
+                where = "candidate, ranked out" if set(index.ords_of([e])) & cands else "not a candidate"
+                top = ", ".join(f"{h.mark}:{h.score:.2f}" for h in result.hits[:3])
+                misses.append(f"  MISS  [{q['category']}] {q['query']!r} -> {e} ({where}); top: {top}")
+    cats = sorted(quality.expected)
+    print(f"\n{len(queries)} development queries among {store.count_rights():,} rights")
+    for cat in [*cats, None]:
+        print(
+            f"{cat or 'ALL positive':<14}{quality.recall(cat):>8.3f}  ({quality.expected[cat] if cat else ''})"
+        )
+    print(f"false-high {quality.false_high():.3f} ({quality.neg_high}/{quality.neg_total})")
+    print(f"latency p50 {_pct(latencies, 0.5):.1f} ms, p99 {_pct(latencies, 0.99):.1f} ms")
+    print("\n".join(misses))
+    return 0
 
 
 def load_queries() -> list[dict[str, Any]]:
@@ -335,7 +492,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--skip-pg", action="store_true")
     parser.add_argument("--skip-rapidfuzz", action="store_true")
+    parser.add_argument(
+        "--queries", type=Path, help="development cases file instead of the evaluation set (no peers)"
+    )
+    parser.add_argument(
+        "--reuse-index", action="store_true", help="development mode: keep the generated marks' index"
+    )
     args = parser.parse_args(argv)
+    if args.queries:
+        args.workdir.mkdir(parents=True, exist_ok=True)
+        return run_dev(args)
     if not (EVAL / "queries.jsonl").is_file():
         print(f"evaluation set not found at {EVAL}", file=sys.stderr)
         return 2

@@ -12,8 +12,9 @@ from enum import StrEnum
 
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
+from ipwarden.similarity.chinese import english_spelling
 from ipwarden.similarity.forms import MarkForms
-from ipwarden.similarity.phonetics import latin_key, vowel_key
+from ipwarden.similarity.phonetics import latin_key, loose_key, vowel_key
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
 
 __all__ = [
@@ -121,9 +122,15 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     if ka == kb:
         score = 0.95 if q.vowel_key == c.vowel_key else 0.88
         why = f"sound: {_q(q.text)} sounds like {_q(c.text)} (both {ka})"
+    elif len(ka) >= 3 and loose_key(ka) == loose_key(kb):
+        score = 0.85
+        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} ({ka} ~ {kb}: voiced/unvoiced or silent letter)"
     else:
-        ks = Levenshtein.normalized_similarity(ka, kb)
-        if ks < 0.75 or min(len(ka), len(kb)) < 3:
+        ks = max(
+            Levenshtein.normalized_similarity(ka, kb),
+            Levenshtein.normalized_similarity(q.vowel_key, c.vowel_key),
+        )
+        if ks < 0.75 or min(len(ka), len(kb)) < 2 or max(len(ka), len(kb)) < 3:
             return None
         score = 0.8 * ks
         why = f"sound: {_q(q.text)} sounds close to {_q(c.text)} ({ka} ~ {kb})"
@@ -164,11 +171,16 @@ def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | No
     spoken = f"pinyin of {_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
     if lat == py:
         return 0.95, f"sound: {_q(lat.upper())} = {spoken}"
-    if latin_key(lat) == latin_key(py) and vowel_key(lat) == vowel_key(py):
+    heard = english_spelling(cjk_side.pinyin)  # xiao mi as heard: shiaomi
+    spellings = (py, heard) if heard != py else (py,)
+    if any(latin_key(lat) == latin_key(s) and vowel_key(lat) == vowel_key(s) for s in spellings):
         return 0.9, f"sound: {_q(lat.upper())} sounds like {spoken}"
-    sim = Levenshtein.normalized_similarity(lat, py)
+    sim = max(Levenshtein.normalized_similarity(lat, s) for s in spellings)
     if sim >= 0.75:
         return round(0.85 * sim, 3), f"sound: {_q(lat.upper())} is close to {spoken}"
+    key = latin_key(lat)
+    if len(key) >= 3 and any(key == latin_key(s) for s in spellings):
+        return 0.78, f"sound: {_q(lat.upper())} has the consonants of {spoken} ({key})"
     return None
 
 

@@ -13,7 +13,7 @@ from pypinyin import Style, lazy_pinyin
 
 from ipwarden.similarity.normalize import is_cjk, normalise
 
-__all__ = ["cjk_only", "fuzzy_syllable", "has_cjk", "pinyin_syllables", "to_pinyin"]
+__all__ = ["cjk_only", "english_spelling", "fuzzy_syllable", "has_cjk", "pinyin_syllables", "to_pinyin"]
 
 _INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 _FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
@@ -58,6 +58,27 @@ def fuzzy_syllable(syllable: str) -> str:
             s = s[: -len(old)] + new
             break
     return s
+
+
+# pinyin initials an English speaker would spell otherwise (xiao → shiao, qi → chi, zhong → jong, cai → tsai)
+_ENGLISH_INITIALS = (("zh", "j"), ("x", "sh"), ("q", "ch"), ("c", "ts"))
+
+
+def english_spelling(syllables: tuple[str, ...] | list[str]) -> str:
+    """The pinyin as an English speaker would write what they hear: 小米 ``xiao mi`` → ``shiaomi``.
+
+    Knock-offs and sellers spell Chinese brand names by ear (SHAOMI for 小米), so a Latin mark is compared
+    with this spelling as well as with the pinyin itself.
+    """
+    out: list[str] = []
+    for syllable in syllables:
+        spelled = syllable
+        for old, new in _ENGLISH_INITIALS:
+            if syllable.startswith(old) and not (old == "c" and syllable.startswith("ch")):
+                spelled = new + syllable[len(old) :]
+                break
+        out.append(spelled)
+    return "".join(out)
 
 
 def cjk_only(text: str) -> str:

@@ -148,26 +148,27 @@ def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
                     spelled = " + ".join(f"{p} '{g}'" for p, g in zip(pieces, combo, strict=True))
                     found.setdefault(key, f"'{cjk}' = {spelled} (CC-CEDICT)")
     if latin and not cjk:
-        english: list[str] = []
+        english: list[list[str]] = []  # per word, its English senses
         notes: list[str] = []
         foreign = lexicon().foreign
         for word in latin:
             parts = [word] if word in foreign else segment_foreign(word)
             if parts:
-                english.extend(foreign[p][1] for p in parts)
+                english.extend(foreign[p][1].split("|") for p in parts)
                 notes.append(
-                    " + ".join(f"{p} ({foreign[p][0]}) = {foreign[p][1]}" for p in parts) if parts else word
+                    " + ".join(f"{p} ({foreign[p][0]}) = {foreign[p][1].replace('|', ' or ')}" for p in parts)
                 )
             else:
-                english.append(word)
+                english.append([word])
         plain = _key(latin)
         if plain:
             found.setdefault(plain, f"'{' '.join(latin)}'")
-        translated = _key(english)
-        if translated and translated != plain:
-            found.setdefault(
-                translated, f"'{' '.join(latin)}' translates as '{translated}': {'; '.join(notes)}"
-            )
+        for combo in list(product(*english))[:4]:
+            translated = _key(list(combo))
+            if translated and translated != plain:
+                found.setdefault(
+                    translated, f"'{' '.join(latin)}' translates as '{translated}': {'; '.join(notes)}"
+                )
     return found
 
 

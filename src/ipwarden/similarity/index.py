@@ -33,14 +33,15 @@ from ipwarden.errors import IntegrityError
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Right, Status
 from ipwarden.similarity.forms import MarkForms, forms_from_bytes, forms_to_bytes, prepare
-from ipwarden.similarity.keys import hash_keys, mark_keys, query_probes
+from ipwarden.similarity.keys import GROUPS, hash_keys, mark_keys, query_probes
 
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 REBUILD = "ipwarden index build"
 _STATUSES = [s.value for s in Status]
 _FUZZY_CAP = 30_000  # fuzzy keys with more postings than this are too common to help
+_GROUP_SHARE = 0.15  # share of the candidate slots reserved for the best marks of each candidate group
 _EXACT_CAP = 200_000
 _BATCH = 20_000
 
@@ -327,7 +328,13 @@ class SearchIndex:
         statuses: Iterable[str] | None = None,
         cap: int = 200,
     ) -> list[int]:
-        """Mark numbers most likely to be similar to ``text``, best first, at most ``cap``."""
+        """Mark numbers most likely to be similar to ``text``, best first, at most ``cap``.
+
+        A probe's weight is scaled by how rare its key is (a key shared with 3 marks says more than one
+        shared with 5,000), and each candidate group (sound, look-alike characters, containment, meaning,
+        ...) keeps the best ``_GROUP_SHARE`` of the slots by its own probes, so that one aspect's many
+        neighbours cannot crowd out the marks only another aspect finds.
+        """
         probes = query_probes(prepare(text))
         if not probes:
             return []
@@ -335,6 +342,8 @@ class SearchIndex:
         pos = np.searchsorted(self._keys, hashes)
         parts: list[npt.NDArray[np.uint32]] = []
         weights: list[npt.NDArray[np.float32]] = []
+        groups: list[npt.NDArray[np.uint8]] = []
+        scale = np.log(max(len(self._alive), 2) + 1.0)
         with self._lock:
             for probe, key, at in zip(probes, hashes, pos, strict=True):
                 found: list[npt.NDArray[np.uint32]] = []
@@ -347,13 +356,18 @@ class SearchIndex:
                 total = sum(len(f) for f in found)
                 if not total or (not probe.exact and total > _FUZZY_CAP):
                     continue
-                parts.extend(found)
-                weights.extend(np.full(len(f), probe.weight, dtype=np.float32) for f in found)
+                rarity = 0.25 + 0.75 * float(np.log((len(self._alive) + 1.0) / total) / scale)
+                group = GROUPS.index(probe.group)
+                for f in found:
+                    parts.append(f)
+                    weights.append(np.full(len(f), probe.weight * rarity, dtype=np.float32))
+                    groups.append(np.full(len(f), group, dtype=np.uint8))
             if not parts:
                 return []
             ords = np.concatenate(parts)
             unique, inverse = np.unique(ords, return_inverse=True)
-            score = np.bincount(inverse, weights=np.concatenate(weights))
+            flat_weights = np.concatenate(weights)
+            score = np.bincount(inverse, weights=flat_weights, minlength=len(unique))
             keep = self._alive[unique]
             if offices is not None:
                 codes = [self._offices.index(o) for o in set(offices) if o in self._offices]
@@ -361,11 +375,23 @@ class SearchIndex:
             if statuses is not None:
                 wanted = [_STATUSES.index(s) for s in set(statuses)]
                 keep &= np.isin(self._status[unique], np.array(wanted, dtype=np.uint8))
-        unique, score = unique[keep], score[keep]
-        if len(unique) > cap:
-            top = np.argpartition(-score, cap)[:cap]
-            unique, score = unique[top], score[top]
-        order = np.argsort(-score, kind="stable")
+        if len(unique) <= cap:
+            chosen = np.flatnonzero(keep)
+        else:
+            flat_groups = np.concatenate(groups)
+            chosen_mask = np.zeros(len(unique), dtype=bool)
+            quota = max(1, int(cap * _GROUP_SHARE))
+            for group in np.unique(flat_groups):
+                in_group = flat_groups == group
+                by_group = np.bincount(
+                    inverse[in_group], weights=flat_weights[in_group], minlength=len(unique)
+                )
+                by_group = np.where(keep & (by_group > 0), by_group + 1e-3 * score, -1.0)
+                _take_best(by_group, quota, chosen_mask)
+            rest = np.where(keep & ~chosen_mask, score, -1.0)
+            _take_best(rest, max(0, cap - int(chosen_mask.sum())), chosen_mask)
+            chosen = np.flatnonzero(chosen_mask)
+        order = chosen[np.argsort(-score[chosen], kind="stable")]
         return [int(u) for u in unique[order]]
 
     def rows(self, ords: Sequence[int]) -> list[IndexedMark]:
@@ -410,6 +436,18 @@ class SearchIndex:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _take_best(values: npt.NDArray[Any], count: int, mask: npt.NDArray[np.bool_]) -> None:
+    """Mark in ``mask`` the ``count`` best entries of ``values`` that are not negative."""
+    eligible = int((values >= 0).sum())
+    if count <= 0 or not eligible:
+        return
+    if eligible <= count:
+        mask |= values >= 0
+        return
+    top = np.argpartition(-values, count)[:count]
+    mask[top] = True
 
 
 def open_index(

@@ -16,14 +16,34 @@ from itertools import product
 import numpy as np
 import numpy.typing as npt
 
+from ipwarden.similarity.chinese import english_spelling
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.phonetics import latin_key, vowel_key
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, parts_index
 
-__all__ = ["Probe", "hash_keys", "mark_keys", "query_probes"]
+__all__ = ["GROUPS", "Probe", "hash_keys", "mark_keys", "query_probes"]
 
 _NEIGHBOURS_PER_CHAR = 6
 _MAX_RUN = 6
+
+
+#: Candidate groups: each gets its own share of the exact-scoring slots, so that marks found only by sound,
+#: by look-alike characters, by containment or by meaning are not crowded out by spelling neighbours.
+GROUPS = ("spelling", "sound", "chinese", "glyph", "containment", "meaning")
+_GROUP_OF_KIND = {
+    "s": "spelling",
+    "c": "spelling",
+    "g": "spelling",
+    "t": "spelling",
+    "k": "sound",
+    "v": "sound",
+    "kd": "sound",
+    "h": "chinese",
+    "y": "chinese",
+    "yb": "chinese",
+    "m": "meaning",
+    "mw": "meaning",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +51,7 @@ class Probe:
     key: str
     weight: float
     exact: bool  # exact keys are always looked up; fuzzy ones are skipped when their postings are huge
+    group: str = "spelling"
 
 
 def _trigrams(text: str) -> set[str]:
@@ -40,6 +61,20 @@ def _trigrams(text: str) -> set[str]:
 
 def _bigrams(text: str) -> set[str]:
     return {text[i : i + 2] for i in range(len(text) - 1)} if len(text) >= 2 else {text} if text else set()
+
+
+def _deletions(key: str) -> set[str]:
+    """The sound key with each symbol left out once: two keys one substitution, insertion or deletion apart
+    share one of these (HRMS/ARMS share RMS, PPS/BPS share PS), so near sounds are found by lookup."""
+    if len(key) < 3:
+        return set()
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _sound_keys(spoken: str) -> set[str]:
+    keys = {"k:" + latin_key(spoken), "v:" + vowel_key(spoken)}
+    keys.update("kd:" + d for d in _deletions(latin_key(spoken)))
+    return keys
 
 
 def mark_keys(f: MarkForms) -> set[str]:
@@ -54,6 +89,7 @@ def mark_keys(f: MarkForms) -> set[str]:
     if len(f.latin_key) >= 2:
         keys.add("k:" + f.latin_key)
         keys.add("v:" + f.vowel_key)
+        keys.update("kd:" + d for d in _deletions(f.latin_key))
     keys.update("t:" + w for w in f.core_skel if len(w) >= 2)
     if f.cjk:
         keys.update("h:" + b for b in _bigrams(f.cjk))
@@ -61,8 +97,8 @@ def mark_keys(f: MarkForms) -> set[str]:
         keys.update("yb:" + " ".join(f.fuzzy[i : i + 2]) for i in range(max(1, len(f.fuzzy) - 1)))
         spoken = f.pinyin_compact
         if len(spoken) >= 3:
-            keys.add("v:" + vowel_key(spoken))
-            keys.add("k:" + latin_key(spoken))
+            keys.update(_sound_keys(spoken))
+            keys.update(_sound_keys(english_spelling(f.pinyin)))
     keys.update("m:" + m for m in f.meanings)
     keys.update("mw:" + w for m in f.meanings for w in m.split(" ") if len(w) >= 3)
     return keys
@@ -99,32 +135,43 @@ def query_probes(f: MarkForms) -> list[Probe]:
     """Keys to look up for a query, with weights for ranking the candidates before exact scoring."""
     probes: dict[str, Probe] = {}
 
-    def put(key: str, weight: float, exact: bool = True) -> None:
+    def put(key: str, weight: float, exact: bool = True, group: str = "") -> None:
         old = probes.get(key)
         if old is None or old.weight < weight:
-            probes[key] = Probe(key, weight, exact)
+            kind = key.split(":", 1)[0]
+            probes[key] = Probe(key, weight, exact, group or _GROUP_OF_KIND.get(kind, "spelling"))
 
-    for key in mark_keys(f):
+    own = mark_keys(f)
+    for key in own:
         kind = key.split(":", 1)[0]
         if kind == "g":
             put(key, 1.0, exact=False)
         elif kind in ("t", "h", "yb", "mw"):
             put(key, 2.0, exact=False)
+        elif kind == "kd":
+            put(key, 2.5, exact=False)
         else:
             put(key, 6.0)
     # containment: every run of the query's words (or Chinese characters) may be a whole earlier mark
     words = f.core
     for size in range(1, min(len(words), _MAX_RUN) + 1):
         for start in range(len(words) - size + 1):
-            put("c:" + "".join(f.core_skel[start : start + size]), 5.0)
+            key = "c:" + "".join(f.core_skel[start : start + size])
+            put(key, 5.0, group="spelling" if key in own else "containment")
     for size in range(2, min(len(f.cjk), 8) + 1):
         for start in range(len(f.cjk) - size + 1):
-            put("c:" + f.cjk[start : start + size], 5.0)
+            key = "c:" + f.cjk[start : start + size]
+            put(key, 5.0, group="spelling" if key in own else "containment")
+    for word in f.core_skel:  # a brand glued to other words (RAYBANSUNGLASSES): its head or tail
+        if len(word) >= 7 and word.isascii():
+            for size in range(4, len(word) - 2):
+                put("c:" + word[:size], 4.0, group="containment")
+                put("c:" + word[-size:], 4.0, group="containment")
     if f.cjk and len(f.cjk) <= 8:
         for variant in _cjk_variants(f.cjk) - {f.cjk}:
-            put("c:" + variant, 5.0)
+            put("c:" + variant, 5.0, group="glyph")
             for gram in _bigrams(variant):
-                put("h:" + gram, 1.5, exact=False)
+                put("h:" + gram, 1.5, exact=False, group="glyph")
     if f.latin and len(f.latin) >= 3 and not f.cjk:  # a Latin query may be the pinyin of a Chinese mark
         put("v:" + vowel_key(f.latin), 4.0)
     return list(probes.values())

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ipwarden.similarity.normalize import normalise
 
-__all__ = ["latin_key", "number_words", "vowel_key"]
+__all__ = ["latin_key", "loose_key", "number_words", "vowel_key"]
 
 _UNITS = [
     "zero",
@@ -106,3 +106,14 @@ def latin_key(text: str) -> str:
 def vowel_key(text: str) -> str:
     """The folded spelling with vowels kept as one class ``a``: separates NIKE from NOKIA-like near keys."""
     return re.sub(r"[aeiouy]+", "a", _folded(text)).upper()
+
+
+_UNVOICED = str.maketrans("BDGVJ", "PTKFX")
+
+
+def loose_key(key: str) -> str:
+    """A sound key with voiced and unvoiced pairs folded (b/p, d/t, g/k, v/f, j/sh) and a leading vowel or h
+    dropped: BEPSI ~ PEPSI, ERMES ~ HERMES. Looser than :func:`latin_key`, so it only backs up a near match.
+    """
+    folded = key.translate(_UNVOICED)
+    return folded[1:] if len(folded) > 2 and folded[0] in "AH" else folded

@@ -78,7 +78,7 @@ class Lexicon:
     generic_latin: frozenset[str]
     generic_chinese: tuple[str, ...]  # longest first, for suffix stripping
     descriptive: dict[int, frozenset[str]]
-    foreign: dict[str, tuple[str, str]]  # foreign word → (language, english)
+    foreign: dict[str, tuple[str, str]]  # foreign word → (language, english senses joined by |)
 
     @property
     def all_descriptive(self) -> frozenset[str]:
@@ -91,7 +91,8 @@ def lexicon() -> Lexicon:
     foreign: dict[str, tuple[str, str]] = {}
     for language, words in data["foreign"].items():
         for word, english in words.items():
-            foreign.setdefault(normalise(str(word)), (str(language), normalise(str(english))))
+            senses = "|".join(normalise(e) for e in str(english).split("|") if normalise(e))
+            foreign.setdefault(normalise(str(word)), (str(language), senses))
     return Lexicon(
         generic_latin=frozenset(normalise(str(w)) for w in data["generic"]["latin"]),
         generic_chinese=tuple(sorted((str(w) for w in data["generic"]["chinese"]), key=len, reverse=True)),
