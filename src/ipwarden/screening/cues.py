@@ -280,9 +280,7 @@ class GiMatcher:
             guard = next((g.pattern for g in c.guards if g.search(window)), None)
             evocation = re.compile(c.evocation_pattern, re.IGNORECASE).search(folded)
             span = (evocation.start(), evocation.end()) if evocation else (m.start(), m.end())
-            from_origin = (bool(stated & c.origin_words) and _region_ok(stated_text, c.gi.origin)) or any(
-                t in folded for t in c.origin_terms
-            )
+            from_origin = _from_origin(c, folded, stated, stated_text, origin)
             hits.append(
                 GiHit(
                     c.gi,
@@ -295,6 +293,41 @@ class GiMatcher:
                 )
             )
         return hits
+
+
+def _from_origin(
+    c: _CompiledGi, folded: str, stated: frozenset[str], stated_text: str, origin: str | None
+) -> bool:
+    """Whether the listing shows goods from the GI's origin.
+
+    The ``origin`` field decides when it names the GI's region, or another country or region (a
+    contradiction that words in the text do not overturn). Otherwise origin words count only outside the
+    GI's own name: "Aceto Balsamico di Modena" or "盘锦大米" name the place but do not say the goods
+    come from it.
+    """
+    if stated:
+        if stated & c.origin_words and _region_ok(stated_text, c.gi.origin):
+            return True
+        if origin and _contradicts(origin, c.gi.origin):
+            return False
+    if not c.origin_terms:
+        return False
+    outside = c.name.sub(" ", folded)
+    return any(t in outside for t in c.origin_terms)
+
+
+def _contradicts(stated: str, origin: str) -> bool:
+    """A stated origin ("US", "CN/Hebei") that names another country, or another region of the country."""
+    parts = [p.strip() for p in stated.split("/") if p.strip()]
+    want = [p.strip() for p in origin.split("/") if p.strip()]
+    if not parts or not want:
+        return False
+    code = parts[0].upper()
+    if len(code) != 2 or not code.isalpha():
+        return False  # free text ("Italy"): leave it to the origin words
+    if code != want[0].upper():
+        return True
+    return len(parts) > 1 and len(want) > 1 and not _region_ok(normalise(stated), origin)
 
 
 def _origin_words(origin: str) -> frozenset[str]:

@@ -8,13 +8,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from rapidfuzz.distance import OSA
+
 from ipwarden.screening.config import ScreeningConfig
 from ipwarden.screening.images import ImageIndex, ImageRef, phash_bytes
 from ipwarden.screening.interfaces import ImageStore, ReferencePrices, RemovedListing, SellerHistory
 from ipwarden.screening.models import Family, Listing, Reason
-from ipwarden.screening.staydown import StayDownIndex
+from ipwarden.screening.staydown import StayDownIndex, words
 
-__all__ = ["ClaimedBrand", "image_reasons", "price_reasons", "seller_reasons", "stay_down_reasons"]
+__all__ = [
+    "ClaimedBrand",
+    "image_reasons",
+    "price_reasons",
+    "repeats_removed_words",
+    "seller_reasons",
+    "stay_down_reasons",
+]
 
 ClaimedBrand = tuple[str, str | None, str | None, str]  # (brand key, right id, owner, mark as written)
 
@@ -159,7 +168,8 @@ def image_reasons(
     config: ScreeningConfig,
 ) -> tuple[list[Reason], list[tuple[int, ImageRef, int]]]:
     """Reasons for images close to protected or removed images, and the protected matches for the
-    authorisation check (image position, ref, distance). Unreadable images raise ListingError."""
+    authorisation check (image position, ref, distance). A picture nearer to a protected picture than to
+    a removed listing's is the owner's picture, not a re-listing. Unreadable images raise ListingError."""
     if not listing.images:
         return [], []
     if store is None:
@@ -173,12 +183,18 @@ def image_reasons(
         if not len(index):
             continue
         seen_kinds: set[str] = set()
-        for distance, ref in index.matches(value, max_distance):
+        found = index.matches(value, max_distance)
+        # The rights holder's own picture (a protected one at least as near as the removed listing's) is
+        # not the removed seller's fingerprint: authorised sellers use it too, and image.protected covers it.
+        owners = min((d for d, r in found if r.kind == "protected"), default=max_distance + 1)
+        for distance, ref in found:
             if ref.kind in seen_kinds:
                 continue
             seen_kinds.add(ref.kind)
             if ref.kind == "protected":
                 protected.append((position, ref, distance))
+                continue
+            if owners <= distance:
                 continue
             signal = "stay_down.image"
             out.append(
@@ -217,16 +233,43 @@ def protected_image_reason(
     )
 
 
+def repeats_removed_words(title: str, removed_title: str) -> bool:
+    """Whether ``title`` repeats every word of ``removed_title`` (any order, extra words allowed).
+
+    A word may carry a small spelling edit (one letter or swap in words of 4-7 letters, two from 8), as
+    re-listers disguise a word or two; words with digits (sizes, model codes) must be exact. A genuine
+    listing of the same product shares the product's name but not the rest of the removed seller's
+    wording, so it lacks some of these words even when its characters are a near-duplicate.
+    """
+    mine = words(title)
+    for word in words(removed_title) - mine:
+        limit = 0 if len(word) < 4 or any(c.isdigit() for c in word) else 1 if len(word) < 8 else 2
+        if not limit or not any(OSA.distance(word, other, score_cutoff=limit) <= limit for other in mine):
+            return False
+    return True
+
+
 def stay_down_reasons(
     listing: Listing, index: StayDownIndex, removed: dict[str, RemovedListing], config: ScreeningConfig
 ) -> list[Reason]:
+    """A title that matches a removed listing's: by the same seller, or repeating all of its words.
+
+    The index finds near-duplicates by character shingles or word containment; a match then counts when
+    the seller is the removed listing's seller or the listing repeats every word of the removed title
+    (:func:`repeats_removed_words`). Titles that are little more than the product's name ("Samsung Galaxy
+    Z Flip6 smartphone neu") are otherwise matched by every genuine listing of that product.
+    """
     if not len(index) or not listing.title:
         return []
-    matches = index.match_title(listing.title)
-    if not matches:
+    best = source = None
+    for match in index.match_title(listing.title):
+        found = removed.get(match.listing_id)
+        same_seller = found is not None and bool(listing.seller_id) and found.seller_id == listing.seller_id
+        if found is None or same_seller or repeats_removed_words(listing.title, found.title):
+            best, source = match, found
+            break
+    if best is None:
         return []
-    best = matches[0]
-    source = removed.get(best.listing_id)
     signal = "stay_down.title"
     return [
         Reason(

@@ -1,0 +1,68 @@
+"""Geographical indications: the name or an evocation on goods from elsewhere counts; goods from the origin
+(shown by the origin field or by words outside the name) do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipwarden.screening.cues import GiMatcher, fold
+from ipwarden.screening.lexicon import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def gis() -> GiMatcher:
+    lexicon = load_lexicon()
+    return GiMatcher(lexicon.gis, 40, lexicon.evocations)
+
+
+def _hits(gis: GiMatcher, text: str, category: str, origin: str | None, market: str = "CN") -> list[str]:
+    """GI names that count against the listing (not from the origin, or evoked)."""
+    goods = frozenset(fold(f"{category} {text}").split())
+    found = gis.find(fold(text), goods_words=goods, origin=origin, market=market)
+    return [h.gi.name for h in found if h.guard is None and (h.evocation or not h.from_origin)]
+
+
+@pytest.mark.parametrize(
+    ("title", "category", "origin", "name"),
+    [
+        # the place in the name is not a statement of origin (EU PGI Aceto Balsamico di Modena; CN GI 盘锦大米)
+        ("Aceto Balsamico di Modena уксус 500мл", "vinegar", "RU", "Aceto Balsamico di Modena"),
+        ("盘锦大米 大米 5kg", "rice", "CN/Hebei", "盘锦大米"),
+        ("Prosciutto di Parma sliced ham", "ham", "US", "Prosciutto di Parma"),
+        ("Napa Valley Cabernet red wine", "wine", "AR", "Napa Valley"),
+        ("绍兴酒 黄酒 500ml", "rice wine", "CN/Shandong", "绍兴酒"),
+    ],
+)
+def test_name_of_the_place_is_not_an_origin(
+    gis: GiMatcher, title: str, category: str, origin: str, name: str
+) -> None:
+    assert name in _hits(gis, title, category, origin)
+
+
+@pytest.mark.parametrize(
+    ("title", "category", "origin"),
+    [
+        ("Prosciutto di Parma DOP, 18 months, sliced 100g", "ham", "IT/Parma"),
+        ("盘锦大米 新米 5kg", "rice", "CN/Liaoning/Panjin"),
+        ("绍兴酒 花雕 五年陈 500ml", "rice wine", "CN/Zhejiang/Shaoxing"),
+        ("Champagne Brut Réserve AOC 75cl", "wine", "FR/Champagne"),
+    ],
+)
+def test_goods_from_the_origin_are_not_flagged(
+    gis: GiMatcher, title: str, category: str, origin: str
+) -> None:
+    assert _hits(gis, title, category, origin) == []
+
+
+def test_origin_words_outside_the_name_still_count_without_an_origin_field(gis: GiMatcher) -> None:
+    assert _hits(gis, "盘锦大米 辽宁盘锦 产地直发 5kg", "rice", None) == []
+    assert _hits(gis, "Prosciutto di Parma, product of Italy", "ham", None, "US") == []
+
+
+def test_a_stated_other_origin_overrides_origin_words_in_the_text(gis: GiMatcher) -> None:
+    # the origin field names another country: "Italian recipe" in the title does not make it Italian
+    assert "Aceto Balsamico di Modena" in _hits(
+        gis, "Aceto Balsamico di Modena, italian recipe", "vinegar", "US", "US"
+    )
+    # same country, another region
+    assert "盘锦大米" in _hits(gis, "盘锦大米 辽宁 5kg", "rice", "CN/Hebei")
