@@ -27,9 +27,10 @@ __all__ = ["SearchHit", "SearchResult", "SearchService", "SuggestResult", "Sugge
 ClassRelation = Callable[[int, int], str]
 _CANDIDATES = 80
 _FAMILY_SOURCES = 5
-_SUFFIXES = ("ora", "ix", "elle", "ano", "ique", "io", "era", "ovo")
-_PREFIXES = ("neo", "vela", "zu", "ori")
-_ENDINGS = ("vanta", "lorique", "zemo", "quarel", "tivo", "menza", "rulo", "fenix")
+_OPENINGS = ("bo", "da", "lu", "ma", "ro", "sa", "te", "vi", "zu", "ka", "fe", "qu")
+_SYLLABLES = ("ba", "de", "lo", "mi", "ra", "sen", "tor", "va", "zel", "qui", "nor", "fa", "dex", "lun")
+_MARGIN = 0.1  # a suggestion's closest earlier mark must stay this far below the medium-risk threshold
+_MAX_TRIES = 60
 
 
 def _default_relation(a: int, b: int) -> str:
@@ -101,6 +102,7 @@ class Suggestion:
     closest: SearchHit | None
     high: int
     medium: int
+    margin: float | None = None  # how far the closest mark's similarity is below the medium-risk threshold
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -108,6 +110,7 @@ class Suggestion:
             "clear": self.clear,
             "high": self.high,
             "medium": self.medium,
+            "margin": self.margin,
             "closest": self.closest.to_dict() if self.closest else None,
         }
 
@@ -263,27 +266,58 @@ class SearchService:
     def suggest(
         self, name: str, classes: Sequence[int] = (), offices: Sequence[str] | None = None, count: int = 5
     ) -> SuggestResult:
-        """Variants of ``name`` with no high- or medium-risk conflict in these classes and offices."""
+        """Names near ``name`` that are clear of every conflict by a margin, each with its evidence.
+
+        A name that keeps the opening or the sound of a conflicting mark (NIKVANTA for NIKEY, over NIKE)
+        is legal to propose but useless to a seller, so candidates are new openings on the name's tail and
+        coined names; each must have no high- or medium-risk hit, its closest earlier mark must score at
+        least ``_MARGIN`` below the medium threshold, and it must share neither the first two letters nor
+        the sound key with any mark the name itself conflicts with.
+        """
         base = SearchQuery.parse(name, classes=classes, offices=offices or (), field="name")
         original = self._verdict(base.text, base)
-        stem = "".join(ch for ch in prepare(base.text).core_compact if ch.isalnum()) or base.text
-        # keep the name's opening (what the seller chose it for), replace the rest with new endings
-        variants = [stem[:k] + s for k in (3, 2) for s in _ENDINGS if len(stem) > k]
-        variants += [stem + s for s in _SUFFIXES] + [p + stem for p in _PREFIXES]
+        conflicts = [h for h in self.search(self._query(base.text, base)).hits if h.risk is not RiskTier.LOW]
+        stem = "".join(ch for ch in prepare(base.text).core_compact if ch.isalnum() and ch.isascii())
         found: list[Suggestion] = []
-        for variant in dict.fromkeys(
-            v.upper() for v in variants if prepare(v).skeleton != prepare(stem).skeleton
-        ):
+        for variant in self._variants(stem or "name")[:_MAX_TRIES]:
+            if not self._distinct(variant, conflicts):
+                continue
             verdict = self._verdict(variant, base)
-            if verdict.clear:
+            if verdict.clear and verdict.margin is not None and verdict.margin >= _MARGIN:
                 found.append(verdict)
             if len(found) >= count:
                 break
         return SuggestResult(base.text, original, tuple(found), base.classes, base.offices or ())
 
+    @staticmethod
+    def _variants(stem: str) -> list[str]:
+        """New openings on the name's tail (NIKEY → BOKEY, DAKEY, ...), then coined three-syllable names."""
+        tail = stem[2:] if len(stem) > 4 else stem[1:]
+        seed = sum(ord(ch) * (i + 1) for i, ch in enumerate(stem))
+        out = [opening + tail for opening in _OPENINGS]
+        n = len(_SYLLABLES)
+        out += ["".join(_SYLLABLES[(seed * k + (2 * k - 1) * i) % n] for k in (1, 7, 13)) for i in range(30)]
+        return list(dict.fromkeys(v.upper() for v in out if v and v.lower() != stem.lower()))
+
+    @staticmethod
+    def _distinct(variant: str, conflicts: Sequence[SearchHit]) -> bool:
+        mine = prepare(variant)
+        for hit in conflicts:
+            theirs = prepare(hit.mark)
+            same_sound = bool(mine.latin_key) and mine.latin_key == theirs.latin_key
+            if mine.compact[:2] == theirs.compact[:2] or same_sound:
+                return False
+        return True
+
+    def _query(self, text: str, base: SearchQuery) -> SearchQuery:
+        return SearchQuery(text, base.classes, None, base.offices, base.statuses, limit=20)
+
     def _verdict(self, text: str, base: SearchQuery) -> Suggestion:
-        query = SearchQuery(text, base.classes, None, base.offices, base.statuses, limit=20)
-        hits = self.search(query).hits
+        hits = self.search(self._query(text, base)).hits
         high = sum(1 for h in hits if h.risk is RiskTier.HIGH)
         medium = sum(1 for h in hits if h.risk is RiskTier.MEDIUM)
-        return Suggestion(text, high == 0 and medium == 0, hits[0] if hits else None, high, medium)
+        relation = "same" if base.classes else "unspecified"
+        threshold = self.policy.tiers[relation][1]
+        closest = hits[0] if hits else None  # hits are ranked by score, best first
+        margin = round(threshold - (closest.score if closest else 0.0), 3)
+        return Suggestion(text, high == 0 and medium == 0, closest, high, medium, margin)
