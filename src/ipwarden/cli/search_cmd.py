@@ -142,7 +142,8 @@ def suggest(  # noqa: PLR0917 - the framework maps each parameter to an option
             if s.closest
             else "no similar marks at all"
         )
-        typer.echo(f"  {s.name}  — {evidence}")
+        margin = f"; {s.margin:.2f} below the medium-risk threshold" if s.margin is not None else ""
+        typer.echo(f"  {s.name}  — {evidence}{margin}")
 
 
 @index_app.command("build")
