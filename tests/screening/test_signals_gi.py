@@ -66,3 +66,46 @@ def test_a_stated_other_origin_overrides_origin_words_in_the_text(gis: GiMatcher
     )
     # same country, another region
     assert "盘锦大米" in _hits(gis, "盘锦大米 辽宁 5kg", "rice", "CN/Hebei")
+
+
+@pytest.mark.parametrize(
+    ("title", "category", "name"),
+    [
+        # evocation wordings of EU Reg. 2024/1143 Art. 26 ("style", "type", "method", "imitation", "flavour")
+        ("vino espumoso estilo de Champagne", "wine", "Champagne"),
+        ("vinho espumante tipo Champanhe", "wine", "Champagne"),
+        ("игристое вино в стиле шампанского", "wine", "Champagne"),
+        ("香槟类起泡酒", "wine", "Champagne"),
+        ("샴페인풍 스파클링 와인", "wine", "Champagne"),
+        ("bebida sabor a Tequila", "spirits", "Tequila"),
+        ("sparkling wine, Champagne method", "wine", "Champagne"),
+        ("Sekt nach Art Champagner", "wine", "Champagne"),
+    ],
+)
+def test_evocations_count_whatever_the_origin(gis: GiMatcher, title: str, category: str, name: str) -> None:
+    goods = frozenset(fold(f"{category} {title}").split())
+    found = gis.find(fold(title), goods_words=goods, origin="FR/Champagne", market="FR")
+    assert [(h.gi.name, h.evocation) for h in found] == [(name, True)]
+
+
+@pytest.mark.parametrize(
+    ("title", "category", "name"),
+    [
+        ("Parmaschinken, 100 g geschnitten", "ham", "Prosciutto di Parma"),
+        ("Jambon de Parme tranché", "ham", "Prosciutto di Parma"),
+        ("бутылка текилы 0,7 л", "spirits", "Tequila"),
+        ("шотландского виски 12 лет", "whisky", "Scotch Whisky"),
+        ("ゴルゴンゾーラ チーズ 200g", "cheese", "Gorgonzola"),
+        ("프로세코 스파클링 와인", "wine", "Prosecco"),
+    ],
+)
+def test_names_in_other_languages_and_case_forms(
+    gis: GiMatcher, title: str, category: str, name: str
+) -> None:
+    assert name in _hits(gis, title, category, "US", "US")
+
+
+def test_ordinary_words_near_a_genuine_gi_are_not_evocations(gis: GiMatcher) -> None:
+    assert _hits(gis, "Champagne Brut AOC, méthode traditionnelle", "wine", "FR/Champagne", "FR") == []
+    assert _hits(gis, "西湖龙井 味道醇厚 250g", "tea", "CN/Zhejiang/Hangzhou West Lake") == []
+    assert _hits(gis, "Tequila 100% agave, sabor suave", "spirits", "MX/Jalisco", "MX") == []

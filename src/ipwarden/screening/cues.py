@@ -60,6 +60,23 @@ _EVOCATION = (
 )
 
 
+# "style of", "façon de", "tipo de", "nach Art des": small words between an evocation and the name
+_LINK = r"(?:of|the|de|des|du|d|la|le|les|à la|a la|del|di|da|do|dos|das|der|des|von)(?!\w)"
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{5,}")
+_CYRILLIC_ENDING = re.compile(r"[аеёиоуыэюяйь]{1,2}$")
+
+
+def _name_pattern(name: str) -> str:
+    """A GI name's regex; Russian names also match their case forms (Шампанское, шампанского, шампанским)."""
+    pattern = default_pattern(name)
+    if not _CYRILLIC_WORD.search(name):
+        return pattern
+    for word in sorted(set(_CYRILLIC_WORD.findall(fold(name))), key=len, reverse=True):
+        stem = _CYRILLIC_ENDING.sub("", word)
+        pattern = pattern.replace(re.escape(word), re.escape(stem) + "[а-яё]{0,3}")
+    return pattern
+
+
 def fold(text: str) -> str:
     """The form cues are matched on: NFKC and case-folded (offsets may differ from the raw text)."""
     return unicodedata.normalize("NFKC", text).casefold()
@@ -233,10 +250,14 @@ class GiMatcher:
                     if not _CJK.search(folded_name)
                     else folded_name
                 )
+                if _CYRILLIC_WORD.fullmatch(key):
+                    key = _CYRILLIC_ENDING.sub("", key)  # the stem: case forms change the ending
                 previous = self._names.get(key, ())
                 self._names.add_word(key, (*previous, position))
-            names = "|".join(f"(?:{default_pattern(n)})" for n in sorted(gi.all_names, key=len, reverse=True))
-            evocation = rf"(?:(?<!\w){evo}\W{{0,3}}(?:{names}))|(?:(?:{names})\W{{0,3}}{evo})"
+            names = "|".join(f"(?:{_name_pattern(n)})" for n in sorted(gi.all_names, key=len, reverse=True))
+            evocation = (
+                rf"(?:(?<!\w){evo}(?:\W{{1,3}}{_LINK})?\W{{0,3}}(?:{names}))|(?:(?:{names})\W{{0,3}}{evo})"
+            )
             products = {normalise(w) for w in (gi.product, *gi.categories)}
             products |= {p for w in list(products) for p in w.split()}
             self._compiled.append(
