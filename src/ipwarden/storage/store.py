@@ -38,6 +38,7 @@ from ipwarden.storage.codec import (
     encode_right,
 )
 from ipwarden.storage.engine import guard
+from ipwarden.storage.index_rows import IndexRow, iter_index_rows
 
 __all__ = ["SqlRightsStore"]
 
@@ -245,6 +246,10 @@ class SqlRightsStore:
             if len(page) < batch_size:
                 return
             params["after"] = page[-1].id
+
+    def iter_index_rows(self, *, batch_size: int = 50_000) -> Iterator[IndexRow]:
+        """Rights in ``id`` order as only the columns the search index files (no ``Right`` objects)."""
+        return iter_index_rows(self._read, self._ph, batch_size)
 
     def count_rights(self) -> int:
         with self._read() as conn:
