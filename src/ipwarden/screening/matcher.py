@@ -20,14 +20,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
-from importlib import resources
 
 import ahocorasick
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ipwarden.registry.models import MarkType, OwnerFamily, Right, RightKind
-from ipwarden.screening.text import build_view, fast_joined, word_tokens
+from ipwarden.screening.dictionary import common_words, ordinary_words
+from ipwarden.screening.text import TextView, build_view, fast_joined, skeleton_token, word_tokens
 from ipwarden.similarity.chinese import has_cjk, to_pinyin
 from ipwarden.similarity.normalize import is_cjk, normalise
 
@@ -67,12 +67,7 @@ class MarkHit:
     rights: tuple[RightRef, ...]
     common: bool  # the mark is an ordinary word: needs relevant goods or brand-like context
     brand_context: bool
-
-
-def common_words() -> frozenset[str]:
-    """The packaged ordinary-word list, normalised."""
-    text = resources.files("ipwarden.screening").joinpath("common_words.txt").read_text(encoding="utf-8")
-    return frozenset(normalise(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    group: int = -1  # the matcher's mark group (callers cache per-mark work by it)
 
 
 def _is_common(norm: str, vocabulary: frozenset[str]) -> bool:
@@ -91,13 +86,17 @@ class MarkMatcher:
         self._groups: list[list[int]] = []  # group id -> indexes into _rights
         self._group_mark: list[str] = []  # group id -> normalised mark text
         self._group_common: list[bool] = []
+        self._group_refs: dict[int, tuple[RightRef, ...]] = {}  # filled on first use
+        self._group_classes: dict[int, frozenset[int]] = {}  # filled on first use
         self._rights: list[RightRef] = []
         self._by_norm: dict[str, int] = {}
         self._fuzzy: dict[tuple[str, int], list[tuple[str, int]]] = {}
         self._fuzzy_cache: dict[str, tuple[tuple[int, str], ...]] = {}
         self._fuzzy_keys: dict[tuple[str, int], list[str]] = {}
         self._fuzzy_own: set[str] = set()  # keys of the marks themselves (an exact hit, not a misspelling)
-        self._vocabulary = vocabulary if vocabulary is not None else common_words()
+        self._vocabulary = vocabulary if vocabulary is not None else ordinary_words()
+        # look-alike keys of ordinary words: such a listing word is a misspelling only where used as a brand
+        self._ordinary_keys = frozenset(skeleton_token(w) for w in self._vocabulary if w and " " not in w)
         self._families: dict[str, list[int]] = {}
         self._built = False
         self.pattern_count = 0
@@ -202,13 +201,28 @@ class MarkMatcher:
     def size(self) -> int:
         return len(self._rights)
 
+    def group_rights(self, group: int) -> tuple[RightRef, ...]:
+        """The rights a mark group points at (at most 64, in registry order)."""
+        refs = self._group_refs.get(group)
+        if refs is None:
+            refs = self._group_refs[group] = tuple(self._rights[i] for i in self._groups[group][:64])
+        return refs
+
+    def _classes_of(self, group: int) -> frozenset[int]:
+        found = self._group_classes.get(group)
+        if found is None:
+            found = self._group_classes[group] = frozenset(
+                c for ref in self.group_rights(group) for c in ref.classes
+            )
+        return found
+
     def _fuzzy_hits(self, token: str) -> tuple[tuple[int, str], ...]:
         hit = self._fuzzy_cache.get(token)
         if hit is not None:
             return hit
         found: list[tuple[int, str]] = []
         size = len(token)
-        if size >= 5 and token.isalpha() and token not in self._vocabulary and token not in self._fuzzy_own:
+        if size >= 5 and token.isalpha() and token not in self._fuzzy_own:
             bound = 1 if size < 9 else 2
             for length in range(size - bound, size + bound + 1):
                 bucket = self._fuzzy.get((token[:2], length))
@@ -233,71 +247,98 @@ class MarkMatcher:
     ) -> list[MarkHit]:
         """Mark mentions in ``text`` (one listing field), at most one per group and span.
 
-        Common-word marks that cannot pass the guard are dropped before they are explained: when the
-        field is not the brand field, no right of the mark is in ``classes`` (the listing category's
-        classes; None = unknown, keep) and the text has no brand-like context anywhere.
+        With ``classes`` (the listing category's Nice classes) the common-word guard is applied here:
+        an ordinary-word mark outside the brand field counts only when one of its rights is in
+        ``classes`` or the mention looks like a brand. With ``classes=None`` such hits are returned
+        (flagged ``common``) for the caller to judge. Either way a correctly spelled ordinary word is a
+        misspelling of a mark only in the brand field or where it is written like a brand.
         """
         if not self._built or not text:
             return []
         joined = fast_joined(text)
-        raw_hits: list[tuple[int, int, int, MatchKind]] = []
+        raw_hits: list[tuple[int, int, int, int]] = []
+        context: bool | None = None
         if self.pattern_count:
-            context: bool | None = None
+            common = self._group_common
             for end, entries in self._automaton.iter(joined):
                 for group, kind, size in entries:
-                    if self._group_common[group] and not brand_field:
+                    if common[group] and not brand_field and classes is not None:
                         if context is None:
                             context = _maybe_brand_context(text, joined)
-                        if not context and not self._relevant(group, classes):
+                        if not context and not classes & self._classes_of(group):
                             continue
-                    raw_hits.append((end - size + 1, end + 1, group, MatchKind(kind)))
-        fuzzy: list[tuple[int, str, int]] = []
+                    raw_hits.append((end - size + 1, end + 1, group, kind))
+        fuzzy: list[tuple[int, int]] = []
         if self._fuzzy:
+            ordinary = self._ordinary_keys
             for position, token in enumerate(joined.split()):
-                if token.isalpha() and len(token) >= 5:
-                    for group, mark in self._fuzzy_hits(token):
-                        fuzzy.append((position, mark, group))
+                if len(token) < 5 or not token.isalpha():
+                    continue
+                if token in ordinary and not brand_field:
+                    if context is None:
+                        context = _maybe_brand_context(text, joined)
+                    if not context:
+                        continue
+                for group, _mark in self._fuzzy_hits(token):
+                    fuzzy.append((position, group))
         if not raw_hits and not fuzzy:
             return []
-        return self._explain(text, raw_hits, fuzzy)
-
-    def _relevant(self, group: int, classes: frozenset[int] | None) -> bool:
-        if classes is None:
-            return True
-        return any(classes.intersection(self._rights[i].classes) for i in self._groups[group][:64])
+        return self._explain(text, raw_hits, fuzzy, brand_field=brand_field, classes=classes)
 
     def _explain(
         self,
         text: str,
-        raw_hits: list[tuple[int, int, int, MatchKind]],
-        fuzzy: list[tuple[int, str, int]],
+        raw_hits: list[tuple[int, int, int, int]],
+        fuzzy: list[tuple[int, int]],
+        *,
+        brand_field: bool,
+        classes: frozenset[int] | None,
     ) -> list[MarkHit]:
         view = build_view(text)
         out: list[MarkHit] = []
         seen: set[tuple[int, int, int]] = set()
+        pinyin = int(MatchKind.PINYIN)
         # Words that are a registered Latin mark as written ("Huawei") are that mark, not a pinyin
         # disguise of the owner's Chinese mark (华为): pinyin hits on such spans are dropped.
-        latin_spans = {(s, e) for s, e, _, k in raw_hits if k is not MatchKind.PINYIN}
-        raw_hits = [h for h in raw_hits if h[3] is not MatchKind.PINYIN or (h[0], h[1]) not in latin_spans]
+        if any(h[3] == pinyin for h in raw_hits):
+            latin_spans = {(s, e) for s, e, _, k in raw_hits if k != pinyin}
+            raw_hits = [h for h in raw_hits if h[3] != pinyin or (h[0], h[1]) not in latin_spans]
+        joined = view.joined
         for start, end, group, kind in raw_hits:
-            first, last = view.token_range(start + 1 if view.joined[start] == " " else start, end - 1)
-            if view.joined[start] != " ":  # a Chinese key inside a longer run of characters
+            if joined[start] == " ":
+                first, last = view.token_range(start + 1, end - 1)
+            else:  # a Chinese key inside a longer run of characters
                 first, last = view.token_range(start, end)
             span = view.source_span(first, last)
-            if view.joined[start] != " ":
-                key = view.joined[start:end]
+            if joined[start] != " ":
+                key = joined[start:end]
                 found = text.find(key, span[0], span[1])
                 if found >= 0:
                     span = (found, found + len(key))
             written = " ".join(view.tokens[first : last + 1])
-            how = self._how(kind, written, group, view.joined[start:end])
-            self._add_hit(out, seen, view, text, group=group, how=how, span=span, first=first, last=last)
-        for position, _mark, group in fuzzy:
+            how = self._how(MatchKind(kind), written, group, joined[start:end])
+            hit = self._hit(view, text, group=group, how=how, span=span, first=first, last=last, seen=seen)
+            if hit is not None and self._passes(hit, group, brand_field, classes):
+                out.append(hit)
+        ordinary = self._ordinary_keys
+        for position, group in fuzzy:
             span = view.source_span(position, position)
-            self._add_hit(
-                out, seen, view, text, group=group, how="misspelled", span=span, first=position, last=position
+            hit = self._hit(
+                view, text, group=group, how="misspelled", span=span, first=position, last=position, seen=seen
             )
+            if hit is None:
+                continue
+            if view.keys[position] in ordinary and not brand_field and not hit.brand_context:
+                continue  # a correctly spelled word, not written as a brand
+            if self._passes(hit, group, brand_field, classes):
+                out.append(hit)
         return out
+
+    def _passes(self, hit: MarkHit, group: int, brand_field: bool, classes: frozenset[int] | None) -> bool:
+        """The common-word guard, when the listing's classes are known."""
+        if not hit.common or brand_field or classes is None or hit.brand_context:
+            return True
+        return bool(classes & self._classes_of(group))
 
     def _how(self, kind: MatchKind, written: str, group: int, key: str) -> str:
         norm = self._group_mark[group]
@@ -315,11 +356,9 @@ class MarkMatcher:
             return "spaced"
         return "lookalike"
 
-    def _add_hit(
+    def _hit(
         self,
-        out: list[MarkHit],
-        seen: set[tuple[int, int, int]],
-        view: object,
+        view: TextView,
         text: str,
         *,
         group: int,
@@ -327,25 +366,24 @@ class MarkMatcher:
         span: tuple[int, int],
         first: int,
         last: int,
-    ) -> None:
+        seen: set[tuple[int, int, int]],
+    ) -> MarkHit | None:
         key = (group, span[0], span[1])
         if key in seen:
-            return
+            return None
         seen.add(key)
         written = text[span[0] : span[1]]
         if how == "exact" and _spaced_letters(written):
             how = "spaced"
-        rights = tuple(self._rights[i] for i in self._groups[group][:64])
-        out.append(
-            MarkHit(
-                how=how,
-                text=written,
-                span=span,
-                mark=self._group_mark[group],
-                rights=rights,
-                common=self._group_common[group],
-                brand_context=_brand_context(text, span, first, last, view),
-            )
+        return MarkHit(
+            how=how,
+            text=written,
+            span=span,
+            mark=self._group_mark[group],
+            rights=self.group_rights(group),
+            common=self._group_common[group],
+            brand_context=_brand_context(text, span, first, last, view),
+            group=group,
         )
 
 
@@ -371,13 +409,13 @@ def _spaced_letters(written: str) -> bool:
     return bool(_SPACED.match(written))
 
 
-def _brand_context(text: str, span: tuple[int, int], first: int, last: int, view: object) -> bool:
+def _brand_context(text: str, span: tuple[int, int], first: int, last: int, view: TextView) -> bool:
     written = text[span[0] : span[1]]
     letters = [c for c in written if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters) and not text.isupper():
         return True
     if _TM.match(text[span[1] : span[1] + 2]):
         return True
-    tokens: tuple[str, ...] = getattr(view, "tokens", ())
+    tokens = view.tokens
     neighbours = set(tokens[max(0, first - 2) : first]) | set(tokens[last + 1 : last + 3])
     return bool(neighbours & _BRAND_CONTEXT)

@@ -9,25 +9,24 @@ mentions are kept in the reasons with weight 0 so a reviewer sees why they did n
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ipwarden.errors import IpwardenError
 from ipwarden.registry.interfaces import RightsStore
-from ipwarden.registry.models import Authorisation, Right, RightKind
+from ipwarden.registry.models import Authorisation
 from ipwarden.screening.config import ScreeningConfig, category_classes
-from ipwarden.screening.cues import CueHit, CueMatcher, GiMatcher, fold
+from ipwarden.screening.cues import CueMatcher, GiMatcher, fold
 from ipwarden.screening.errors import ListingError
 from ipwarden.screening.images import ImageIndex, ImageRef, phash_bytes
 from ipwarden.screening.interfaces import ImageStore, ReferencePrices, RemovedListings, SellerHistory
 from ipwarden.screening.lexicon import CueKind, Lexicon, load_lexicon
-from ipwarden.screening.matcher import MarkHit, MarkMatcher, RightRef
+from ipwarden.screening.marks import MarkReasons, authorisation_for, authorisation_reason
+from ipwarden.screening.matcher import MarkMatcher
 from ipwarden.screening.models import Decision, Family, Listing, Reason, ScreeningResult
 from ipwarden.screening.parse import listing_from_dict, listing_id_of
 from ipwarden.screening.signals import (
-    ClaimedBrand,
     image_reasons,
     price_reasons,
     protected_image_reason,
@@ -40,7 +39,6 @@ from ipwarden.similarity.normalize import normalise
 __all__ = ["ProtectedImage", "Screener", "ScreeningContext", "error_result"]
 
 _FIELDS = ("brand", "title", "description")
-_POSTPOSITION = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,10 +116,13 @@ class Screener:
         )
         self._stay_down.add_titles((r.id, r.title) for r in self._removed.values())
         self._images = self._image_index()
-        self._ref_cache: tuple[str, list[CueHit]] | None = None  # referential hits of the field in hand
         self._owner_key = {
             ref.id: ref.family or ref.owner or ref.mark for ref in matcher.rights()
         }  # right id -> owner family (authorisations of image matches, one claim per owner)
+        self._mark_reasons = MarkReasons(
+            matcher, self.config, self._referential, self.rule_version, self._owner_key
+        )
+        self._classes: dict[str | None, frozenset[int]] = {}  # listing category -> Nice classes
 
     @classmethod
     def from_store(
@@ -184,182 +185,57 @@ class Screener:
 
     def screen(self, listing: Listing, *, notes: Sequence[str] = ()) -> ScreeningResult:
         """Screen one validated listing. Raises ListingError for an unreadable image."""
-        on = listing.date or dt.date.today()
-        reasons: list[Reason] = []
-        folded = {name: fold(getattr(listing, name) or "") for name in _FIELDS}
-        classes = category_classes(listing.category)
-        brands, mark_reasons = self._marks(listing, folded, classes, on)
-        reasons.extend(mark_reasons)
+        today: dt.date | None = listing.date
+
+        def on() -> dt.date:  # today's date is looked up only when a rule needs it
+            nonlocal today
+            if today is None:
+                today = dt.date.today()
+            return today
+
+        folded = {name: fold(text) if (text := getattr(listing, name)) else "" for name in _FIELDS}
+        classes = self._classes.get(listing.category)
+        if classes is None:
+            if len(self._classes) > 10_000:
+                self._classes.clear()
+            classes = self._classes[listing.category] = category_classes(listing.category)
+        auths = self._auth.get(listing.seller_id, ()) if listing.seller_id else ()
+        brands, reasons = self._mark_reasons.reasons(listing, folded, classes, auths, on)
         reasons.extend(self._cues(folded))
         reasons.extend(self._gi(listing, folded))
-        reasons.extend(price_reasons(listing, brands, self.context.prices, self.config))
-        image_found, protected = image_reasons(listing, self.context.images, self._images, self.config)
-        reasons.extend(image_found)
-        for position, ref, distance in protected:
-            auth = self._authorised_for(listing, ref.right_id, self._owner_key.get(ref.right_id or ""), on)
-            if auth is not None:
-                reasons.append(self._auth_reason(auth, ref.right_id, ref.owner, f"images[{position}]", None))
-            else:
-                reasons.append(protected_image_reason(listing, position, ref, distance, self.config))
+        if brands:
+            reasons.extend(price_reasons(listing, brands, self.context.prices, self.config))
+        if listing.images:
+            image_found, protected = image_reasons(listing, self.context.images, self._images, self.config)
+            reasons.extend(image_found)
+            for position, ref, distance in protected:
+                right_id = ref.right_id
+                auth = self._authorised_for(listing, right_id, self._owner_key.get(right_id or ""), on())
+                if auth is not None:
+                    where = f"images[{position}]"
+                    reasons.append(
+                        authorisation_reason(self.config, auth, right_id, ref.owner, where=where, span=None)
+                    )
+                else:
+                    reasons.append(protected_image_reason(listing, position, ref, distance, self.config))
         reasons.extend(stay_down_reasons(listing, self._stay_down, self._removed, self.config))
-        reasons.extend(seller_reasons(listing, self.context.sellers, on, self.config))
-        reasons.extend(self._reviews(listing))
+        if listing.seller_id and self.context.sellers is not None:
+            reasons.extend(seller_reasons(listing, self.context.sellers, on(), self.config))
+        if listing.reviews:
+            reasons.extend(self._reviews(listing))
         risk = _risk(reasons)
         return ScreeningResult(listing.id, risk, _decide(risk, self.config), tuple(reasons), tuple(notes))
 
     def screen_many(self, raws: Iterable[Mapping[str, Any]]) -> list[ScreeningResult]:
         return [self.screen_raw(raw) for raw in raws]
 
-    # -- marks and authorisations --------------------------------------------------------------------
+    # -- authorisations -----------------------------------------------------------------------------
     def _authorised_for(
         self, listing: Listing, right_id: str | None, family: str | None, on: dt.date
     ) -> Authorisation | None:
         if not listing.seller_id:
             return None
-        for auth in self._auth.get(listing.seller_id, ()):
-            probe = Right(id=right_id or "", kind=RightKind.TRADEMARK, office="", owner_family=family)
-            if auth.covers(right=probe, market=listing.market, on=on):
-                return auth
-        return None
-
-    def _auth_reason(
-        self,
-        auth: Authorisation,
-        right_id: str | None,
-        owner: str | None,
-        where: str,
-        span: tuple[int, int] | None,
-    ) -> Reason:
-        return Reason(
-            "authorisation.covered",
-            Family.AUTHORISATION,
-            0.0,
-            f"{self.config.version}/authorisation.covered",
-            f"seller {auth.seller_id} is {auth.kind.value} under authorisation {auth.id}"
-            + (f" for {', '.join(auth.territories)}" if auth.territories else " worldwide")
-            + ": no infringement signal for this right",
-            right_id=right_id,
-            owner=owner,
-            field=where,
-            span=span,
-            evidence=auth.id,
-        )
-
-    def _pick(self, rights: Sequence[RightRef], market: str | None, classes: frozenset[int]) -> RightRef:
-        def rank(ref: RightRef) -> tuple[int, int, str]:
-            office = 0 if market and ref.office == market else 1 if ref.office in ("EM", "WO") else 2
-            relevant = 0 if classes and classes & set(ref.classes) else 1
-            return (relevant, office, ref.id)
-
-        return min(rights, key=rank)
-
-    def _referential_cue(self, folded: str, text: str, span: tuple[int, int]) -> str | None:
-        window = int(self.config.get("mark", "referential_window_tokens"))
-        cached = self._ref_cache
-        if cached is None or cached[0] is not folded:
-            cached = self._ref_cache = (folded, self._referential.find(folded))
-        for hit in cached[1]:
-            if hit.guard is not None:
-                continue
-            if hit.span[0] >= span[1] and _POSTPOSITION.search(hit.text):
-                # Japanese/Korean put the word after the name: "Galaxy S24 対応 ケース", "갤럭시 호환 케이스"
-                if len(text[span[1] : hit.span[0]].split()) <= window:
-                    return hit.text
-                continue
-            if hit.span[1] > span[0]:
-                continue
-            gap = text[hit.span[1] : span[0]]
-            cjk_gap = all(not c.isascii() for c in gap.strip())
-            if len(gap.split()) <= window and (len(gap) <= 40 or (cjk_gap and len(gap.strip()) <= 6)):
-                return hit.text
-        return None
-
-    def _marks(
-        self, listing: Listing, folded: Mapping[str, str], classes: frozenset[int], on: dt.date
-    ) -> tuple[list[ClaimedBrand], list[Reason]]:
-        best: dict[str, Reason] = {}
-        brands: list[ClaimedBrand] = []
-        for name in _FIELDS:
-            text = getattr(listing, name) or ""
-            for hit in self.matcher.find(text, brand_field=name == "brand", classes=classes):
-                reason, brand = self._mark_reason(
-                    listing, hit, field_name=name, text=text, folded=folded[name], classes=classes, on=on
-                )
-                if reason is None:
-                    continue
-                # one owner's several marks (CASIO, G-SHOCK, 卡西欧) are one claim, not independent signals
-                key = self._owner_key.get(reason.right_id or "", hit.mark)
-                if key not in best or reason.weight > best[key].weight:
-                    best[key] = reason
-                if brand is not None and brand[0] not in {b[0] for b in brands}:
-                    brands.append(brand)
-        limit = int(self.config.get("mark", "max_reasons"))
-        ordered = sorted(best.values(), key=lambda r: (-r.weight, r.signal, r.evidence or ""))
-        return brands, ordered[:limit]
-
-    def _mark_reason(
-        self,
-        listing: Listing,
-        hit: MarkHit,
-        *,
-        field_name: str,
-        text: str,
-        folded: str,
-        classes: frozenset[int],
-        on: dt.date,
-    ) -> tuple[Reason | None, ClaimedBrand | None]:
-        right = self._pick(hit.rights, listing.market, classes)
-        relevant = not classes or not right.classes or bool(classes & set(right.classes))
-        if hit.common and not (field_name == "brand" or hit.brand_context or (classes and relevant)):
-            return None, None
-        for ref in hit.rights:
-            auth = self._authorised_for(listing, ref.id, ref.family, on)
-            if auth is not None:
-                return self._auth_reason(auth, ref.id, ref.owner, field_name, hit.span), None
-        referential = self._referential_cue(folded, text, hit.span) if len(folded) == len(text) else None
-        if referential is not None:
-            return (
-                Reason(
-                    "referential.use",
-                    Family.REFERENTIAL,
-                    0.0,
-                    f"{self.rule_version}/referential.use",
-                    f"{hit.text!r} follows {referential!r}: "
-                    "describes compatibility, not the product's origin",
-                    right_id=right.id,
-                    owner=right.owner,
-                    field=field_name,
-                    span=hit.span,
-                    evidence=hit.text,
-                ),
-                None,
-            )
-        signal = f"mark.{hit.how}"
-        weight = self.config.weight(signal)
-        if not relevant:
-            weight *= self.config.get("mark", "unrelated_goods_factor")
-        if field_name == "brand":
-            weight = min(1.0, weight + self.config.get("mark", "brand_field_bonus"))
-        others = len(hit.rights) - 1
-        detail = (
-            f"{hit.how} mention {hit.text!r} of the mark {right.mark!r} ({right.owner or 'owner unknown'}, "
-            f"{right.office}, classes {', '.join(map(str, right.classes)) or '-'})"
-            + (f" and {others} other right(s) with this mark" if others > 0 else "")
-            + ("" if relevant else "; goods look unrelated to the right's classes")
-        )
-        reason = Reason(
-            signal,
-            Family.MARK,
-            weight,
-            f"{self.config.version}/{signal}",
-            detail,
-            right_id=right.id,
-            owner=right.owner,
-            field=field_name,
-            span=hit.span,
-            evidence=hit.text,
-        )
-        return reason, (right.family or hit.mark, right.id, right.owner, hit.text)
+        return authorisation_for(self._auth.get(listing.seller_id, ()), listing, right_id, family, on)
 
     # -- lexicon signals -----------------------------------------------------------------------------
     def _cues(self, folded: Mapping[str, str]) -> list[Reason]:
