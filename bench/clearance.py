@@ -226,6 +226,10 @@ def dev_index(store: Any, extra: list[Any], workdir: Path, size: int, reuse: boo
     return index
 
 
+def _cap(args: argparse.Namespace) -> dict[str, int]:
+    return {"candidates": args.candidates} if args.candidates else {}
+
+
 def run_dev(args: argparse.Namespace) -> int:
     """Development cases among ``--size`` generated marks: recall, false-high, latency and every miss."""
     from ipwarden.similarity.query import SearchQuery
@@ -234,7 +238,7 @@ def run_dev(args: argparse.Namespace) -> int:
     extra, queries = load_dev(args.queries)
     store = load_generated(args.size, args.seed, args.workdir)
     index = dev_index(store, extra, args.workdir, args.size, args.reuse_index)
-    service = SearchService(index, store, recheck_seconds=None)
+    service = SearchService(index, store, recheck_seconds=None, **_cap(args))
     quality = Quality()
     latencies: list[float] = []
     misses: list[str] = []
@@ -494,6 +498,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-rapidfuzz", action="store_true")
     parser.add_argument(
         "--queries", type=Path, help="development cases file instead of the evaluation set (no peers)"
+    )
+    parser.add_argument(
+        "--candidates", type=int, help="marks scored exactly per query (default: the service's)"
     )
     parser.add_argument(
         "--reuse-index", action="store_true", help="development mode: keep the generated marks' index"

@@ -265,7 +265,7 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if q.compact == c.compact:
         return None
     earlier = " ".join(c.core).upper()
-    if q.core_skel == c.core_skel:
+    if q.core_skel == c.core_skel or "".join(q.core_skel) == "".join(c.core_skel):
         aside = sorted(set(q.dropped) | set(c.dropped))
         why = (
             f"same dominant element {_q(earlier)} once generic or descriptive words are set aside "
@@ -303,7 +303,8 @@ def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
     if q.meanings[key] == f"'{key}'" and c.meanings[key] == f"'{key}'":
         return None  # plain same words: spelling says it already
     why = f"meaning: {q.meanings[key]}; {c.meanings[key]}"
-    return Aspect(AspectKind.MEANING, 0.85, (why,))
+    # a whole phrase translated word for word (GATO NEGRO / BLACK CAT) says more than one shared word
+    return Aspect(AspectKind.MEANING, 0.9 if " " in key else 0.85, (why,))
 
 
 def _partial_meaning(q: MarkForms, c: MarkForms) -> Aspect | None:

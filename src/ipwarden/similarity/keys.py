@@ -23,7 +23,7 @@ from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, parts_i
 
 __all__ = ["GROUPS", "Probe", "hash_keys", "mark_keys", "query_probes"]
 
-_NEIGHBOURS_PER_CHAR = 6
+_NEIGHBOURS_PER_CHAR = 10
 _MAX_RUN = 6
 
 
@@ -66,8 +66,8 @@ def _bigrams(text: str) -> set[str]:
 def _deletions(key: str) -> set[str]:
     """The sound key with each symbol left out once: two keys one substitution, insertion or deletion apart
     share one of these (HRMS/ARMS share RMS, PPS/BPS share PS), so near sounds are found by lookup."""
-    if len(key) < 3:
-        return set()
+    if len(key) < 3:  # a two-symbol key is only filed as itself, for three-symbol keys to reach it
+        return {key} if len(key) == 2 else set()
     return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
@@ -112,7 +112,7 @@ def _cjk_variants(text: str) -> set[str]:
         best = sorted(near.get(ch, {}).items(), key=lambda kv: -kv[1])[:_NEIGHBOURS_PER_CHAR]
         out.update(text[:i] + other + text[i + 1 :] for other, _ in best)
     if len(text) <= 3:  # short marks: every character may have been swapped (洽洽 written 治治)
-        width = 6 if len(text) <= 2 else 4
+        width = 10 if len(text) <= 2 else 5
         options = [
             [ch, *(o for o, _ in sorted(near.get(ch, {}).items(), key=lambda kv: -kv[1])[:width])]
             for ch in text
@@ -163,8 +163,8 @@ def query_probes(f: MarkForms) -> list[Probe]:
             key = "c:" + f.cjk[start : start + size]
             put(key, 5.0, group="spelling" if key in own else "containment")
     for word in f.core_skel:  # a brand glued to other words (RAYBANSUNGLASSES): its head or tail
-        if len(word) >= 7 and word.isascii():
-            for size in range(4, len(word) - 2):
+        if len(word) >= 8 and word.isascii():
+            for size in range(4, len(word) - 3):
                 put("c:" + word[:size], 4.0, group="containment")
                 put("c:" + word[-size:], 4.0, group="containment")
     if f.cjk and len(f.cjk) <= 8:

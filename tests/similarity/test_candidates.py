@@ -1,0 +1,71 @@
+"""Candidate keys and the candidate stage: deletion neighbourhoods, pinyin as heard, reserved group slots."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from similarity_support import right
+
+from ipwarden.registry.memory import InMemoryRightsStore
+from ipwarden.similarity.aspects import cross_script, meaning, sound_latin
+from ipwarden.similarity.chinese import english_spelling
+from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.index import SearchIndex
+from ipwarden.similarity.keys import GROUPS, mark_keys, query_probes
+from ipwarden.similarity.phonetics import latin_key, loose_key
+
+
+def test_loose_key_folds_voicing_and_a_silent_opening() -> None:
+    assert loose_key(latin_key("BEPSI")) == loose_key(latin_key("PEPSI"))
+    assert loose_key(latin_key("ERMES")) == loose_key(latin_key("HERMES"))
+    assert loose_key(latin_key("NIKON")) != loose_key(latin_key("NIKE"))
+
+
+def test_sound_keys_one_symbol_apart_share_a_deletion_key() -> None:
+    hermes, ermes = mark_keys(prepare("HERMES")), mark_keys(prepare("ERMES"))
+    assert "kd:RMS" in hermes and "kd:RMS" in ermes
+    assert "k:HRMS" in hermes and "k:HRMS" not in ermes
+    assert "kd:SK" in mark_keys(prepare("SEIKO"))  # two-symbol keys are filed as themselves
+
+
+def test_pinyin_as_heard_in_english() -> None:
+    assert english_spelling(("xiao", "mi")) == "shiaomi"
+    assert english_spelling(("zhi", "fu", "bao")) == "jifubao"
+    assert english_spelling(("cai", "chun")) == "tsaichun"
+    assert "k:" + latin_key("SHAOMI") in mark_keys(prepare("小米"))
+    hit = cross_script(prepare("SHAOMI"), prepare("小米"))
+    assert hit is not None and hit.score >= 0.85, hit
+
+
+def test_sound_and_meaning_scores() -> None:
+    bepsi = sound_latin(prepare("BEPSI"), prepare("PEPSI"))
+    assert bepsi is not None and bepsi.score == 0.85 and "voiced" in bepsi.reasons[0]
+    assert sound_latin(prepare("NIKON"), prepare("NIKE")) is None or (
+        sound_latin(prepare("NIKON"), prepare("NIKE")).score < 0.8  # type: ignore[union-attr]
+    )
+    phrase = meaning(prepare("GATO NEGRO"), prepare("BLACK CAT"))
+    word = meaning(prepare("POMME"), prepare("APPLE"))
+    assert phrase is not None and word is not None and phrase.score > word.score
+    great = meaning(prepare("GRANDE MURAILLE"), prepare("GREAT WALL"))
+    assert great is not None and "big or great" in great.reasons[0]
+
+
+def test_probes_carry_their_group() -> None:
+    groups = {p.key: p.group for p in query_probes(prepare("STONE LION CAPITAL"))}
+    assert groups["c:lloncapltal"] == "containment"  # skeleton keys: i and l look alike
+    assert groups["c:stonelloncapltal"] == "spelling"
+    glyph = {p.group for p in query_probes(prepare("雷碧"))}
+    assert {"glyph", "chinese", "sound"} <= glyph <= set(GROUPS)
+    glued = {p.key for p in query_probes(prepare("RAYBANSUNGLASSES"))}
+    assert "c:rayban" in glued
+
+
+def test_a_rare_group_keeps_its_slots(tmp_path: Path) -> None:
+    """A hundred spelling neighbours do not push out the one mark found only by meaning."""
+    store = InMemoryRightsStore()
+    crowd = [right(f"N{i}", f"GATO NEGRA {i}", [9]) for i in range(100)]
+    store.upsert_rights([*crowd, right("BC", "BLACK CAT", [9])])
+    index = SearchIndex.build(tmp_path / "index", store)
+    ords = index.candidates("GATO NEGRO", cap=20)
+    assert len(ords) == 20
+    assert index.ords_of(["BC"])[0] in ords
