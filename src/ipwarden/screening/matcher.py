@@ -346,7 +346,7 @@ class MarkMatcher:
             return "pinyin"
         if kind is MatchKind.ALIAS:
             return "alias"
-        if has_cjk(key):
+        if not key.isascii() and has_cjk(key):
             return "chinese"
         if kind is MatchKind.COMPACT:
             return "compact"
@@ -411,11 +411,12 @@ def _spaced_letters(written: str) -> bool:
 
 def _brand_context(text: str, span: tuple[int, int], first: int, last: int, view: TextView) -> bool:
     written = text[span[0] : span[1]]
-    letters = [c for c in written if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters) and not text.isupper():
-        return True
-    if _TM.match(text[span[1] : span[1] + 2]):
+    if written.isupper() and not text.isupper():  # cheap test first: no lower-case letter in the mention
+        letters = [c for c in written if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            return True
+    after = text[span[1] : span[1] + 2]
+    if after and ("™" in after or "®" in after) and _TM.match(after):
         return True
     tokens = view.tokens
-    neighbours = set(tokens[max(0, first - 2) : first]) | set(tokens[last + 1 : last + 3])
-    return bool(neighbours & _BRAND_CONTEXT)
+    return not _BRAND_CONTEXT.isdisjoint(tokens[max(0, first - 2) : first] + tokens[last + 1 : last + 3])

@@ -8,7 +8,7 @@ reviewer in the original text.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,7 +16,6 @@ from ipwarden.similarity.normalize import is_cjk, skeleton, tokens
 
 __all__ = ["TextView", "build_view", "fast_joined", "skeleton_token", "word_tokens"]
 
-_WORD = re.compile(r"\S+")
 _CACHE_LIMIT = 500_000
 
 
@@ -73,16 +72,27 @@ class TextView:
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Indexes of the first and last token covered by ``joined[start:end]``."""
-        first = last = 0
-        for i, offset in enumerate(self.starts):
-            if offset <= start:
-                first = i
-            if offset < end:
-                last = i
-        return first, last
+        first = bisect_right(self.starts, start) - 1
+        last = bisect_left(self.starts, end) - 1
+        return max(first, 0), max(last, 0)
 
     def source_span(self, first: int, last: int) -> tuple[int, int]:
         return self.spans[first][0], self.spans[last][1]
+
+
+def _word_info(word: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """Tokens and look-alike keys of one raw word, and whether it has a single-letter token."""
+    found = _INFO.get(word)
+    if found is None:
+        toks = word_tokens(word)
+        found = (toks, _word_keys(word), any(_single_latin(t) for t in toks))
+        if len(_INFO) >= _CACHE_LIMIT:
+            _INFO.clear()
+        _INFO[word] = found
+    return found
+
+
+_INFO: dict[str, tuple[tuple[str, ...], tuple[str, ...], bool]] = {}
 
 
 @_memo
@@ -98,28 +108,54 @@ def _word_keys(word: str) -> tuple[str, ...]:
 def fast_joined(text: str) -> str:
     """``build_view(text).joined`` without spans: the hot path, run on every listing field."""
     keys: list[str] = []
+    singles = False
     for word in text.split():
-        keys.extend(_word_keys(word))
-    run = 0
-    for key in keys:
-        run = run + 1 if len(key) == 1 else 0
-        if run == 3:
-            return build_view(text).joined
+        info = _word_info(word)
+        keys.extend(info[1])
+        singles = singles or info[2]
+    if singles:
+        run = 0
+        for key in keys:
+            run = run + 1 if len(key) == 1 else 0
+            if run == 3:
+                return build_view(text).joined
     return " " + " ".join(keys) + " "
 
 
 def build_view(text: str) -> TextView:
     """Split ``text`` into normalised tokens; runs of >= 3 single letters (N I K E, N.I.K.E) are joined."""
     toks: list[str] = []
-    keys0: list[str] = []
+    keys: list[str] = []
     spans: list[tuple[int, int]] = []
-    for m in _WORD.finditer(text):
-        span = (m.start(), m.end())
-        word = m.group()
-        for tok, key in zip(word_tokens(word), _word_keys(word), strict=True):
-            toks.append(tok)
-            keys0.append(key)
-            spans.append(span)
+    singles = False
+    position = 0
+    for word in text.split():
+        start = text.find(word, position)
+        position = start + len(word)
+        word_toks, word_keys, single = _word_info(word)
+        singles = singles or single
+        if len(word_toks) == 1:
+            toks.append(word_toks[0])
+            keys.append(word_keys[0])
+            spans.append((start, position))
+        else:
+            toks.extend(word_toks)
+            keys.extend(word_keys)
+            spans.extend([(start, position)] * len(word_toks))
+    if singles:
+        toks, keys, spans = _join_single_letters(toks, keys, spans)
+    starts: list[int] = []
+    offset = 1
+    for key in keys:
+        starts.append(offset)
+        offset += len(key) + 1
+    joined = " " + " ".join(keys) + " "
+    return TextView(tuple(toks), tuple(keys), tuple(spans), joined, tuple(starts))
+
+
+def _join_single_letters(
+    toks: list[str], keys: list[str], spans: list[tuple[int, int]]
+) -> tuple[list[str], list[str], list[tuple[int, int]]]:
     merged_t: list[str] = []
     merged_k: list[str] = []
     merged_s: list[tuple[int, int]] = []
@@ -137,14 +173,7 @@ def build_view(text: str) -> TextView:
                 i = j
                 continue
         merged_t.append(toks[i])
-        merged_k.append(keys0[i])
+        merged_k.append(keys[i])
         merged_s.append(spans[i])
         i += 1
-    keys = merged_k
-    starts: list[int] = []
-    offset = 1
-    for key in keys:
-        starts.append(offset)
-        offset += len(key) + 1
-    joined = " " + " ".join(keys) + " "
-    return TextView(tuple(merged_t), tuple(keys), tuple(merged_s), joined, tuple(starts))
+    return merged_t, merged_k, merged_s
