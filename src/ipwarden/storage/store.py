@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from ipwarden.registry.interfaces import (
+    InvalidRecordError,
     UpsertResult,
     check_authorisations,
     check_families,
@@ -66,6 +67,23 @@ def _count(existing: dict[str, str], rows: Sequence[Row]) -> tuple[UpsertResult,
     changed = sorted((row for rid, row in final.items() if existing.get(rid) != row[-1]), key=itemgetter(0))
     new_ids = sum(1 for rid in final if rid not in existing)
     return UpsertResult(stored=stored, replaced=replaced, unchanged=unchanged), changed, new_ids
+
+
+def _check_flat(rows: Sequence[Row]) -> None:
+    width = len(RIGHT_COLUMNS)
+    for i, row in enumerate(rows):
+        if type(row) is not tuple or len(row) != width:
+            raise InvalidRecordError(
+                f"item {i + 1} of the batch is not a flat right of {width} values; nothing was stored",
+                hint="build rows with ipwarden.registry.flat.flatten",
+            )
+        rid, office = row[0], row[2]
+        if type(rid) is not str or not rid or rid != rid.strip() or type(office) is not str:
+            raise InvalidRecordError(
+                f"right {rid!r} (item {i + 1} of the batch): field 'id' must be a non-empty string without "
+                "surrounding spaces; nothing from this batch was stored",
+                hint="build rows with ipwarden.registry.flat.flatten",
+            )
 
 
 class SqlRightsStore:
@@ -194,6 +212,15 @@ class SqlRightsStore:
     def upsert_rights(self, rights: Sequence[Right]) -> UpsertResult:
         check_rights(rights)
         return self._upsert("rights", RIGHT_COLUMNS, [encode_right(r) for r in rights], counts_rights=True)
+
+    def upsert_flat_rights(self, rows: Sequence[Row]) -> UpsertResult:
+        """Store flat rights (registry/flat.py) as they are: the bulk import's path, no model objects.
+
+        The rows must come from ``flatten`` or the bulk JSONL reader, which apply every check
+        ``upsert_rights`` applies; here only their shape is checked, cheaply.
+        """
+        _check_flat(rows)
+        return self._upsert("rights", RIGHT_COLUMNS, list(rows), counts_rights=True)
 
     def get_right(self, right_id: str) -> Right | None:
         found = self._select(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ipwarden.registry.errors import ImportFileError, UnknownFormatError
 
-__all__ = ["FORMATS", "check_file", "detect_format"]
+__all__ = ["FORMATS", "check_file", "check_jsonl", "detect_format"]
 
 FORMATS = ("uspto-xml", "st66", "st96", "jsonl", "csv")
 _CHUNK = 1 << 20
@@ -108,11 +108,15 @@ def _check_xml(path: Path, fmt: str) -> int:
     return records
 
 
-def _check_text(path: Path) -> int:
+def _check_text(path: Path, needle: bytes = b"") -> tuple[int, bool]:
     decoder = codecs.getincrementaldecoder("utf-8")()
     offset = line = 0
+    found, tail = False, b""
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
+            if needle and not found:
+                found = needle in tail + chunk[: len(needle)] or needle in chunk
+                tail = chunk[-len(needle) :]
             zero = chunk.find(b"\x00")
             try:
                 if zero >= 0:
@@ -141,7 +145,16 @@ def _check_text(path: Path) -> int:
                 "(truncated); nothing from this file was stored",
                 hint="re-download or repair the file",
             ) from None
-    return line
+    return line, found
+
+
+def check_jsonl(path: Path) -> tuple[int, bool]:
+    """:func:`check_file` for JSONL, and whether any line may hold a record other than a right.
+
+    A file of rights only can take the bulk path (registry/bulk.py); the test is for the key ``"record"``,
+    which only owner-family and authorisation records need.
+    """
+    return _check_text(path, b'"record"')
 
 
 def check_file(path: Path, fmt: str) -> int:
@@ -150,4 +163,4 @@ def check_file(path: Path, fmt: str) -> int:
     Returns about how many records it holds (lines or record elements), for progress bars."""
     if fmt in _RECORD_TAGS:
         return _check_xml(path, fmt)
-    return _check_text(path)
+    return _check_text(path)[0]
