@@ -16,10 +16,12 @@ genuine/official/正品/官方).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
+from typing import NamedTuple
 
 import ahocorasick
 from rapidfuzz import process
@@ -27,7 +29,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ipwarden.registry.models import MarkType, OwnerFamily, Right, RightKind
 from ipwarden.screening.dictionary import common_words, ordinary_words
-from ipwarden.screening.text import TextView, build_view, fast_joined, skeleton_token, word_tokens
+from ipwarden.screening.text import build_view, fast_joined, skeleton_token, word_tokens
 from ipwarden.similarity.chinese import has_cjk, to_pinyin
 from ipwarden.similarity.normalize import is_cjk, normalise
 
@@ -56,8 +58,7 @@ class RightRef:
     classes: tuple[int, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class MarkHit:
+class MarkHit(NamedTuple):
     """One mark mention: what was written, where, how it matched, and the rights it points at."""
 
     how: str  # exact | lookalike | spaced | compact | chinese | pinyin | alias | misspelled
@@ -303,88 +304,79 @@ class MarkMatcher:
         if any(h[3] == pinyin for h in raw_hits):
             latin_spans = {(s, e) for s, e, _, k in raw_hits if k != pinyin}
             raw_hits = [h for h in raw_hits if h[3] != pinyin or (h[0], h[1]) not in latin_spans]
-        joined = view.joined
+        joined, starts, spans, tokens = view.joined, view.starts, view.spans, view.tokens
+        common, marks = self._group_common, self._group_mark
+        # the guard needs the listing's classes; a mark in none of them needs brand-like writing
+        guarded = classes is not None and not brand_field
+        fit = classes if classes is not None else frozenset()
         for start, end, group, kind in raw_hits:
             if joined[start] == " ":
-                first, last = view.token_range(start + 1, end - 1)
+                first = max(bisect_right(starts, start + 1) - 1, 0)
+                last = max(bisect_left(starts, end - 1) - 1, 0)
+                span = (spans[first][0], spans[last][1])
             else:  # a Chinese key inside a longer run of characters
                 first, last = view.token_range(start, end)
-            span = view.source_span(first, last)
-            if joined[start] != " ":
-                key = joined[start:end]
-                found = text.find(key, span[0], span[1])
+                span = view.source_span(first, last)
+                found = text.find(joined[start:end], span[0], span[1])
                 if found >= 0:
-                    span = (found, found + len(key))
-            written = " ".join(view.tokens[first : last + 1])
-            how = self._how(MatchKind(kind), written, group, joined[start:end])
-            hit = self._hit(view, text, group=group, how=how, span=span, first=first, last=last, seen=seen)
-            if hit is not None and self._passes(hit, group, brand_field, classes):
-                out.append(hit)
+                    span = (found, found + end - start)
+            key = (group, span[0], span[1])
+            if key in seen:
+                continue
+            seen.add(key)
+            brand = _brand_context(text, span, first, last, tokens)
+            if guarded and common[group] and not brand and not fit & self._classes_of(group):
+                continue
+            written = tokens[first] if first == last else " ".join(tokens[first : last + 1])
+            how = self._how(kind, written, group, joined[start:end])
+            shown = text[span[0] : span[1]]
+            if how == "exact" and _spaced_letters(shown):
+                how = "spaced"
+            out.append(
+                MarkHit(how, shown, span, marks[group], self.group_rights(group), common[group], brand, group)
+            )
         ordinary = self._ordinary_keys
         for position, group in fuzzy:
-            span = view.source_span(position, position)
-            hit = self._hit(
-                view, text, group=group, how="misspelled", span=span, first=position, last=position, seen=seen
-            )
-            if hit is None:
+            span = spans[position]
+            key = (group, span[0], span[1])
+            if key in seen:
                 continue
-            if view.keys[position] in ordinary and not brand_field and not hit.brand_context:
+            seen.add(key)
+            brand = _brand_context(text, span, position, position, tokens)
+            if view.keys[position] in ordinary and not brand_field and not brand:
                 continue  # a correctly spelled word, not written as a brand
-            if self._passes(hit, group, brand_field, classes):
-                out.append(hit)
+            if guarded and common[group] and not brand and not fit & self._classes_of(group):
+                continue
+            shown = text[span[0] : span[1]]
+            out.append(
+                MarkHit(
+                    "misspelled",
+                    shown,
+                    span,
+                    marks[group],
+                    self.group_rights(group),
+                    common[group],
+                    brand,
+                    group,
+                )
+            )
         return out
 
-    def _passes(self, hit: MarkHit, group: int, brand_field: bool, classes: frozenset[int] | None) -> bool:
-        """The common-word guard, when the listing's classes are known."""
-        if not hit.common or brand_field or classes is None or hit.brand_context:
-            return True
-        return bool(classes & self._classes_of(group))
-
-    def _how(self, kind: MatchKind, written: str, group: int, key: str) -> str:
+    def _how(self, kind: int, written: str, group: int, key: str) -> str:
         norm = self._group_mark[group]
-        if kind is MatchKind.PINYIN:
+        if kind == MatchKind.PINYIN:
             return "pinyin"
-        if kind is MatchKind.ALIAS:
+        if kind == MatchKind.ALIAS:
             return "alias"
         if not key.isascii() and has_cjk(key):
             return "chinese"
-        if kind is MatchKind.COMPACT:
+        if kind == MatchKind.COMPACT:
             return "compact"
         if written == norm:
             return "exact"
         if written.replace(" ", "") == norm.replace(" ", "") or len(written.split()) != len(norm.split()):
             return "spaced"
         return "lookalike"
-
-    def _hit(
-        self,
-        view: TextView,
-        text: str,
-        *,
-        group: int,
-        how: str,
-        span: tuple[int, int],
-        first: int,
-        last: int,
-        seen: set[tuple[int, int, int]],
-    ) -> MarkHit | None:
-        key = (group, span[0], span[1])
-        if key in seen:
-            return None
-        seen.add(key)
-        written = text[span[0] : span[1]]
-        if how == "exact" and _spaced_letters(written):
-            how = "spaced"
-        return MarkHit(
-            how=how,
-            text=written,
-            span=span,
-            mark=self._group_mark[group],
-            rights=self.group_rights(group),
-            common=self._group_common[group],
-            brand_context=_brand_context(text, span, first, last, view),
-            group=group,
-        )
 
 
 @cache
@@ -409,7 +401,8 @@ def _spaced_letters(written: str) -> bool:
     return bool(_SPACED.match(written))
 
 
-def _brand_context(text: str, span: tuple[int, int], first: int, last: int, view: TextView) -> bool:
+def _brand_context(text: str, span: tuple[int, int], first: int, last: int, tokens: tuple[str, ...]) -> bool:
+    """ALL CAPS in mixed-case text, followed by ™/®, or within two words of brand/original/正品 ..."""
     written = text[span[0] : span[1]]
     if written.isupper() and not text.isupper():  # cheap test first: no lower-case letter in the mention
         letters = [c for c in written if c.isalpha()]
@@ -418,5 +411,4 @@ def _brand_context(text: str, span: tuple[int, int], first: int, last: int, view
     after = text[span[1] : span[1] + 2]
     if after and ("™" in after or "®" in after) and _TM.match(after):
         return True
-    tokens = view.tokens
     return not _BRAND_CONTEXT.isdisjoint(tokens[max(0, first - 2) : first] + tokens[last + 1 : last + 3])
