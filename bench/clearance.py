@@ -226,19 +226,9 @@ def dev_index(store: Any, extra: list[Any], workdir: Path, size: int, reuse: boo
     return index
 
 
-def _cap(args: argparse.Namespace) -> dict[str, int]:
-    return {"candidates": args.candidates} if args.candidates else {}
-
-
-def run_dev(args: argparse.Namespace) -> int:
-    """Development cases among ``--size`` generated marks: recall, false-high, latency and every miss."""
+def _dev_report(service: Any, index: Any, queries: list[dict[str, Any]], rights: int) -> None:
     from ipwarden.similarity.query import SearchQuery
-    from ipwarden.similarity.services import SearchService
 
-    extra, queries = load_dev(args.queries)
-    store = load_generated(args.size, args.seed, args.workdir)
-    index = dev_index(store, extra, args.workdir, args.size, args.reuse_index)
-    service = SearchService(index, store, recheck_seconds=None, **_cap(args))
     quality = Quality()
     latencies: list[float] = []
     misses: list[str] = []
@@ -260,7 +250,7 @@ def run_dev(args: argparse.Namespace) -> int:
                 top = ", ".join(f"{h.mark}:{h.score:.2f}" for h in result.hits[:3])
                 misses.append(f"  MISS  [{q['category']}] {q['query']!r} -> {e} ({where}); top: {top}")
     cats = sorted(quality.expected)
-    print(f"\n{len(queries)} development queries among {store.count_rights():,} rights")
+    print(f"\n{len(queries)} development queries among {rights:,} rights, {service.candidate_cap} candidates")
     for cat in [*cats, None]:
         print(
             f"{cat or 'ALL positive':<14}{quality.recall(cat):>8.3f}  ({quality.expected[cat] if cat else ''})"
@@ -268,6 +258,18 @@ def run_dev(args: argparse.Namespace) -> int:
     print(f"false-high {quality.false_high():.3f} ({quality.neg_high}/{quality.neg_total})")
     print(f"latency p50 {_pct(latencies, 0.5):.1f} ms, p99 {_pct(latencies, 0.99):.1f} ms")
     print("\n".join(misses))
+
+
+def run_dev(args: argparse.Namespace) -> int:
+    """Development cases among ``--size`` generated marks: recall, false-high, latency and every miss."""
+    from ipwarden.similarity.services import SearchService
+
+    extra, queries = load_dev(args.queries)
+    store = load_generated(args.size, args.seed, args.workdir)
+    index = dev_index(store, extra, args.workdir, args.size, args.reuse_index)
+    for cap in args.candidates or [None]:
+        service = SearchService(index, store, recheck_seconds=None, **({"candidates": cap} if cap else {}))
+        _dev_report(service, index, queries, store.count_rights())
     return 0
 
 

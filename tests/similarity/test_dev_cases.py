@@ -44,3 +44,19 @@ def test_dev_case(service: SearchService, case: dict[str, Any]) -> None:
         assert right_id not in hits or hits[right_id].risk.value != "high", hits.get(right_id)
     for right_id in case.get("absent", []):
         assert right_id not in hits
+
+
+def test_categorised_dev_cases_are_not_evaluation_queries() -> None:
+    """The cases added per category must be distinct from the held-out queries (text compared only)."""
+    import json
+
+    from ipwarden.similarity.normalize import normalise
+
+    queries = Path(__file__).resolve().parents[2] / "eval" / "clearance" / "queries.jsonl"
+    if not queries.is_file():
+        pytest.skip("evaluation set not present")
+    key: Any = lambda text: normalise(str(text)).replace(" ", "")  # noqa: E731
+    held_out = {key(json.loads(line)["query"]) for line in queries.read_text("utf-8").splitlines() if line}
+    ours = [c["query"] for c in CASES if "category" in c]
+    assert len(ours) >= 70
+    assert [q for q in ours if key(q) in held_out] == []

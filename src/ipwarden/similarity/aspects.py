@@ -120,7 +120,9 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     if not ka or not kb or q.latin == c.latin:
         return None
     if ka == kb:
-        score = 0.95 if q.vowel_key == c.vowel_key else 0.88
+        # the key is coarse (RAYBAN and ROBIN are both RBN): how far apart the spellings are still counts
+        spelled = DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
+        score = (0.95 if q.vowel_key == c.vowel_key else 0.88) * (0.85 + 0.15 * spelled)
         why = f"sound: {_q(q.text)} sounds like {_q(c.text)} (both {ka})"
     elif len(ka) >= 3 and loose_key(ka) == loose_key(kb):
         score = 0.85
@@ -197,7 +199,15 @@ def cross_script(q: MarkForms, c: MarkForms) -> Aspect | None:
     if not found:
         return None
     score, why = max(found)
-    return Aspect(AspectKind.CROSS_SCRIPT, score, (why,))
+    latin = q.latin if not q.cjk else c.latin
+    if len(latin_key(latin)) <= 2:  # short keys collide easily (GUCHI, 贵楚意): let the spelling temper them
+        side = c if not q.cjk else q
+        spelled = max(
+            DamerauLevenshtein.normalized_similarity(latin, spoken)
+            for spoken in (side.pinyin_compact, english_spelling(side.pinyin))
+        )
+        score *= 0.75 + 0.25 * spelled
+    return Aspect(AspectKind.CROSS_SCRIPT, round(score, 3), (why,))
 
 
 def _near(a: str, b: str) -> float:
@@ -309,6 +319,9 @@ def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
 
 def _partial_meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
     """One meaning is the other's plus more words (皇冠 'crown', CROWN JEWEL); kept below corroboration."""
+    q_words = {w for k in q.meanings for w in k.split()}
+    if not q_words or q_words.isdisjoint(w for k in c.meanings for w in k.split()):
+        return None
     for qk, q_why in q.meanings.items():
         for ck, c_why in c.meanings.items():
             small, big = sorted((set(qk.split()), set(ck.split())), key=len)

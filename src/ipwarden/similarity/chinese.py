@@ -64,7 +64,8 @@ def fuzzy_syllable(syllable: str) -> str:
 _ENGLISH_INITIALS = (("zh", "j"), ("x", "sh"), ("q", "ch"), ("c", "ts"))
 
 
-def english_spelling(syllables: tuple[str, ...] | list[str]) -> str:
+@lru_cache(maxsize=65_536)
+def english_spelling(syllables: tuple[str, ...]) -> str:
     """The pinyin as an English speaker would write what they hear: 小米 ``xiao mi`` → ``shiaomi``.
 
     Knock-offs and sellers spell Chinese brand names by ear (SHAOMI for 小米), so a Latin mark is compared

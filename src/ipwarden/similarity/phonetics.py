@@ -91,6 +91,7 @@ def _folded(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", letters)
 
 
+@lru_cache(maxsize=65_536)
 def latin_key(text: str) -> str:
     """Sound key of the Latin letters in ``text`` (other scripts are ignored; empty if none).
 
@@ -103,6 +104,7 @@ def latin_key(text: str) -> str:
     return (("A" if head in "aeiouy" else head) + re.sub(r"[aeiouy]", "", rest)).upper()
 
 
+@lru_cache(maxsize=65_536)
 def vowel_key(text: str) -> str:
     """The folded spelling with vowels kept as one class ``a``: separates NIKE from NOKIA-like near keys."""
     return re.sub(r"[aeiouy]+", "a", _folded(text)).upper()
