@@ -502,7 +502,9 @@ def main(argv: list[str] | None = None) -> int:
         "--queries", type=Path, help="development cases file instead of the evaluation set (no peers)"
     )
     parser.add_argument(
-        "--candidates", type=int, help="marks scored exactly per query (default: the service's)"
+        "--candidates",
+        type=lambda v: [int(x) for x in v.split(",")],
+        help="development mode: marks scored exactly per query, e.g. 80,150 (default: the service's)",
     )
     parser.add_argument(
         "--reuse-index", action="store_true", help="development mode: keep the generated marks' index"
