@@ -18,6 +18,7 @@ from screening_eval.cases import Cases
 from screening_eval.common import EVAL_COUNTS, ROOT, SEED, TUNE_SHARE, Ctx
 from screening_eval.context import build_protected_images, build_reference_prices, build_registry
 from screening_eval.pictures import ImageMaker
+from screening_eval.tuning import add_tuning_cases
 
 
 def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
@@ -133,6 +134,7 @@ def build(out: Path, seed: int = SEED) -> dict[str, Any]:
                 getattr(cases, case)(split, i)
     keep_apart(ctx, cases.own, protected)
     ctx.rng.shuffle(ctx.listings)
+    add_tuning_cases(ctx, cases)  # after the shuffle: the held-out rows keep their places and ids
     for number, row in enumerate(ctx.listings, 1):
         row["id"] = f"ev-{number:05d}"
     write_jsonl(out / "listings.jsonl", ctx.listings)

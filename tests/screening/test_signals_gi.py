@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from ipwarden.screening.cues import GiMatcher, fold
-from ipwarden.screening.lexicon import load_lexicon
+from ipwarden.screening.cues import CueMatcher, GiMatcher, fold
+from ipwarden.screening.lexicon import CueKind, load_lexicon
 
 
 @pytest.fixture(scope="module")
@@ -109,3 +109,19 @@ def test_ordinary_words_near_a_genuine_gi_are_not_evocations(gis: GiMatcher) -> 
     assert _hits(gis, "Champagne Brut AOC, méthode traditionnelle", "wine", "FR/Champagne", "FR") == []
     assert _hits(gis, "西湖龙井 味道醇厚 250g", "tea", "CN/Zhejiang/Hangzhou West Lake") == []
     assert _hits(gis, "Tequila 100% agave, sabor suave", "spirits", "MX/Jalisco", "MX") == []
+
+
+def test_a_gi_evocation_is_not_also_a_counterfeit_cue() -> None:
+    """ "imitation Champagne" is the GI's evocation (reported by the GI signal); "imitation Rolex" stays a
+    counterfeit cue. The guard is derived at load time for cue words that are also evocation words."""
+    lexicon = load_lexicon()
+    cues = CueMatcher(lexicon.of_kind(CueKind.COUNTERFEIT), 40)
+
+    def live(text: str) -> list[str]:
+        return [h.cue.term for h in cues.find(fold(text)) if h.guard is None]
+
+    assert live("imitation Champagne red wine") == []
+    assert live("vinho tinto imitação de Champanhe") == []
+    assert live("우조 스타일 증류주") == []
+    assert "imitation" in live("montre imitation Rolex Submariner")
+    assert "스타일" in live("샤넬 스타일 트위드 자켓")

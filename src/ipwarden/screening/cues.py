@@ -16,7 +16,7 @@ from typing import Any
 
 import ahocorasick
 
-from ipwarden.screening.lexicon import Cue, CueKind, GeoIndication, default_pattern
+from ipwarden.screening.lexicon import GI_LINK, Cue, CueKind, GeoIndication, default_pattern
 from ipwarden.similarity.normalize import normalise
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -60,8 +60,6 @@ _EVOCATION = (
 )
 
 
-# "style of", "façon de", "tipo de", "nach Art des": small words between an evocation and the name
-_LINK = r"(?:of|the|de|des|du|d|la|le|les|à la|a la|del|di|da|do|dos|das|der|des|von)(?!\w)"
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{5,}")
 _CYRILLIC_ENDING = re.compile(r"[аеёиоуыэюяйь]{1,2}$")
 
@@ -256,7 +254,7 @@ class GiMatcher:
                 self._names.add_word(key, (*previous, position))
             names = "|".join(f"(?:{_name_pattern(n)})" for n in sorted(gi.all_names, key=len, reverse=True))
             evocation = (
-                rf"(?:(?<!\w){evo}(?:\W{{1,3}}{_LINK})?\W{{0,3}}(?:{names}))|(?:(?:{names})\W{{0,3}}{evo})"
+                rf"(?:(?<!\w){evo}(?:\W{{1,3}}{GI_LINK})?\W{{0,3}}(?:{names}))|(?:(?:{names})\W{{0,3}}{evo})"
             )
             products = {normalise(w) for w in (gi.product, *gi.categories)}
             products |= {p for w in list(products) for p in w.split()}

@@ -67,7 +67,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
@@ -272,13 +272,45 @@ def load_lexicon(
     cues = load_cues(texts["cues.yaml"] or "[]", sources_for(texts, "cues.yaml", cues_path))
     cues.extend(extra_cues)
     gis = load_gis(texts["gi.yaml"] or "[]", sources_for(texts, "gi.yaml", gi_path))
+    evocations = load_evocations(texts["gi.yaml"] or "[]")
     return Lexicon(
-        cues=tuple(cues),
+        cues=tuple(with_gi_evocation_guards(cues, gis, evocations)),
         gis=tuple(gis),
         version=digest.hexdigest()[:8],
         sources=tuple(sources),
-        evocations=load_evocations(texts["gi.yaml"] or "[]"),
+        evocations=evocations,
     )
+
+
+# "style of", "façon de", "tipo de", "nach Art des": small words between an evocation word and a GI name
+GI_LINK = r"(?:of|the|de|des|du|d|la|le|les|à la|a la|del|di|da|do|dos|das|der|von)(?!\w)"
+
+
+def with_gi_evocation_guards(
+    cues: Sequence[Cue], gis: Sequence[GeoIndication], evocations: Sequence[str]
+) -> list[Cue]:
+    """Counterfeit cues that are also GI evocation words ("imitation", "imitação", "스타일") get a guard for
+    their use right next to a GI name: "imitation Champagne" is the GI's evocation, reported once, by the
+    GI signal, not also as a trademark counterfeit cue."""
+    if not gis or not evocations:
+        return list(cues)
+    names = "|".join(
+        default_pattern(n) for n in sorted({n for g in gis for n in g.all_names}, key=len, reverse=True)
+    )
+    out: list[Cue] = []
+    for cue in cues:
+        evocative = cue.kind is CueKind.COUNTERFEIT and any(
+            re.search(cue.pattern, f"a {term.strip('-')} a", re.IGNORECASE) for term in evocations
+        )
+        if evocative:
+            guard = (
+                rf"(?:{cue.pattern})(?:\W{{1,3}}{GI_LINK})?\W{{0,3}}(?:{names})"
+                rf"|(?:{names})\W{{0,3}}(?:{cue.pattern})"
+            )
+            out.append(replace(cue, guards=(*cue.guards, guard)))
+        else:
+            out.append(cue)
+    return out
 
 
 def load_evocations(text: str) -> tuple[str, ...]:
