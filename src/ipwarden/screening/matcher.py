@@ -95,6 +95,7 @@ class MarkMatcher:
         self._fuzzy_cache: dict[str, tuple[tuple[int, str], ...]] = {}
         self._fuzzy_keys: dict[tuple[str, int], list[str]] = {}
         self._fuzzy_own: set[str] = set()  # keys of the marks themselves (an exact hit, not a misspelling)
+        self._token_fuzzy: dict[str, tuple[bool, tuple[int, ...]]] = {}  # listing word -> verdict
         self._vocabulary = vocabulary if vocabulary is not None else ordinary_words()
         # look-alike keys of ordinary words: such a listing word is a misspelling only where used as a brand
         self._ordinary_keys = frozenset(skeleton_token(w) for w in self._vocabulary if w and " " not in w)
@@ -217,6 +218,17 @@ class MarkMatcher:
             )
         return found
 
+    def _fuzzy_verdict(self, token: str) -> tuple[bool, tuple[int, ...]]:
+        """Whether a listing word is an ordinary word, and the mark groups it may misspell (cached)."""
+        if len(token) < 5 or not token.isalpha():
+            verdict: tuple[bool, tuple[int, ...]] = (False, ())
+        else:
+            verdict = (token in self._ordinary_keys, tuple(group for group, _ in self._fuzzy_hits(token)))
+        if len(self._token_fuzzy) >= 200_000:
+            self._token_fuzzy.clear()
+        self._token_fuzzy[token] = verdict
+        return verdict
+
     def _fuzzy_hits(self, token: str) -> tuple[tuple[int, str], ...]:
         hit = self._fuzzy_cache.get(token)
         if hit is not None:
@@ -271,17 +283,19 @@ class MarkMatcher:
                     raw_hits.append((end - size + 1, end + 1, group, kind))
         fuzzy: list[tuple[int, int]] = []
         if self._fuzzy:
-            ordinary = self._ordinary_keys
+            verdicts = self._token_fuzzy
             for position, token in enumerate(joined.split()):
-                if len(token) < 5 or not token.isalpha():
+                verdict = verdicts.get(token)
+                if verdict is None:
+                    verdict = self._fuzzy_verdict(token)
+                if not verdict[1]:
                     continue
-                if token in ordinary and not brand_field:
+                if verdict[0] and not brand_field:  # an ordinary word: only where written like a brand
                     if context is None:
                         context = _maybe_brand_context(text, joined)
                     if not context:
                         continue
-                for group, _mark in self._fuzzy_hits(token):
-                    fuzzy.append((position, group))
+                fuzzy.extend([(position, group) for group in verdict[1]])
         if not raw_hits and not fuzzy:
             return []
         return self._explain(text, raw_hits, fuzzy, brand_field=brand_field, classes=classes)
@@ -380,15 +394,15 @@ class MarkMatcher:
 
 
 @cache
-def _context_keys() -> tuple[str, ...]:
-    return tuple(fast_joined(w) for w in _BRAND_CONTEXT)
+def _context_keys() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(fast_joined(w)) for w in sorted(_BRAND_CONTEXT)))
 
 
 def _maybe_brand_context(text: str, joined: str) -> bool:
     """Cheap test: could any mention in ``text`` have brand-like context (see ``_brand_context``)?"""
-    if "™" in text or "®" in text or any(key in joined for key in _context_keys()):
+    if "™" in text or "®" in text or _context_keys().search(joined):
         return True
-    if text.isupper():
+    if text.isupper() or text.islower():
         return False
     return any(len(word) >= 2 and word.isupper() for word in text.split())
 

@@ -241,6 +241,8 @@ class Screener:
     def _cues(self, folded: Mapping[str, str]) -> list[Reason]:
         out: dict[str, Reason] = {}
         for name in _FIELDS:
+            if not folded[name]:
+                continue
             for hit in self._counterfeit.find(folded[name]):
                 key = hit.cue.term
                 if hit.guard is not None:
@@ -275,10 +277,15 @@ class Screener:
     def _gi(self, listing: Listing, folded: Mapping[str, str]) -> list[Reason]:
         if not len(self._gis):
             return []
-        goods = frozenset(normalise(" ".join(filter(None, [listing.category, listing.title]))).split())
-        goods = goods if listing.category else frozenset()
+        goods = (
+            frozenset(normalise(" ".join(filter(None, [listing.category, listing.title]))).split())
+            if listing.category
+            else frozenset()
+        )
         out: dict[str, Reason] = {}
         for name in ("title", "description", "brand"):
+            if not folded[name]:
+                continue
             for hit in self._gis.find(
                 folded[name], goods_words=goods, origin=listing.origin, market=listing.market
             ):
