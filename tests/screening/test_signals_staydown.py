@@ -122,3 +122,14 @@ def test_removed_sellers_own_picture_is_a_stay_down_fingerprint(config: Screenin
     store = InMemoryImageStore({"relisted.jpg": reencoded(picture, 300)})
     found, protected = image_reasons(Listing(id="L-1", images=("relisted.jpg",)), store, index, config)
     assert [r.signal for r in found] == ["stay_down.image"] and protected == []
+
+
+def test_short_removed_title_reordered_is_caught(config: ScreeningConfig) -> None:
+    removed = RemovedListing("R-9", "GBP9 beige 无线耳机 新款", seller_id="S-GONE")
+    index = StayDownIndex()
+    index.add_titles([(removed.id, removed.title)])
+    relisted = Listing(id="L-2", title="无线耳机 beige GBP9 新款 包邮", seller_id="S-NEW")
+    found = stay_down_reasons(relisted, index, {removed.id: removed}, config)
+    assert [r.signal for r in found] == ["stay_down.title"]
+    other = Listing(id="L-3", title="无线耳机 beige GBP9 包邮", seller_id="S-NEW")
+    assert stay_down_reasons(other, index, {removed.id: removed}, config) == []

@@ -6,9 +6,10 @@ Two tests, because re-listers do two things:
   stable across processes, so Spark executors agree); 64 values in 16 bands of 4 give candidates, which
   count when the exact shingle Jaccard is >= ``min_jaccard``;
 * the same words shuffled or padded ("new", "fast shipping"): the removed title's word set is contained in
-  the listing's (>= ``min_containment``). A removed title must have >= 5 words for this test, and each
-  removed listing is indexed under its two rarest words. A genuine listing of the same product shares the
-  product name but not the removed seller's own residue (sizes, codes, phrasing), so it stays below both.
+  the listing's (>= ``min_containment``). A removed title must have >= ``MIN_WORDS`` (4) words for this
+  test, and each removed listing is indexed under its two rarest words. A genuine listing of the same
+  product shares the product name but not the removed seller's own residue (sizes, codes, phrasing), so it
+  stays below both.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from numpy.typing import NDArray
 from ipwarden.similarity.normalize import normalise
 
 __all__ = ["StayDownIndex", "TitleMatch", "shingles"]
+
+MIN_WORDS = 4  # shorter removed titles are matched by shingles only (4 of 4 words is already specific)
 
 _PRIME = np.uint64((1 << 61) - 1)
 _PERMUTATIONS = 64
@@ -87,7 +90,7 @@ class StayDownIndex:
             for word in word_set:
                 frequency[word] = frequency.get(word, 0) + 1
         for index in added:
-            if len(self._words[index]) >= 5:
+            if len(self._words[index]) >= MIN_WORDS:
                 for word in sorted(self._words[index], key=lambda w: (frequency[w], w))[:2]:
                     self._by_word.setdefault(word, []).append(index)
 
@@ -113,7 +116,7 @@ class StayDownIndex:
             other = self._sets[index]
             jaccard = len(values & other) / len(values | other)
             theirs = self._words[index]
-            contained = len(theirs & mine) / len(theirs) if len(theirs) >= 5 else 0.0
+            contained = len(theirs & mine) / len(theirs) if len(theirs) >= MIN_WORDS else 0.0
             if jaccard >= self.min_jaccard or contained >= self.min_containment:
                 found.append(TitleMatch(self._ids[index], jaccard, contained))
         return sorted(found, key=lambda m: (-max(m.jaccard, m.containment), m.listing_id))
