@@ -47,3 +47,11 @@ def test_goods_for_people_are_not_referential(screen: Screen, title: str) -> Non
     result = screen(title=title, category="shoes", market="US")
     assert Family.REFERENTIAL not in result.families
     assert result.flagged
+
+
+@pytest.mark.parametrize("title", ["耐克 运动鞋 男女通用 高仿", "耐克 跑鞋 适用于跑步 高仿"])
+def test_who_the_goods_are_for_is_not_referential(screen: Screen, title: str) -> None:
+    # 男女通用 (unisex) and 适用于跑步 (for running) describe the goods, not what they fit
+    result = screen(title=title, category="shoes", market="CN")
+    assert Family.REFERENTIAL not in result.families
+    assert Family.MARK in result.families and result.flagged
