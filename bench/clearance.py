@@ -231,12 +231,14 @@ def _dev_report(service: Any, index: Any, queries: list[dict[str, Any]], rights:
 
     quality = Quality()
     latencies: list[float] = []
+    cpu: list[float] = []
     misses: list[str] = []
     for q in queries:
         query = SearchQuery.parse(q["query"], classes=q["classes"], limit=10)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = service.search(query)
         latencies.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
         ranked = [h.id for h in result.hits]
         high = {h.id for h in result.hits if h.risk.value == "high"}
         quality.add(q, ranked, high)
@@ -256,7 +258,10 @@ def _dev_report(service: Any, index: Any, queries: list[dict[str, Any]], rights:
             f"{cat or 'ALL positive':<14}{quality.recall(cat):>8.3f}  ({quality.expected[cat] if cat else ''})"
         )
     print(f"false-high {quality.false_high():.3f} ({quality.neg_high}/{quality.neg_total})")
-    print(f"latency p50 {_pct(latencies, 0.5):.1f} ms, p99 {_pct(latencies, 0.99):.1f} ms")
+    print(
+        f"latency p50 {_pct(latencies, 0.5):.1f} ms, p99 {_pct(latencies, 0.99):.1f} ms; "
+        f"CPU p50 {_pct(cpu, 0.5):.1f} ms, p99 {_pct(cpu, 0.99):.1f} ms"
+    )
     print("\n".join(misses))
 
 
@@ -336,6 +341,7 @@ def run_ipwarden(store: Any, workdir: Path, queries: list[dict[str, Any]]) -> di
     service = SearchService(index, store, recheck_seconds=None)
     quality = Quality()
     latencies: list[float] = []
+    cpu: list[float] = []
     by_qid: dict[str, list[str]] = {}
     errors = []
     for q in queries:
@@ -347,9 +353,10 @@ def run_ipwarden(store: Any, workdir: Path, queries: list[dict[str, Any]]) -> di
             errors.append(f"{q['qid']}: {err}")
             quality.add(q, [], set())
             continue
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = service.search(query)
         latencies.append((time.perf_counter() - t0) * 1000)
+        cpu.append((time.process_time() - c0) * 1000)
         ranked = [h.id for h in result.hits]
         by_qid[q["qid"]] = ranked
         quality.add(q, ranked, {h.id for h in result.hits if h.risk.value == "high"})
@@ -360,6 +367,7 @@ def run_ipwarden(store: Any, workdir: Path, queries: list[dict[str, Any]]) -> di
         "index_disk_mb": disk,
         "quality": quality,
         "latencies": latencies,
+        "cpu": cpu,
         "errors": errors,
         "ranked": by_qid,
     }
@@ -475,6 +483,12 @@ def report(
             f"{name:<24}{len(lat):>8}{_pct(lat, 0.5):>10.1f}{_pct(lat, 0.99):>10.1f}{statistics.fmean(lat) if lat else float('nan'):>10.1f}"
         )
     ip = results.get("ipwarden")
+    if ip and ip.get("cpu"):
+        cpu = ip["cpu"]
+        lines.append(
+            f"{'ipwarden CPU time':<24}{len(cpu):>8}{_pct(cpu, 0.5):>10.1f}{_pct(cpu, 0.99):>10.1f}"
+            f"{statistics.fmean(cpu):>10.1f}"
+        )
     if ip:
         for name, res in results.items():
             if name != "ipwarden" and res["latencies"]:
@@ -557,6 +571,8 @@ def main(argv: list[str] | None = None) -> int:
             "false_high": res["quality"].false_high(),
             "p50_ms": _pct(res["latencies"], 0.5) if res["latencies"] else None,
             "p99_ms": _pct(res["latencies"], 0.99) if res["latencies"] else None,
+            "cpu_p50_ms": _pct(res["cpu"], 0.5) if res.get("cpu") else None,
+            "cpu_p99_ms": _pct(res["cpu"], 0.99) if res.get("cpu") else None,
         }
         for name, res in results.items()
     }

@@ -25,7 +25,7 @@ from ipwarden.similarity.scoring import Assessment, assess, combine, compare, fa
 __all__ = ["SearchHit", "SearchResult", "SearchService", "SuggestResult", "Suggestion"]
 
 ClassRelation = Callable[[int, int], str]
-_CANDIDATES = 80
+_CANDIDATES = 120
 _FAMILY_SOURCES = 5
 _OPENINGS = ("bo", "da", "lu", "ma", "ro", "sa", "te", "vi", "zu", "ka", "fe", "qu")
 _SYLLABLES = ("ba", "de", "lo", "mi", "ra", "sen", "tor", "va", "zel", "qui", "nor", "fa", "dex", "lun")
