@@ -1,15 +1,15 @@
 """Extra tuning-split cases for the families whose tuning share was small: GI, referential use, stay-down.
 
 Written after the held-out listings are shuffled and numbered, from a random stream of their own, and only
-for tuning groups (the tuning brands Samsung, Casio, Ray-Ban; the tuning GIs), so the held-out rows stay
-byte-identical. Their context rows (sellers, removed listings, pictures) are appended to the context files;
-a new removed picture that comes within 16 bits of any listing picture already written (matching is
-<= 10) is dropped with its case and drawn again, so the held-out listings' image matches do not change.
+for tuning groups (the tuning brands Samsung, Casio, Ray-Ban, Moncler; the tuning GIs), so the held-out
+rows stay byte-identical. Their context rows (sellers, removed listings, pictures) are appended to the
+context files; a new removed picture within 16 bits of any listing picture already written is dropped with
+its case and drawn again, so the held-out listings' image matches do not change.
 
 Vocabulary, all public facts: GI names as the registers and the markets write them (EU eAmbrosia, the
 EU-China agreement, Mexico's Mezcal declaration); evocation wordings of EU Reg. 2024/1143 Art. 26 and CJEU
 C-783/19 ("style", "type", "method", "imitation", "flavour"); real accessory kinds sold for these brands'
-products (Galaxy Watch bands, Galaxy Buds ear tips, G-Shock DW-5600 bands and bezels, replacement lenses for
+products (Galaxy Watch bands, Galaxy Buds ear tips, G-Shock DW-5600 bands, replacement lenses for
 Ray-Ban RB2140).
 """
 
