@@ -35,11 +35,13 @@ in buyer reviews only (listing field ``reviews``).
       guards: ["champagne (colou?r|gold)"]  # optional regexes of innocent uses (e.g. a colour name)
 
 A GI name counts in a listing whose category/title matches one of ``categories`` unless the listing's
-``origin`` field names the origin country/region or an ``origin_terms`` word appears; an evocation
-("style", "type", "imitation", "-like", "式", "型", "风味", "tipo", "estilo", "façon", "Art") always
-counts, whatever the stated origin. gi.yaml may list the evocation words at the top level as
+``origin`` field names the origin country/region or an ``origin_terms`` word appears outside the GI's own
+name (an ``origin`` field naming another country or region wins over such words); an evocation ("style",
+"type", "imitation", "-like", "式", "型", "风味", "tipo", "estilo", "façon", "Art") always counts,
+whatever the stated origin. gi.yaml may list the evocation words at the top level as
 ``evocations: {terms: [...]}``; they replace the built-in list. A regional origin ("FR/Champagne") is only
-matched by a listing ``origin`` naming the region, not by the country alone.
+matched by a listing ``origin`` naming the region, not by the country alone. Counterfeit cues that are also
+evocation words get a guard for their use right next to a GI name (see ``with_gi_evocation_guards``).
 
 Context files read by ``ipwarden screen --context DIR`` and bench/screening.py (all optional; JSONL, one
 object a line; image paths relative to the file's folder) -- see ipwarden/screening/sources.py:
