@@ -255,6 +255,33 @@ def test_eval_and_tune_share_no_group_and_no_seller(eval_rows: list[dict[str, An
     assert not brands & {g.split(":", 1)[1] for g in groups["tune"] if g.startswith("brand:")}
 
 
+HELD_OUT_SHA256 = "5f1c7ea68a833f37ef6c21ec76418691504660b62609eba9f11d716a7b70d781"
+
+
+def test_held_out_rows_never_change() -> None:
+    """Tuning cases are appended after the held-out rows; the held-out lines stay byte for byte as published
+    (eval/screening/README.md), so figures before and after a rule change are comparable."""
+    import hashlib
+
+    lines = (EVAL / "listings.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
+    held_out = [line for line in lines if json.loads(line)["split"] == "eval"]
+    assert len(held_out) == 1045
+    assert hashlib.sha256("".join(held_out).encode()).hexdigest() == HELD_OUT_SHA256
+    assert len(lines) >= 1000
+
+
+def test_gi_cases_come_from_the_frozen_gi_source() -> None:
+    """The set's GI names are a frozen copy: every entry of it is still in the screener's gi.yaml, with its
+    names kept (the lexicon may grow; the set does not follow it)."""
+    frozen = yaml.safe_load((EVAL / "gi-source.yaml").read_text(encoding="utf-8"))["indications"]
+    live = {
+        e["name"]: e for e in yaml.safe_load((DATA / "gi.yaml").read_text(encoding="utf-8"))["indications"]
+    }
+    for entry in frozen:
+        assert entry["name"] in live, entry["name"]
+        assert set(entry.get("aliases", [])) <= set(live[entry["name"]].get("aliases", [])), entry["name"]
+
+
 def test_eval_context_files_resolve(eval_rows: list[dict[str, Any]]) -> None:
     registry = _jsonl(EVAL / "registry.jsonl")
     rights = {r["id"] for r in registry if r.get("record", "right") == "right"}
