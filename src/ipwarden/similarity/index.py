@@ -32,18 +32,19 @@ import numpy.typing as npt
 from ipwarden.errors import IntegrityError
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Right, Status
+from ipwarden.similarity.build import default_workers, index_rows, keys_of, sync, write_base
 from ipwarden.similarity.forms import MarkForms, forms_from_bytes, forms_to_bytes, prepare
-from ipwarden.similarity.keys import GROUPS, hash_keys, mark_keys, query_probes
+from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
 FORMAT_VERSION = 3
 REBUILD = "ipwarden index build"
-_STATUSES = [s.value for s in Status]
+_STATUSES = [s.value for s in Status]  # status.npy codes (the same list as build.STATUSES)
 _FUZZY_CAP = 30_000  # fuzzy keys with more postings than this are too common to help
 _GROUP_SHARE = 0.15  # share of the candidate slots reserved for the best marks of each candidate group
 _EXACT_CAP = 200_000
-_BATCH = 20_000
+_PARALLEL_FROM = 100_000  # below this many rights, starting workers costs more than it saves
 
 Progress = Callable[[int], None]
 
@@ -82,18 +83,6 @@ class IndexStatus:
         )
 
 
-def _schema(db: sqlite3.Connection) -> None:
-    db.executescript(
-        """
-        CREATE TABLE IF NOT EXISTS marks (
-            ord INTEGER PRIMARY KEY, right_id TEXT NOT NULL UNIQUE, mark TEXT, owner TEXT, office TEXT,
-            status TEXT, classes TEXT, family TEXT, alive INTEGER NOT NULL DEFAULT 1, forms BLOB);
-        CREATE TABLE IF NOT EXISTS delta_keys (key INTEGER NOT NULL, ord INTEGER NOT NULL);
-        CREATE INDEX IF NOT EXISTS marks_dead ON marks(alive) WHERE alive = 0;
-        """
-    )
-
-
 def _row(right: Right, ord_: int, forms: MarkForms | None) -> tuple[Any, ...]:
     return (
         ord_,
@@ -107,10 +96,6 @@ def _row(right: Right, ord_: int, forms: MarkForms | None) -> tuple[Any, ...]:
         1 if right.mark_text else 0,
         forms_to_bytes(forms) if forms is not None else None,
     )
-
-
-def _keys_of(forms: MarkForms) -> npt.NDArray[np.uint64]:
-    return hash_keys(sorted(mark_keys(forms)))
 
 
 class SearchIndex:
@@ -142,63 +127,32 @@ class SearchIndex:
     # -- building -------------------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, directory: Path, store: RightsStore, progress: Progress | None = None) -> SearchIndex:
-        """Build from ``store.iter_rights()`` (streamed) into a fresh folder, then swap it in."""
+    def build(
+        cls,
+        directory: Path,
+        store: RightsStore,
+        progress: Progress | None = None,
+        *,
+        workers: int | None = None,
+    ) -> SearchIndex:
+        """Build from the registry (streamed) into a fresh folder, then swap it in.
+
+        ``workers`` processes file the marks (default: the CPU count, up to 8; small registries are filed
+        in this process); the result is the same for any number. Until the final rename the old index stays
+        in place and answers; an interrupted build leaves only a ``.building`` folder, never a half index.
+        """
         directory = Path(directory)
         work = directory.with_name(directory.name + ".building")
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         fingerprint = store.fingerprint()
-        db = sqlite3.connect(work / "marks.sqlite")
-        db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;")
-        _schema(db)
-        offices: dict[str, int] = {}
-        status_codes = {name: code for code, name in enumerate(_STATUSES)}
-        hashes: list[npt.NDArray[np.uint64]] = []
-        owners: list[npt.NDArray[np.uint32]] = []
-        office_col: list[int] = []
-        status_col: list[int] = []
-        alive_col: list[bool] = []
-        seen = 0
-        batch: list[tuple[Any, ...]] = []
-        for right in store.iter_rights(batch_size=_BATCH):
-            ord_ = seen
-            seen += 1
-            forms = prepare(right.mark_text) if right.mark_text else None
-            batch.append(_row(right, ord_, forms))
-            office_col.append(offices.setdefault(right.office, len(offices)))
-            status_col.append(status_codes[right.status.value])
-            alive_col.append(forms is not None)
-            if forms is not None:
-                keys = _keys_of(forms)
-                hashes.append(keys)
-                owners.append(np.full(len(keys), ord_, dtype=np.uint32))
-            if len(batch) >= _BATCH:
-                db.executemany("INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
-                batch.clear()
-                if progress:
-                    progress(_BATCH)
-        db.executemany("INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?,?)", batch)
-        if progress and batch:
-            progress(len(batch))
-        db.commit()
-        db.close()
-        all_keys = np.concatenate(hashes) if hashes else np.zeros(0, dtype=np.uint64)
-        all_ords = np.concatenate(owners) if owners else np.zeros(0, dtype=np.uint32)
-        del hashes, owners
-        order = np.argsort(all_keys, kind="stable")
-        sorted_keys = all_keys[order]
-        del all_keys
-        postings = all_ords[order]
-        del order, all_ords
-        unique, starts = np.unique(sorted_keys, return_index=True)
-        offsets = np.append(starts, len(sorted_keys)).astype(np.int64)
-        np.save(work / "keys.npy", unique)
-        np.save(work / "offsets.npy", offsets)
-        np.save(work / "postings.npy", postings)
-        np.save(work / "office.npy", np.array(office_col, dtype=np.uint16))
-        np.save(work / "status.npy", np.array(status_col, dtype=np.uint8))
-        np.save(work / "alive.npy", np.array(alive_col, dtype=bool))
+        if workers is None:
+            workers = default_workers() if store.count_rights() >= _PARALLEL_FROM else 1
+        try:
+            seen, offices = write_base(work, index_rows(store), workers=workers, progress=progress)
+        except BaseException:
+            shutil.rmtree(work, ignore_errors=True)
+            raise
         if store.fingerprint() != fingerprint:
             shutil.rmtree(work, ignore_errors=True)
             raise IntegrityError(
@@ -210,15 +164,18 @@ class SearchIndex:
             "fingerprint": fingerprint,
             "rights": seen,
             "base": seen,
-            "offices": list(offices),
+            "offices": offices,
             "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         }
         (work / "meta.json").write_text(json.dumps(meta, indent=2), encoding="utf-8")
+        sync(work / "meta.json")
+        sync(work)
         old = directory.with_name(directory.name + ".old")
         shutil.rmtree(old, ignore_errors=True)
         if directory.exists():
             directory.rename(old)
         work.rename(directory)
+        sync(directory.parent)
         shutil.rmtree(old, ignore_errors=True)
         return cls(directory, store)
 
@@ -271,7 +228,7 @@ class SearchIndex:
                 rows.append(_row(right, next_ord, forms))
                 columns.append((next_ord, right.office, right.status.value, bool(right.mark_text)))
                 if forms is not None:
-                    for key in _keys_of(forms):
+                    for key in keys_of(forms):
                         signed = int(key) - (1 << 64) if int(key) >= (1 << 63) else int(key)
                         new_keys.append((signed, next_ord))
                         self._delta.setdefault(int(key), []).append(next_ord)
