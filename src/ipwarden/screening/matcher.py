@@ -67,7 +67,7 @@ class MarkHit(NamedTuple):
     mark: str  # the normalised mark it matched
     rights: tuple[RightRef, ...]
     common: bool  # the mark is an ordinary word: needs relevant goods or brand-like context
-    brand_context: bool
+    brand_context: bool  # written like a brand (tested where the guard needs it: ordinary words only)
     group: int = -1  # the matcher's mark group (callers cache per-mark work by it)
 
 
@@ -338,7 +338,8 @@ class MarkMatcher:
             if key in seen:
                 continue
             seen.add(key)
-            brand = _brand_context(text, span, first, last, tokens)
+            # brand-like writing only matters to the guard, so only ordinary-word marks pay for the test
+            brand = common[group] and _brand_context(text, span, first, last, tokens)
             if guarded and common[group] and not brand and not fit & self._classes_of(group):
                 continue
             written = tokens[first] if first == last else " ".join(tokens[first : last + 1])
@@ -356,8 +357,9 @@ class MarkMatcher:
             if key in seen:
                 continue
             seen.add(key)
-            brand = _brand_context(text, span, position, position, tokens)
-            if view.keys[position] in ordinary and not brand_field and not brand:
+            is_ordinary = view.keys[position] in ordinary
+            brand = (common[group] or is_ordinary) and _brand_context(text, span, position, position, tokens)
+            if is_ordinary and not brand_field and not brand:
                 continue  # a correctly spelled word, not written as a brand
             if guarded and common[group] and not brand and not fit & self._classes_of(group):
                 continue
