@@ -105,3 +105,37 @@ def test_a_failing_copy_batch_rolls_back(pg_store: SqlRightsStore) -> None:
     assert copying.get_rights(["US-NEW", "US-ZZZ"]) == []
     assert copying.fingerprint() == before
     assert copying.upsert_rights([_tm("US-NEW")]).stored == 1
+
+
+def _narrow_matches_full(store: SqlRightsStore) -> None:
+    from ipwarden.registry.models import GoodsServices, Party
+
+    store.upsert_rights(
+        [
+            Right(
+                id=f"N-{i:03d}",
+                kind=RightKind.TRADEMARK,
+                office="US",
+                mark_text=f'MARK "class":99 {i}' if i % 3 else None,
+                owner=Party("Owner") if i % 2 else None,
+                goods_services=(GoodsServices(45, "x"), GoodsServices(9, "y"), GoodsServices(9, "z")),
+            )
+            for i in range(23)
+        ]
+    )
+    narrow = list(store.iter_index_rows(batch_size=5))
+    full = [
+        (r.id, r.mark_text, r.owner_name, r.office, r.status.value, r.classes, r.owner_family)
+        for r in store.iter_rights()
+    ]
+    assert narrow == full
+    assert narrow[1][5] == (9, 45)
+
+
+def test_narrow_index_read_matches_the_rights_sqlite(sqlite_store: SqlRightsStore) -> None:
+    _narrow_matches_full(sqlite_store)
+
+
+@pytest.mark.postgres
+def test_narrow_index_read_matches_the_rights_postgres(pg_store: SqlRightsStore) -> None:
+    _narrow_matches_full(pg_store)

@@ -24,9 +24,12 @@ _CLASS = re.compile(r'[{,]\s*"class"\s*:\s*(\d+)')
 _COLUMNS = "id, mark_text, owner_name, office, status, goods_services, owner_family"
 
 
-def _classes(goods: str | None) -> tuple[int, ...]:
+def _classes(goods: str | list[dict[str, object]] | None) -> tuple[int, ...]:
+    """SQLite hands the JSON column over as text; PostgreSQL's driver has already decoded it."""
     if not goods or goods == "[]":
         return ()
+    if isinstance(goods, list):
+        return tuple(sorted({int(str(item["class"])) for item in goods if item.get("class") is not None}))
     return tuple(sorted({int(c) for c in _CLASS.findall(goods)}))
 
 
