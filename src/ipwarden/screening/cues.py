@@ -21,7 +21,7 @@ from ipwarden.similarity.normalize import normalise
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
-__all__ = ["CueHit", "CueMatcher", "GiHit", "GiMatcher", "fold"]
+__all__ = ["CueHit", "CueMatcher", "GiHit", "GiMatcher", "fold", "plain_spelling"]
 
 EU = frozenset(
     [
@@ -73,6 +73,35 @@ def _name_pattern(name: str) -> str:
         stem = _CYRILLIC_ENDING.sub("", word)
         pattern = pattern.replace(re.escape(word), re.escape(stem) + "[а-яё]{0,3}")
     return pattern
+
+
+# letters spelled apart ("r.e.p.l.i.c.a", "f-a-k-e") and a digit standing for a letter inside a word
+_SPELLED_APART = re.compile(r"(?<![^\W_])(?:[^\W\d_][.\-*_·•+ ]){2,}[^\W\d_](?![^\W_])")
+_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[013457@$](?=[^\W\d_])")
+_AS_LETTER = {"0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
+
+
+def plain_spelling(folded: str) -> tuple[str, list[int]] | None:
+    """``folded`` with two tricks that dodge word filters undone, and each character's offset in ``folded``:
+    letters spelled apart ("r.e.p.l.i.c.a" -> "replica") and a digit for a letter inside a word
+    ("r3plica", "rep1ica", "f4ke"). None when neither occurs (the usual case: no second pass)."""
+    apart = [(m.start(), m.end()) for m in _SPELLED_APART.finditer(folded) if not _CJK.search(m.group())]
+    if not apart and not _DIGIT_IN_WORD.search(folded):
+        return None
+    chars: list[str] = []
+    offsets: list[int] = []
+    runs = iter(apart)
+    run = next(runs, None)
+    for position, char in enumerate(folded):
+        while run is not None and position >= run[1]:
+            run = next(runs, None)
+        inside = run is not None and run[0] <= position < run[1]
+        if inside and not char.isalpha():
+            continue
+        as_letter = char in _AS_LETTER and _DIGIT_IN_WORD.match(folded, position)
+        chars.append(_AS_LETTER[char] if as_letter else char)
+        offsets.append(position)
+    return "".join(chars), offsets
 
 
 def fold(text: str) -> str:
@@ -167,22 +196,42 @@ class CueMatcher:
     def __len__(self) -> int:
         return len(self._compiled)
 
-    def find(self, folded: str) -> list[CueHit]:
-        if not folded:
-            return []
+    def _hits(self, text: str, folded: str, offsets: list[int] | None) -> list[CueHit]:
+        """Hits of every cue in ``text``; with ``offsets`` (``text`` is a respelling of ``folded``), spans
+        and evidence are given in ``folded``."""
         candidates = set(self._always)
         if self._has_anchors:
-            for _, indexes in self._automaton.iter(folded):
+            for _, indexes in self._automaton.iter(text):
                 candidates.update(indexes)
         hits: list[CueHit] = []
         for index in sorted(candidates):
             compiled = self._compiled[index]
-            for m in compiled.regex.finditer(folded):
+            for m in compiled.regex.finditer(text):
                 if m.end() == m.start():
                     continue
-                window = folded[max(0, m.start() - self.window) : m.end() + self.window]
+                window = text[max(0, m.start() - self.window) : m.end() + self.window]
                 guard = next((g.pattern for g in compiled.guards if g.search(window)), None)
-                hits.append(CueHit(compiled.cue, (m.start(), m.end()), m.group(), guard))
+                span = (
+                    (m.start(), m.end())
+                    if offsets is None
+                    else (offsets[m.start()], offsets[m.end() - 1] + 1)
+                )
+                hits.append(CueHit(compiled.cue, span, folded[span[0] : span[1]], guard))
+        return hits
+
+    def find(self, folded: str) -> list[CueHit]:
+        if not folded:
+            return []
+        hits = self._hits(folded, folded, None)
+        plain = plain_spelling(folded)
+        if plain is not None:  # r.e.p.l.i.c.a, r3plica: counterfeit and feedback words only
+            seen = [(h.cue, h.span) for h in hits]
+            hits += [
+                h
+                for h in self._hits(plain[0], folded, plain[1])
+                if h.cue.kind is not CueKind.REFERENTIAL
+                and not any(c is h.cue and s < h.span[1] and h.span[0] < e for c, (s, e) in seen)
+            ]
         # A guard describes an innocent context of the text, not of one entry: it also silences other
         # entries' hits on the same words ("replica" matched by both the en and es entries).
         guarded = [(h.span, h.guard) for h in hits if h.guard is not None]
