@@ -420,6 +420,9 @@ def open_index(
     With ``check`` (the default) a stale index raises :class:`IntegrityError` naming the rebuild command.
     """
     directory = Path(index_dir)
+    old = directory.with_name(directory.name + ".old")
+    if not directory.exists() and (old / "meta.json").is_file():
+        old.rename(directory)  # a build stopped between its two renames: the previous index is whole
     if not (directory / "meta.json").is_file():
         if not build_if_missing:
             raise IntegrityError(
