@@ -10,18 +10,15 @@ Progress is checkpointed under IPWARDEN_HOME/imports/ after every batch, so an i
 from __future__ import annotations
 
 import dataclasses
-import hashlib
+import gc
 import json
-import os
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
-from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal, Protocol, TextIO
+from typing import Any, Literal, TextIO
 
 from ipwarden.config import Settings
-from ipwarden.errors import ExitCode
 from ipwarden.registry.bulk import PARTIAL, RULED, FlatRightsStore, LazyRights, read_chunks
 from ipwarden.registry.errors import ImportFileError
 from ipwarden.registry.families import FamilyIndex
@@ -34,6 +31,13 @@ from ipwarden.registry.flat import (
     hashed,
     right_problem,
     unflatten,
+)
+from ipwarden.registry.import_report import (
+    FileSummary,
+    ImportProgress,
+    ImportSummary,
+    checkpoint_path,
+    write_checkpoint,
 )
 from ipwarden.registry.importers import Parsed, Reject, check_file, parse_file, record_to_dict, resolve_format
 from ipwarden.registry.importers._json import dumps
@@ -55,94 +59,6 @@ def _with(right: Right, name: str, value: object) -> Right:
     values = list(_right_values(right))
     values[_FIELD_INDEX[name]] = value
     return Right(*values)
-
-
-class ImportProgress(Protocol):
-    """What the import reports while it runs (the CLI draws a rich progress bar from it)."""
-
-    def start_file(self, path: Path, fmt: str, total: int | None, resumed_from: int) -> None: ...
-
-    def advance(self, records: int) -> None: ...
-
-    def end_file(self) -> None: ...
-
-
-@dataclass
-class FileSummary:
-    path: str
-    format: str
-    read: int = 0
-    stored: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    rejected: int = 0
-    families: int = 0
-    authorisations: int = 0
-    resumed_from: int = 0  # records skipped because an earlier run had stored them
-    completed: bool = False
-
-
-@dataclass
-class ImportSummary:
-    files: list[FileSummary] = field(default_factory=list)
-    rejects_path: str | None = None
-    reject_samples: list[str] = field(default_factory=list)  # the first messages, for the terminal
-
-    def _total(self, name: str) -> int:
-        return sum(int(getattr(f, name)) for f in self.files)
-
-    @property
-    def read(self) -> int:
-        return self._total("read")
-
-    @property
-    def stored(self) -> int:
-        return self._total("stored")
-
-    @property
-    def replaced(self) -> int:
-        return self._total("replaced")
-
-    @property
-    def unchanged(self) -> int:
-        return self._total("unchanged")
-
-    @property
-    def rejected(self) -> int:
-        return self._total("rejected")
-
-    @property
-    def completed(self) -> bool:
-        return all(f.completed for f in self.files)
-
-    @property
-    def exit_code(self) -> int:
-        return ExitCode.PARTIAL if self.rejected else ExitCode.OK
-
-    def to_dict(self) -> dict[str, Any]:
-        totals = {k: getattr(self, k) for k in ("read", "stored", "replaced", "unchanged", "rejected")}
-        return {
-            **totals,
-            "completed": self.completed,
-            "rejects_path": self.rejects_path,
-            "files": [dataclasses.asdict(f) for f in self.files],
-        }
-
-
-def _checkpoint_path(home: Path, path: Path, store_label: str) -> Path:
-    """Keyed by the file's path, size, mtime and the sha256 of its first MB (and the target database)."""
-    stat = path.stat()
-    with path.open("rb") as handle:
-        head = hashlib.sha256(handle.read(1 << 20)).hexdigest()
-    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{head}|{store_label}"
-    return home / "imports" / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.json"
-
-
-def _write_checkpoint(target: Path, summary: FileSummary, items_done: int) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"items_done": items_done, "summary": dataclasses.asdict(summary)}))
-    os.replace(tmp, target)
 
 
 def _merge_partial(new: Right, old: Right | None) -> Right:
@@ -399,7 +315,7 @@ def _import_one(
     progress: ImportProgress | None,
 ) -> bool:
     """One file; False when stopped early (the checkpoint stays for the next run)."""
-    checkpoint = _checkpoint_path(home, path, store_label)
+    checkpoint = checkpoint_path(home, path, store_label)
     fs = FileSummary(path=str(path), format=file_format)
     skip = 0
     if checkpoint.exists() and not restart:
@@ -449,7 +365,7 @@ def _import_one(
         if len(batch) >= importer.batch_size:
             importer.flush(batch, fs)
             batch = _Batch()
-            _write_checkpoint(checkpoint, fs, index)
+            write_checkpoint(checkpoint, fs, index)
             if progress is not None:
                 progress.advance(index - reported)
                 reported = index
@@ -488,7 +404,7 @@ def _import_one_flat(
     process: bool,
 ) -> bool:
     """:func:`_import_one` for a JSONL file of rights on the bulk path; the same results, step for step."""
-    checkpoint = _checkpoint_path(home, path, store_label)
+    checkpoint = checkpoint_path(home, path, store_label)
     fs = FileSummary(path=str(path), format="jsonl")
     skip = 0
     if checkpoint.exists() and not restart:
@@ -498,11 +414,37 @@ def _import_one_flat(
     importer.summary.files.append(fs)
     if progress is not None:
         progress.start_file(path, "jsonl", total, skip)
+    families = importer.store.list_families()
+    collecting = gc.isenabled()
+    gc.disable()  # millions of tuples and no cycles: the collector's passes would cost a quarter of the time
+    try:
+        done = _flat_loop(importer, path, fs, skip, checkpoint, progress, process, families)
+    finally:
+        if collecting:
+            gc.enable()
+    if not done:
+        return False
+    fs.completed = True
+    checkpoint.unlink(missing_ok=True)
+    if progress is not None:
+        progress.end_file()
+    return True
+
+
+def _flat_loop(  # noqa: PLR0917 - the state of one file's import, passed once
+    importer: _Importer,
+    path: Path,
+    fs: FileSummary,
+    skip: int,
+    checkpoint: Path,
+    progress: ImportProgress | None,
+    process: bool,
+    families: list[OwnerFamily],
+) -> bool:
     first_seen: dict[str, int] = {}
     batch = _FlatBatch()
     index, reported = 0, skip
     batch_size, canonical, name = importer.batch_size, importer.canonical, str(path)
-    families = importer.store.list_families()
     for chunk in read_chunks(path, families, process=process):
         for entry in chunk:
             index += 1
@@ -537,7 +479,7 @@ def _import_one_flat(
             if len(batch.rows) >= batch_size:
                 importer.flush_flat(batch, fs)
                 batch = _FlatBatch()
-                _write_checkpoint(checkpoint, fs, index)
+                write_checkpoint(checkpoint, fs, index)
                 if progress is not None:
                     progress.advance(index - reported)
                     reported = index
@@ -548,9 +490,6 @@ def _import_one_flat(
                     return False
     if len(batch):
         importer.flush_flat(batch, fs)
-    fs.completed = True
-    checkpoint.unlink(missing_ok=True)
     if progress is not None:
         progress.advance(max(index - reported, 0))
-        progress.end_file()
     return True

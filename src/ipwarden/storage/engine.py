@@ -32,9 +32,11 @@ _HINT_URL = "use sqlite:///path/to/registry.db or postgresql://user@host:5432/db
 _MIGRATION_LOCK = 0x1BD1_7A2D  # pg_advisory_xact_lock key: one migrating process at a time
 
 # CPython's sqlite3 binds None through its adapter lookup, which fails by raising and catching an
-# AttributeError for every NULL parameter; registering the identity adapter for None makes it a dict hit.
-# Rights rows are mostly NULLs, so this alone triples bulk insert speed. Behaviour is unchanged.
-sqlite3.register_adapter(type(None), lambda value: value)
+# AttributeError for every NULL parameter; registering an adapter for None makes it a dict hit. Rights
+# rows are mostly NULLs, so this alone triples bulk insert speed. The adapter is ``{}.get``, a C call that
+# returns None for None (a Python lambda costs about three times as much per NULL). Behaviour is unchanged.
+_NO_ADAPTATION: dict[None, None] = {}
+sqlite3.register_adapter(type(None), _NO_ADAPTATION.get)
 
 
 def safe_url(url: URL | str) -> str:

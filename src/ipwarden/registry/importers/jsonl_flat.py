@@ -30,11 +30,12 @@ _TEXTLESS = frozenset(
 _OWNER_KEYS = frozenset({"name", "country", "address", "legal_form"})
 _OFFICE = re.compile(r"[A-Z][A-Z0-9]{1,3}")
 _TEXT_FIELDS = (
-    "mark", "application_number", "registration_number", "locarno_class", "raw_status",
-    "priority_country", "international_registration", "image", "owner_family", "title", "description",
-    "source",
+    "id", "office", "mark_type", "status", "mark", "application_number", "registration_number",
+    "locarno_class", "raw_status", "priority_country", "international_registration", "image",
+    "owner_family", "title", "description", "source",
 )  # fmt: skip
 _DATE_FIELDS = ("filed", "registered", "expires", "priority_date")
+_TEXT_TYPES = frozenset({str, type(None)})
 _fromisoformat = dt.date.fromisoformat
 _str = str
 _list = list
@@ -44,19 +45,6 @@ _int = int
 
 class _NotPlainError(Exception):
     """The record needs the general path (an unusual type or a problem to report)."""
-
-
-def _date(value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    if value.__class__ is not _str or len(value) != 10 or value[4] != "-" or value[7] != "-":
-        raise _NotPlainError
-    try:
-        if _fromisoformat(value).isoformat() != value:
-            raise _NotPlainError
-    except ValueError:
-        raise _NotPlainError from None
-    return value
 
 
 def _strings(value: Any) -> list[str]:
@@ -146,41 +134,52 @@ def _flat(data: Any, source: str, family_of: Callable[[str], str | None]) -> tup
     if data.__class__ is not _dict or not _KEYS.issuperset(data):
         return None
     get = data.get
-    rid = get("id")
-    if rid.__class__ is not _str or not rid or rid != rid.strip():
-        return None
     kind = get("right", "trademark")
-    mark_type = get("mark_type")
-    status = get("status") or "unknown"
-    office = get("office")
+    texts = tuple(map(get, _TEXT_FIELDS))
+    if not _TEXT_TYPES.issuperset(map(type, texts)) or kind.__class__ is not _str:
+        return None
+    if "" in texts:
+        texts = tuple([value or None for value in texts])
+    (rid, office, mark_type, status, mark, application_number, registration_number, locarno_class,
+     raw_status, priority_country, international_registration, image, owner_family, title, description,
+     own_source) = texts  # fmt: skip
     if (
-        kind.__class__ is not _str
+        rid is None
+        or rid != rid.strip()
+        or office is None
         or kind not in _KINDS
-        or (mark_type is not None and (mark_type.__class__ is not _str or mark_type not in _MARK_TYPES))
-        or status.__class__ is not _str
-        or status not in _STATUSES
-        or office.__class__ is not _str
+        or (mark_type is not None and mark_type not in _MARK_TYPES)
+        or (status is not None and status not in _STATUSES)
+        or (owner_family is not None and owner_family != owner_family.strip())
     ):
         return None
     office = office.upper()
     if not _OFFICE.fullmatch(office):
         return None
-    texts = [get(name) for name in _TEXT_FIELDS]
-    for value in texts:
-        if value is not None and value.__class__ is not _str:
-            return None
-    (mark, application_number, registration_number, locarno_class, raw_status, priority_country,
-     international_registration, image, owner_family, title, description, own_source) = [
-        value or None for value in texts
-    ]  # fmt: skip
-    if owner_family is not None and owner_family != owner_family.strip():
-        return None
-    owner_name, owner_country, owner_address, owner_legal_form = _owner(get("owner"))
-    goods, has_goods = _goods(data)
-    vienna = _strings(get("vienna_codes"))
-    filed, registered, expires, priority_date = [_date(get(name)) for name in _DATE_FIELDS]
+    filed, registered, expires, priority_date = dates = tuple(map(get, _DATE_FIELDS))
+    for value in dates:
+        if value is not None:
+            if value.__class__ is not _str or len(value) != 10 or value[4] != "-" or value[7] != "-":
+                return None if value != "" else _flat(_without_empty_dates(data), source, family_of)
+            try:
+                _fromisoformat(value)  # accepts only ASCII YYYY-MM-DD here, so the text is the ISO form
+            except ValueError:
+                return None
     if filed and ((registered and registered < filed) or (expires and expires < filed)):
         return None
+    owner = get("owner")
+    if owner is None:
+        owner_name = owner_country = owner_address = owner_legal_form = None
+    elif owner.__class__ is _dict and len(owner) == 2 and "country" in owner:
+        owner_name, owner_country = owner.get("name"), owner["country"]
+        if owner_name.__class__ is not _str or not owner_name.strip() or owner_country.__class__ is not _str:
+            return None
+        owner_country, owner_address, owner_legal_form = owner_country or None, None, None
+    else:
+        owner_name, owner_country, owner_address, owner_legal_form = _owner(owner)
+    goods, has_goods = _goods(data)
+    vienna = get("vienna_codes")
+    vienna = None if vienna is None else _strings(vienna)
     if not (mark or mark_type or image or vienna or owner_name or has_goods or title):
         return None  # status-only: merged with the stored right by the general path
     if kind == "trademark":
@@ -191,12 +190,20 @@ def _flat(data: Any, source: str, family_of: Callable[[str], str | None]) -> tup
     if owner_family is None and owner_name:
         owner_family = family_of(owner_name)
         ruled = owner_family is not None
+    ipc, designated, representative = get("ipc"), get("designated_offices"), get("representative")
     values = (
         rid, kind, office, mark, mark_type, application_number, registration_number, owner_name,
-        owner_country, owner_address, owner_legal_form, _representative(get("representative")), goods,
-        json_list(vienna), locarno_class, json_list(_strings(get("ipc"))), status, raw_status, filed,
-        registered, expires, priority_date, priority_country, international_registration,
-        json_list([o.upper() for o in _strings(get("designated_offices"))]), image, owner_family, title,
-        description, own_source or source,
+        owner_country, owner_address, owner_legal_form,
+        None if representative is None else _representative(representative), goods,
+        json_list(vienna) if vienna else "[]", locarno_class,
+        "[]" if ipc is None else json_list(_strings(ipc)), status or "unknown", raw_status, filed, registered,
+        expires, priority_date, priority_country, international_registration,
+        "[]" if designated is None else json_list([o.upper() for o in _strings(designated)]), image,
+        owner_family, title, description, own_source or source,
     )  # fmt: skip
     return values, ruled
+
+
+def _without_empty_dates(data: dict[str, Any]) -> dict[str, Any]:
+    """Empty dates mean "no date" (rare: the generator and exports leave them out)."""
+    return {k: v for k, v in data.items() if not (k in _DATE_FIELDS and v == "")}
