@@ -239,3 +239,33 @@ def test_owner_family_rule_links_name_variants(tmp_path: Path) -> None:
     assert [r.owner_family for r in store.rights_of_family("nike")] == ["nike", "nike"]
     acme = store.get_right("US-3")
     assert acme is not None and acme.owner_family and "acme" in acme.owner_family
+
+
+def test_a_later_family_declaration_relinks_rights_stored_before(store: RightsStore, tmp_path: Path) -> None:
+    rights = _lines(
+        tmp_path / "rights.jsonl",
+        [
+            {"id": "US-1", "mark": "NIKE", "office": "US", "owner": "NIKE INC"},
+            {"id": "CN-2", "mark": "耐克", "office": "CN", "owner": "耐克"},
+            {"id": "US-3", "mark": "ACME", "office": "US", "owner": "Acme Widgets Ltd."},
+            {"id": "US-4", "mark": "OWN", "office": "US", "owner": "耐克", "owner_family": "declared-own"},
+        ],
+    )
+    declaration = _lines(
+        tmp_path / "families.jsonl",
+        [{"record": "owner_family", "id": "nike", "name": "Nike, Inc.", "aliases": ["耐克"]}],
+    )
+    first = import_files([rights], store, home=tmp_path)
+    assert first.relinked == 0
+    assert [r.owner_family for r in store.get_rights(["US-1", "CN-2"])] == ["nike", "耐克"]
+    seen: list[str] = []
+    summary = import_files(
+        [declaration], store, home=tmp_path, on_stored=lambda batch: seen.extend(r.id for r in batch)
+    )
+    assert summary.relinked == 1 and seen == ["CN-2"]
+    assert [r.id for r in store.rights_of_family("nike")] == ["CN-2", "US-1"]
+    kept = store.get_rights(["US-3", "US-4"])
+    assert [r.owner_family for r in kept] == ["acmewidgets", "declared-own"]  # rule key; declared stays
+    again = import_files([declaration], store, home=tmp_path)  # nothing new declared: nothing to relink
+    assert (again.relinked, again.unchanged) == (0, 0)
+    assert summary.to_dict()["relinked"] == 1

@@ -33,7 +33,7 @@ import dataclasses
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ipwarden.registry.models import OwnerFamily, Right
@@ -301,28 +301,34 @@ class FamilyService:
     def assign(self, rights: Iterable[Right]) -> list[Right]:
         return [assign_family(r, self._index) for r in rights]
 
-    def relink(self, *, batch_size: int = 5_000) -> int:
+    def relink(
+        self, *, batch_size: int = 5_000, on_changed: Callable[[Sequence[Right]], None] | None = None
+    ) -> int:
         """Move stored rights whose family came from the rule to a family declared later.
 
         A right counts as rule-assigned when its ``owner_family`` equals its owner name's key; rights that
-        declared another family on the record are left alone. Returns the number of rights changed.
+        declared another family on the record are left alone. Only the keys a declaration sends elsewhere
+        are looked at, through the store's family lookup, so relinking after a declaration costs the
+        rights concerned, not a pass over the registry. ``on_changed`` sees each stored batch (e.g. to
+        keep a search index fresh). Returns the number of rights changed.
         """
         changed: list[Right] = []
         total = 0
-        for right in self._store.iter_rights():
-            key = family_key(right.owner_name) if right.owner_name else ""
-            if not key or right.owner_family != key:
+        for key, target in sorted(self._index.items()):
+            if target == key:
                 continue
-            target = self._index.get(key, key)
-            if target != key:
-                changed.append(dataclasses.replace(right, owner_family=target))
-            if len(changed) >= batch_size:
-                total += self._flush(changed)
-        return total + self._flush(changed)
+            for right in self._store.rights_of_family(key):
+                if right.owner_name and family_key(right.owner_name) == key:
+                    changed.append(dataclasses.replace(right, owner_family=target))
+                    if len(changed) >= batch_size:
+                        total += self._flush(changed, on_changed)
+        return total + self._flush(changed, on_changed)
 
-    def _flush(self, changed: list[Right]) -> int:
+    def _flush(self, changed: list[Right], on_changed: Callable[[Sequence[Right]], None] | None) -> int:
         if not changed:
             return 0
         result = self._store.upsert_rights(changed)
+        if on_changed is not None:
+            on_changed(list(changed))
         changed.clear()
         return result.replaced

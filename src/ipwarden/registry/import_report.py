@@ -45,6 +45,7 @@ class ImportSummary:
     files: list[FileSummary] = field(default_factory=list)
     rejects_path: str | None = None
     reject_samples: list[str] = field(default_factory=list)  # the first messages, for the terminal
+    relinked: int = 0  # stored rights moved to an owner family declared by this import
 
     def _total(self, name: str) -> int:
         return sum(int(getattr(f, name)) for f in self.files)
@@ -81,6 +82,7 @@ class ImportSummary:
         totals = {k: getattr(self, k) for k in ("read", "stored", "replaced", "unchanged", "rejected")}
         return {
             **totals,
+            "relinked": self.relinked,
             "completed": self.completed,
             "rejects_path": self.rejects_path,
             "files": [dataclasses.asdict(f) for f in self.files],

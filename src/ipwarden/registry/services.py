@@ -21,7 +21,7 @@ from typing import Any, Literal, TextIO
 from ipwarden.config import Settings
 from ipwarden.registry.bulk import PARTIAL, RULED, FlatRightsStore, LazyRights, read_chunks
 from ipwarden.registry.errors import ImportFileError
-from ipwarden.registry.families import FamilyIndex
+from ipwarden.registry.families import FamilyIndex, FamilyService
 from ipwarden.registry.flat import (
     APPLICATION_NUMBER,
     ID,
@@ -153,6 +153,7 @@ class _Importer:
         self.batches_done = 0
         self.family_rule: Callable[[Right], Right] | None = None
         self.families_changed = True
+        self.families_declared = False  # a family was stored or changed: earlier rights may need relinking
         self.by_number: dict[tuple[str, str], str] = {}  # (office, application number) -> id, this run
         self.seen_ids: set[str] = set()  # ids of this run, for the office+number rule
 
@@ -166,8 +167,9 @@ class _Importer:
     def flush(self, batch: _Batch, fs: FileSummary) -> None:
         if batch.families:
             fs.families += len(batch.families)
-            self.store.upsert_families(batch.families)
+            declared = self.store.upsert_families(batch.families)
             self.families_changed = True
+            self.families_declared |= bool(declared.stored or declared.replaced)
         if self.families_changed:
             self.family_rule = _family_rule(self.store)
             self.families_changed = False
@@ -249,6 +251,10 @@ def import_files(
 ) -> ImportSummary:
     """Import ``paths`` into ``store`` and say what happened.
 
+    When the files declare owner families that are new or changed, stored rights whose family came from
+    the owner-family rule and now belongs to a declared family are relinked at the end (``relinked`` in
+    the summary; ``on_stored`` sees them too).
+
     Every file is checked before anything is stored; an unusable file raises ``ImportFileError`` (or
     ``UnknownFormatError``) naming it. ``store_label`` (e.g. the database URL) keeps checkpoints of
     different databases apart. ``stop_after_batches`` stops after that many stored batches, leaving the
@@ -300,6 +306,8 @@ def import_files(
                 )  # fmt: skip
             if not done:
                 break
+    if importer.families_declared:  # rights stored before a declaration (this run or earlier) follow it
+        summary.relinked = FamilyService(store).relink(on_changed=on_stored)
     return summary
 
 
