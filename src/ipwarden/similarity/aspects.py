@@ -14,6 +14,7 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from ipwarden.similarity.chinese import english_spelling
 from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.phonetics import latin_key, loose_key, vowel_key
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
 
@@ -306,15 +307,29 @@ def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
     """Same meaning across languages: Chinese glosses (CC-CEDICT) and foreign-word equivalents."""
     if q.compact == c.compact:
         return None
-    shared = sorted(set(q.meanings) & set(c.meanings))
+    q_means, c_means = _all_meanings(q), _all_meanings(c)
+    shared = sorted(set(q_means) & set(c_means))
     if not shared:
         return _partial_meaning(q, c)
     key = shared[0]
-    if q.meanings[key] == f"'{key}'" and c.meanings[key] == f"'{key}'":
+    q_why, c_why = q_means[key], c_means[key]
+    if _plain(q_why) and _plain(c_why):
         return None  # plain same words: spelling says it already
-    why = f"meaning: {q.meanings[key]}; {c.meanings[key]}"
+    why = f"meaning: {q_why}; {c_why}"
     # a whole phrase translated word for word (GATO NEGRO / BLACK CAT) says more than one shared word
     return Aspect(AspectKind.MEANING, 0.9 if " " in key else 0.85, (why,))
+
+
+def _plain(why: str) -> bool:
+    return why.startswith("'") and why.endswith("'") and "' " not in why
+
+
+def _all_meanings(f: MarkForms) -> dict[str, str]:
+    """Meanings by canonical key (GOLDEN STAR and 'gold star' meet), inflected foreign words included."""
+    out: dict[str, str] = {}
+    for key, why in (f.meanings | inflected_meanings(f.core)).items():
+        out.setdefault(canonical(key), why)
+    return out
 
 
 def _partial_meaning(q: MarkForms, c: MarkForms) -> Aspect | None:

@@ -343,7 +343,12 @@ class SearchIndex:
                 by_group = np.bincount(
                     inverse[in_group], weights=flat_weights[in_group], minlength=len(unique)
                 )
-                by_group = np.where(keep & (by_group > 0), by_group + 1e-3 * score, -1.0)
+                # marks an earlier group already took do not use this group's slots a second time, and
+                # among equals the group prefers marks the other groups explain least: those only it finds
+                others = score - by_group
+                by_group = np.where(
+                    keep & ~chosen_mask & (by_group > 0), by_group / (1.0 + 1e-4 * others), -1.0
+                )
                 _take_best(by_group, quota, chosen_mask)
             rest = np.where(keep & ~chosen_mask, score, -1.0)
             _take_best(rest, max(0, cap - int(chosen_mask.sum())), chosen_mask)

@@ -18,6 +18,7 @@ import numpy.typing as npt
 
 from ipwarden.similarity.chinese import english_spelling
 from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.meanings import inflected_meanings, variants
 from ipwarden.similarity.phonetics import latin_key, vowel_key
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, parts_index
 
@@ -131,6 +132,11 @@ def _cjk_variants(text: str) -> set[str]:
     return out
 
 
+def _plain(provenance: str) -> bool:
+    """True for a meaning that is the mark's own words ("'blue sea'"), not a translation or a gloss."""
+    return provenance.startswith("'") and provenance.endswith("'") and "' " not in provenance
+
+
 def query_probes(f: MarkForms) -> list[Probe]:
     """Keys to look up for a query, with weights for ranking the candidates before exact scoring."""
     probes: dict[str, Probe] = {}
@@ -142,16 +148,33 @@ def query_probes(f: MarkForms) -> list[Probe]:
             probes[key] = Probe(key, weight, exact, group or _GROUP_OF_KIND.get(kind, "spelling"))
 
     own = mark_keys(f)
+    # the query's own words as meaning keys find the same spelling again: they count for spelling, so
+    # that the meaning group's slots go to marks that share a *translated* meaning
+    plain = {k for k, why in f.meanings.items() if _plain(why)}
+    plain_words = {w for k in plain for w in k.split(" ")} - {
+        w for k, why in f.meanings.items() if not _plain(why) for w in k.split(" ")
+    }
     for key in own:
-        kind = key.split(":", 1)[0]
+        kind, _, value = key.partition(":")
+        group = (
+            "spelling" if (kind == "m" and value in plain) or (kind == "mw" and value in plain_words) else ""
+        )
         if kind == "g":
             put(key, 1.0, exact=False)
         elif kind in ("t", "h", "yb", "mw"):
-            put(key, 2.0, exact=False)
+            put(key, 2.0, exact=False, group=group)
         elif kind == "kd":
             put(key, 2.5, exact=False)
         else:
-            put(key, 6.0)
+            put(key, 6.0, group=group)
+    # the same meaning in another English form (gold star / GOLDEN STAR) or through an inflected word
+    translated = {k for k, why in f.meanings.items() if not _plain(why)} | set(inflected_meanings(f.core))
+    for key in translated:
+        for variant in variants(key):
+            put("m:" + variant, 6.0, group="meaning")
+        for word in key.split(" "):
+            if len(word) >= 3:
+                put("mw:" + word, 2.0, exact=False, group="meaning")
     # containment: every run of the query's words (or Chinese characters) may be a whole earlier mark
     words = f.core
     for size in range(1, min(len(words), _MAX_RUN) + 1):

@@ -1,0 +1,112 @@
+"""Looser matching of English meanings: inflected foreign words and English word forms.
+
+The index files a mark under its meanings as :func:`ipwarden.similarity.forms.meanings_of` finds them. Two
+common gaps remain, and both are closed here at query and comparison time, so the index stays as built:
+
+- a foreign word in an inflected form that the lexicon lists only in its base form (German SCHWARZE for
+  schwarz, French NOIRE for noir, Italian plural GATTI for gatto): :func:`inflected_meanings` strips the
+  usual endings and looks again;
+- one English meaning written in two forms (GOLDEN STAR and 'gold star', STARS and STAR):
+  :func:`canonical` reduces both to one key, and :func:`variants` lists the forms a mark may be filed under.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from itertools import product
+
+from ipwarden.similarity.resources import lexicon
+
+__all__ = ["canonical", "inflected_meanings", "variants"]
+
+#: Endings that inflect a base form in the lexicon's languages (gender, number, case), longest first.
+_ENDINGS = ("en", "er", "es", "em", "e", "s", "n", "a", "o", "i")
+#: Adjectives of material made with -en, whose meaning is the noun (GOLDEN STAR = gold star).
+_MATERIAL = {"golden": "gold", "wooden": "wood", "silken": "silk", "woollen": "wool", "woolen": "wool",
+             "oaken": "oak", "leaden": "lead", "earthen": "earth", "ashen": "ash"}  # fmt: skip
+_MAX_VARIANTS = 8
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _base(word: str) -> str:
+    return _MATERIAL.get(word) or _singular(word)
+
+
+def canonical(key: str) -> str:
+    """One form per English meaning key: words singular, material adjectives as their noun, sorted."""
+    ignored = lexicon().generic_latin
+    return " ".join(sorted({_base(w) for w in key.split(" ") if w and w not in ignored}))
+
+
+def _forms(word: str) -> set[str]:
+    base = _base(word)
+    out = {word, base, base + "s"}
+    out.update(adj for adj, noun in _MATERIAL.items() if noun == base)
+    return out
+
+
+def variants(key: str) -> list[str]:
+    """Meaning keys a mark with the same meaning as ``key`` may be filed under (``key`` first)."""
+    words = [w for w in key.split(" ") if w]
+    found = [key]
+    for combo in product(*(sorted(_forms(w)) for w in words)):
+        candidate = " ".join(sorted(combo))
+        if candidate not in found:
+            found.append(candidate)
+        if len(found) >= _MAX_VARIANTS:
+            break
+    return found
+
+
+def _lookup(word: str) -> str | None:
+    """English senses of a foreign word in an inflected form, from its base form in the lexicon."""
+    foreign = lexicon().foreign
+    for ending in _ENDINGS:
+        stem = word[: -len(ending)]
+        if len(stem) < 3 or not word.endswith(ending):
+            continue
+        for base in (stem, stem + "e", stem + "o", stem + "a"):
+            senses = foreign[base][1] if base in foreign and base != word else ""
+            if senses and word not in senses.split("|"):  # BLUE is English, not Italian blu inflected
+                return senses
+    return None
+
+
+@lru_cache(maxsize=65_536)
+def inflected_meanings(core: tuple[str, ...]) -> dict[str, str]:
+    """Meaning keys of an all-Latin dominant element whose inflected foreign words the lexicon lacks.
+
+    Empty unless at least one word is found only through its base form (so the plain meanings, which
+    :func:`~ipwarden.similarity.forms.meanings_of` already gives, are not repeated).
+    """
+    if not core or any(not w.isascii() or not w.isalpha() for w in core):
+        return {}
+    foreign = lexicon().foreign
+    senses: list[list[str]] = []
+    notes: list[str] = []
+    for word in core:
+        if word in foreign:
+            senses.append(foreign[word][1].split("|"))
+            continue
+        found = _lookup(word)
+        if found is None:
+            senses.append([word])
+            continue
+        senses.append(found.split("|"))
+        notes.append(f"{word} = {found.replace('|', ' or ')} (inflected form)")
+    if not notes:
+        return {}
+    out: dict[str, str] = {}
+    ignored = lexicon().generic_latin
+    for combo in list(product(*senses))[:4]:
+        key = " ".join(sorted({w for phrase in combo for w in phrase.split(" ") if w and w not in ignored}))
+        if key:
+            out.setdefault(key, f"'{' '.join(core)}' translates as '{key}': {'; '.join(notes)}")
+    return out

@@ -1,0 +1,65 @@
+"""Looser meaning matches: inflected foreign words, English word forms, and their candidate probes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from similarity_support import right
+
+from ipwarden.registry.memory import InMemoryRightsStore
+from ipwarden.similarity.aspects import meaning
+from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.index import SearchIndex
+from ipwarden.similarity.keys import query_probes
+from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
+
+
+def test_canonical_key_joins_english_word_forms() -> None:
+    assert canonical("golden star") == canonical("gold star") == canonical("gold stars") == "gold star"
+    assert canonical("berries") == "berry"
+    assert canonical("glass") == "glass" and canonical("lotus") == "lotus"  # not plurals
+    assert canonical("gold star") != canonical("gold sun")
+
+
+def test_variants_list_the_forms_a_mark_may_be_filed_under() -> None:
+    found = variants("gold star")
+    assert found[0] == "gold star" and "golden star" in found and len(found) <= 8
+
+
+def test_inflected_foreign_words_are_read_through_their_base_form() -> None:
+    german = inflected_meanings(("schwarze", "katze"))
+    assert "black cat" in german and "schwarze = black (inflected form)" in german["black cat"]
+    assert "black cat" in inflected_meanings(("gatti", "neri"))  # Italian plural of gatto nero
+    assert inflected_meanings(("gato", "negro")) == {}  # every word is in the lexicon as it is
+    assert inflected_meanings(("blue", "sea")) == {}  # BLUE is English, not an inflected Italian blu
+    assert inflected_meanings(("耐克",)) == {}
+
+
+def test_meaning_aspect_uses_both() -> None:
+    german = meaning(prepare("SCHWARZE KATZE"), prepare("BLACK CAT"))
+    assert german is not None and german.score == 0.9 and "inflected form" in german.reasons[0]
+    gold = meaning(prepare("金星"), prepare("GOLDEN STAR"))
+    assert gold is not None and "gold star" in gold.reasons[0]
+    assert meaning(prepare("STARS"), prepare("STAR")) is None  # the same plain words: spelling judges
+    assert meaning(prepare("BLUE SEA"), prepare("BLUE SEA INC")) is None
+
+
+def test_probes_reach_marks_filed_under_another_form() -> None:
+    keys = {p.key: p.group for p in query_probes(prepare("SCHWARZE KATZE"))}
+    assert keys["m:black cat"] == "meaning"
+    assert query_probes(prepare("金星"))  # sanity: a Chinese query has probes
+    assert "m:golden star" in {p.key for p in query_probes(prepare("金星"))}
+    tournesol = {p.key: p.group for p in query_probes(prepare("TOURNESOL"))}
+    assert tournesol["m:tournesol"] == "spelling"  # its own word: found again by spelling
+    assert tournesol["m:sunflower"] == "meaning"
+
+
+def test_meaning_slots_go_to_marks_other_groups_do_not_find(tmp_path: Path) -> None:
+    """Identical marks fill the spelling slots; the meaning slots still reach the translated mark."""
+    store = InMemoryRightsStore()
+    crowd = [right(f"T{i}", "TOURNESOL", [3]) for i in range(60)]
+    store.upsert_rights([*crowd, right("SF", "SUNFLOWER", [3])])
+    index = SearchIndex.build(tmp_path / "index", store)
+    ords = index.candidates("TOURNESOL", cap=20)
+    assert len(ords) == 20
+    assert index.ords_of(["SF"])[0] in ords
