@@ -324,11 +324,19 @@ def _plain(why: str) -> bool:
     return why.startswith("'") and why.endswith("'") and "' " not in why
 
 
+_MEANINGS: dict[str, dict[str, str]] = {}  # text → its meanings by canonical key (the query's, reused)
+
+
 def _all_meanings(f: MarkForms) -> dict[str, str]:
     """Meanings by canonical key (GOLDEN STAR and 'gold star' meet), inflected foreign words included."""
-    out: dict[str, str] = {}
-    for key, why in (f.meanings | inflected_meanings(f.core)).items():
-        out.setdefault(canonical(key), why)
+    out = _MEANINGS.get(f.text)
+    if out is None:
+        out = {}
+        for key, why in (f.meanings | inflected_meanings(f.core)).items():
+            out.setdefault(canonical(key), why)
+        if len(_MEANINGS) >= 50_000:
+            _MEANINGS.clear()
+        _MEANINGS[f.text] = out
     return out
 
 

@@ -39,6 +39,7 @@ def _base(word: str) -> str:
     return _MATERIAL.get(word) or _singular(word)
 
 
+@lru_cache(maxsize=65_536)
 def canonical(key: str) -> str:
     """One form per English meaning key: words singular, material adjectives as their noun, sorted."""
     ignored = lexicon().generic_latin
