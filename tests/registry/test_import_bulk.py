@@ -220,3 +220,51 @@ def test_flat_right_builds_what_the_model_path_builds(tmp_path: Path) -> None:
             right = Right(**{**{f: getattr(right, f) for f in Right.__slots__}, "owner_family": family})
         assert flatten(right)[:-1] == found[0], data
     assert taken >= 3000
+
+
+def test_bulk_path_takes_clean_chunks_at_once_with_the_same_results(make_store: Any, tmp_path: Path) -> None:
+    """Files without rejects go the chunk-at-once way; the run's rules must still apply record by record:
+    office + number ids (against the run and within a chunk), status-only merges, latest wins."""
+    records = list(generate_records(700, 7))
+    first = tmp_path / "clean-1.jsonl"
+    lines = [
+        {"id": "US-97000014", "mark": "CANON", "office": "US", "application_number": "1"},  # a later key
+        *records[:400],
+        {"id": "mine-1", "mark": "LATER", "office": "CN", "application_number": "50000007"},
+        {**records[10], "mark": "SAME KEY", "id": "other-10"},
+    ]
+    first.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
+    second = tmp_path / "clean-2.jsonl"
+    again = [
+        {"id": "SYN7-US-1", "office": "US", "status": "expired", "raw_status": "626"},
+        *records[350:700],
+        {**records[100], "mark": "CHANGED"},
+        {**records[20], "id": "moved-20"},
+    ]
+    second.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in again), encoding="utf-8")
+    general = _run(make_store(), [first, second], tmp_path, "off")
+    fast = _run(make_store(), [first, second], tmp_path, "inline")
+    assert fast[0] == general[0] and fast[1] == general[1]
+    assert fast[2] == general[2] == ""  # nothing rejected
+    assert fast[3] == general[3] and fast[4] == general[4]
+    # read, stored, replaced (3 records take earlier ids; file 2 changes 50 shared rights and 2 more)
+    assert [c[:3] for c in fast[0]] == [(403, 400, 3), (353, 301, 52)]
+    by_id = {r[0]: r for r in fast[3]}
+    assert by_id["US-97000014"][5] == "97000014"  # SYN7-US-1 took the id its office + number name
+    assert by_id["SYN7-CN-0"][3] == "LATER"
+    assert by_id[records[10]["id"]][3] == "SAME KEY" and by_id[records[100]["id"]][3] == "CHANGED"
+    assert not {"mine-1", "other-10", "moved-20"} & by_id.keys()
+
+
+def test_several_readers_give_the_file_in_order(
+    make_store: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ipwarden.registry.bulk import BLOCK_BYTES
+
+    path = _file(tmp_path / "big.jsonl", 6000, ODD)
+    assert path.stat().st_size > 2 * BLOCK_BYTES  # several blocks, so several readers take part
+    monkeypatch.setenv("IPWARDEN_IMPORT_READERS", "3")
+    general = _run(make_store(), [path], tmp_path, "off")
+    fast = _run(make_store(), [path], tmp_path, "process")
+    assert fast[:5] == general[:5]  # counts, rejects with their line numbers, stored rights, batches
+    assert '"line":6,' in fast[2]  # the line that is not JSON, numbered over the whole file

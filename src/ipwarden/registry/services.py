@@ -12,26 +12,24 @@ from __future__ import annotations
 import dataclasses
 import gc
 import json
+import os
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal, TextIO
+from typing import Literal, TextIO
 
 from ipwarden.config import Settings
-from ipwarden.registry.bulk import PARTIAL, RULED, FlatRightsStore, LazyRights, read_chunks
+from ipwarden.registry.bulk import FlatRightsStore, LazyRights
 from ipwarden.registry.errors import ImportFileError
 from ipwarden.registry.families import FamilyIndex, FamilyService
 from ipwarden.registry.flat import (
-    APPLICATION_NUMBER,
     ID,
-    OFFICE,
-    FlatRight,
     flatten,
-    hashed,
     right_problem,
     unflatten,
 )
+from ipwarden.registry.flat_import import FlatBatch, flat_loop
 from ipwarden.registry.import_report import (
     FileSummary,
     ImportProgress,
@@ -49,6 +47,21 @@ __all__ = ["FileSummary", "ImportProgress", "ImportSummary", "import_files"]
 
 _SAMPLE_REJECTS = 20
 _PROCESS_MIN_BYTES = 16 << 20  # smaller files are read in this process: starting another costs ~0.3 s
+_MAX_READERS = 4  # reader processes for one large JSONL file; the single writer cannot take more
+
+
+def _readers() -> int:
+    """Reader processes for a large file: one per core up to :data:`_MAX_READERS` (the writer shares).
+
+    Reading a record costs more CPU than writing it, so even on two cores a second reader uses the time
+    the writer leaves; IPWARDEN_IMPORT_READERS sets the number.
+    """
+    wanted = os.environ.get("IPWARDEN_IMPORT_READERS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return max(1, min(_MAX_READERS, os.cpu_count() or 1))
+
+
 _RIGHT_FIELDS = tuple(f.name for f in dataclasses.fields(Right))
 _right_values = attrgetter(*_RIGHT_FIELDS)
 _FIELD_INDEX = {name: i for i, name in enumerate(_RIGHT_FIELDS)}
@@ -125,18 +138,6 @@ class _Batch:
                 self.partial.discard(record.id)
 
 
-class _FlatBatch:
-    """Flat rights waiting to be stored (latest wins inside the batch), for the bulk JSONL path."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, FlatRight] = {}
-        self.partial: set[str] = set()
-        self.replaced_in_batch = 0
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-
 class _Importer:
     def __init__(
         self,
@@ -154,7 +155,7 @@ class _Importer:
         self.family_rule: Callable[[Right], Right] | None = None
         self.families_changed = True
         self.families_declared = False  # a family was stored or changed: earlier rights may need relinking
-        self.by_number: dict[tuple[str, str], str] = {}  # (office, application number) -> id, this run
+        self.by_number: dict[str, str] = {}  # "office-application number" -> id, this run
         self.seen_ids: set[str] = set()  # ids of this run, for the office+number rule
 
     def reject(self, file_summary: FileSummary, reject: Reject) -> None:
@@ -192,7 +193,7 @@ class _Importer:
             self.store.upsert_authorisations(batch.authorisations)
         self.batches_done += 1
 
-    def flush_flat(self, batch: _FlatBatch, fs: FileSummary) -> None:
+    def flush_flat(self, batch: FlatBatch, fs: FileSummary) -> None:
         """:meth:`flush` for flat rights: status-only records are merged with the stored right first."""
         rows = list(batch.rows.values())
         if batch.partial:
@@ -217,15 +218,14 @@ class _Importer:
     def canonical(self, office: str, number: str | None, right_id: str) -> str:
         """Latest wins by office + application number too: a later record takes the earlier one's id."""
         if number:
-            key = (office, number)
-            earlier = self.by_number.get(key)
-            canonical = f"{office}-{number}"
+            canonical = f"{office}-{number}"  # also the key: an office code holds no "-"
+            earlier = self.by_number.get(canonical)
             if earlier is None and right_id != canonical and canonical in self.seen_ids:
                 earlier = canonical
             if earlier is not None and earlier != right_id:
                 return earlier
             if right_id != canonical:
-                self.by_number[key] = right_id
+                self.by_number[canonical] = right_id
         self.seen_ids.add(right_id)
         return right_id
 
@@ -297,7 +297,7 @@ def import_files(
                 process = bulk == "process" or (bulk == "auto" and path.stat().st_size >= _PROCESS_MIN_BYTES)
                 done = _import_one_flat(
                     importer, path, total=total, home=home_path, store_label=store_label, restart=restart,
-                    progress=progress, process=process,
+                    progress=progress, readers=_readers() if process else 0,
                 )  # fmt: skip
             else:
                 done = _import_one(
@@ -392,14 +392,6 @@ def _import_one(
     return True
 
 
-def _duplicate_raw(row: FlatRight, flags: int) -> dict[str, Any]:
-    """The record as the general path reports a duplicate: as parsed, before the owner-family rule."""
-    right = unflatten(row)
-    if flags & RULED:
-        right = _with(right, "owner_family", None)
-    return record_to_dict(right)
-
-
 def _import_one_flat(
     importer: _Importer,
     path: Path,
@@ -409,7 +401,7 @@ def _import_one_flat(
     store_label: str,
     restart: bool,
     progress: ImportProgress | None,
-    process: bool,
+    readers: int,
 ) -> bool:
     """:func:`_import_one` for a JSONL file of rights on the bulk path; the same results, step for step."""
     checkpoint = checkpoint_path(home, path, store_label)
@@ -426,7 +418,7 @@ def _import_one_flat(
     collecting = gc.isenabled()
     gc.disable()  # millions of tuples and no cycles: the collector's passes would cost a quarter of the time
     try:
-        done = _flat_loop(importer, path, fs, skip, checkpoint, progress, process, families)
+        done = flat_loop(importer, path, fs, skip, checkpoint, progress, readers, families)
     finally:
         if collecting:
             gc.enable()
@@ -436,68 +428,4 @@ def _import_one_flat(
     checkpoint.unlink(missing_ok=True)
     if progress is not None:
         progress.end_file()
-    return True
-
-
-def _flat_loop(  # noqa: PLR0917 - the state of one file's import, passed once
-    importer: _Importer,
-    path: Path,
-    fs: FileSummary,
-    skip: int,
-    checkpoint: Path,
-    progress: ImportProgress | None,
-    process: bool,
-    families: list[OwnerFamily],
-) -> bool:
-    first_seen: dict[str, int] = {}
-    batch = _FlatBatch()
-    index, reported = 0, skip
-    batch_size, canonical, name = importer.batch_size, importer.canonical, str(path)
-    for chunk in read_chunks(path, families, process=process):
-        for entry in chunk:
-            index += 1
-            if entry.__class__ is Reject:
-                if index > skip:
-                    fs.read += 1
-                    importer.reject(fs, entry)
-                continue
-            position, row, flags = entry  # type: ignore[misc]
-            right_id = row[ID]
-            earlier = first_seen.get(right_id)
-            if earlier is not None:
-                if index > skip:
-                    fs.read += 1
-                    reason = f"duplicate id {right_id!r} in this file (first at line {earlier}); keep one"
-                    importer.reject(fs, Reject(name, position, "id", reason, _duplicate_raw(row, flags)))
-                continue
-            first_seen[right_id] = position
-            final_id = canonical(row[OFFICE], row[APPLICATION_NUMBER], right_id)
-            if index <= skip:
-                continue
-            if final_id != right_id:
-                row = hashed((final_id, *row[1:-1]))
-            fs.read += 1
-            if final_id in batch.rows:
-                batch.replaced_in_batch += 1
-            batch.rows[final_id] = row
-            if flags & PARTIAL:
-                batch.partial.add(final_id)
-            else:
-                batch.partial.discard(final_id)
-            if len(batch.rows) >= batch_size:
-                importer.flush_flat(batch, fs)
-                batch = _FlatBatch()
-                write_checkpoint(checkpoint, fs, index)
-                if progress is not None:
-                    progress.advance(index - reported)
-                    reported = index
-                if (
-                    importer.stop_after_batches is not None
-                    and importer.batches_done >= importer.stop_after_batches
-                ):
-                    return False
-    if len(batch):
-        importer.flush_flat(batch, fs)
-    if progress is not None:
-        progress.advance(max(index - reported, 0))
     return True
