@@ -340,10 +340,14 @@ def _all_meanings(f: MarkForms) -> dict[str, str]:
     return out
 
 
+def _meaning_words(f: MarkForms) -> frozenset[str]:
+    return frozenset(w for k in f.meanings for w in k.split())
+
+
 def _partial_meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
     """One meaning is the other's plus more words (皇冠 'crown', CROWN JEWEL); kept below corroboration."""
-    q_words = {w for k in q.meanings for w in k.split()}
-    if not q_words or q_words.isdisjoint(w for k in c.meanings for w in k.split()):
+    q_words = _meaning_words(q)
+    if not q_words or q_words.isdisjoint(_meaning_words(c)):
         return None
     for qk, q_why in q.meanings.items():
         for ck, c_why in c.meanings.items():

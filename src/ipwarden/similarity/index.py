@@ -323,8 +323,13 @@ class SearchIndex:
                 return []
             ords = np.concatenate(parts)
             unique, inverse = np.unique(ords, return_inverse=True)
-            flat_weights = np.concatenate(weights)
-            score = np.bincount(inverse, weights=flat_weights, minlength=len(unique))
+            # one pass sums each mark's probe weights per candidate group (row: mark, column: group)
+            width = len(GROUPS)
+            cells = inverse.astype(np.int64) * width + np.concatenate(groups)
+            per_group = np.bincount(
+                cells, weights=np.concatenate(weights), minlength=len(unique) * width
+            ).reshape(len(unique), width)
+            score = per_group.sum(axis=1)
             keep = self._alive[unique]
             if offices is not None:
                 codes = [self._offices.index(o) for o in set(offices) if o in self._offices]
@@ -335,14 +340,10 @@ class SearchIndex:
         if len(unique) <= cap:
             chosen = np.flatnonzero(keep)
         else:
-            flat_groups = np.concatenate(groups)
             chosen_mask = np.zeros(len(unique), dtype=bool)
             quota = max(1, int(cap * _GROUP_SHARE))
-            for group in np.unique(flat_groups):
-                in_group = flat_groups == group
-                by_group = np.bincount(
-                    inverse[in_group], weights=flat_weights[in_group], minlength=len(unique)
-                )
+            for group in np.flatnonzero(per_group.any(axis=0)):
+                by_group = per_group[:, group]
                 # marks an earlier group already took do not use this group's slots a second time, and
                 # among equals the group prefers marks the other groups explain least: those only it finds
                 others = score - by_group
