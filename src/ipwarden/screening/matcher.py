@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import ahocorasick
@@ -29,7 +30,14 @@ from rapidfuzz.distance import Levenshtein
 
 from ipwarden.registry.models import MarkType, OwnerFamily, Right, RightKind
 from ipwarden.screening.dictionary import common_words, ordinary_words
-from ipwarden.screening.text import build_view, fast_joined, skeleton_token, word_tokens
+from ipwarden.screening.text import (
+    build_view,
+    fast_joined,
+    joined_words,
+    plain_words,
+    skeleton_token,
+    word_tokens,
+)
 from ipwarden.similarity.chinese import has_cjk, to_pinyin
 from ipwarden.similarity.normalize import is_cjk, normalise
 
@@ -96,6 +104,7 @@ class MarkMatcher:
         self._fuzzy_keys: dict[tuple[str, int], list[str]] = {}
         self._fuzzy_own: set[str] = set()  # keys of the marks themselves (an exact hit, not a misspelling)
         self._token_fuzzy: dict[str, tuple[bool, tuple[int, ...]]] = {}  # listing word -> verdict
+        self._fuzzy_live: set[str] = set()  # the words in _token_fuzzy that may misspell a mark
         self._vocabulary = vocabulary if vocabulary is not None else ordinary_words()
         # look-alike keys of ordinary words: such a listing word is a misspelling only where used as a brand
         self._ordinary_keys = frozenset(skeleton_token(w) for w in self._vocabulary if w and " " not in w)
@@ -226,7 +235,10 @@ class MarkMatcher:
             verdict = (token in self._ordinary_keys, tuple(group for group, _ in self._fuzzy_hits(token)))
         if len(self._token_fuzzy) >= 200_000:
             self._token_fuzzy.clear()
+            self._fuzzy_live.clear()
         self._token_fuzzy[token] = verdict
+        if verdict[1]:
+            self._fuzzy_live.add(token)
         return verdict
 
     def _fuzzy_hits(self, token: str) -> tuple[tuple[int, str], ...]:
@@ -268,7 +280,8 @@ class MarkMatcher:
         """
         if not self._built or not text:
             return []
-        joined = fast_joined(text)
+        words = text.split()
+        joined = joined_words(words)
         raw_hits: list[tuple[int, int, int, int]] = []
         context: bool | None = None
         if self.pattern_count:
@@ -282,9 +295,13 @@ class MarkMatcher:
                             continue
                     raw_hits.append((end - size + 1, end + 1, group, kind))
         fuzzy: list[tuple[int, int]] = []
-        if self._fuzzy:
+        toks = joined.split()
+        # most listings: every word judged before and none a possible misspelling (two C-level checks)
+        if self._fuzzy and not (
+            self._fuzzy_live.isdisjoint(toks) and all(map(self._token_fuzzy.__contains__, toks))
+        ):
             verdicts = self._token_fuzzy
-            for position, token in enumerate(joined.split()):
+            for position, token in enumerate(toks):
                 verdict = verdicts.get(token)
                 if verdict is None:
                     verdict = self._fuzzy_verdict(token)
@@ -298,18 +315,26 @@ class MarkMatcher:
                 fuzzy.extend([(position, group) for group in verdict[1]])
         if not raw_hits and not fuzzy:
             return []
-        return self._explain(text, raw_hits, fuzzy, brand_field=brand_field, classes=classes)
+        return self._explain(text, words, joined, raw_hits, fuzzy, brand_field=brand_field, classes=classes)
 
     def _explain(
         self,
         text: str,
+        words: list[str],
+        joined: str,
         raw_hits: list[tuple[int, int, int, int]],
         fuzzy: list[tuple[int, int]],
         *,
         brand_field: bool,
         classes: frozenset[int] | None,
     ) -> list[MarkHit]:
-        view = build_view(text)
+        plain = plain_words(text, words) if all(joined[h[0]] == " " for h in raw_hits) else None
+        if plain is None:
+            view = build_view(text)
+            tokens, keys, spans, starts = view.tokens, view.keys, view.spans, view.starts
+        else:  # every word is one token, single-spaced: token i is word i (spans worked out per hit)
+            tokens = tuple(map(itemgetter(0), plain))
+            keys = tuple(map(itemgetter(1), plain))
         out: list[MarkHit] = []
         seen: set[tuple[int, int, int]] = set()
         pinyin = int(MatchKind.PINYIN)
@@ -318,13 +343,16 @@ class MarkMatcher:
         if any(h[3] == pinyin for h in raw_hits):
             latin_spans = {(s, e) for s, e, _, k in raw_hits if k != pinyin}
             raw_hits = [h for h in raw_hits if h[3] != pinyin or (h[0], h[1]) not in latin_spans]
-        joined, starts, spans, tokens = view.joined, view.starts, view.spans, view.tokens
         common, marks = self._group_common, self._group_mark
         # the guard needs the listing's classes; a mark in none of them needs brand-like writing
         guarded = classes is not None and not brand_field
         fit = classes if classes is not None else frozenset()
         for start, end, group, kind in raw_hits:
-            if joined[start] == " ":
+            if plain is not None:  # keys hold no spaces: count the ones before the hit's first and last key
+                first = joined.count(" ", 0, start + 1) - 1
+                last = joined.count(" ", 0, end - 1) - 1
+                span = _word_span(words, first, last)
+            elif joined[start] == " ":
                 first = max(bisect_right(starts, start + 1) - 1, 0)
                 last = max(bisect_left(starts, end - 1) - 1, 0)
                 span = (spans[first][0], spans[last][1])
@@ -352,12 +380,12 @@ class MarkMatcher:
             )
         ordinary = self._ordinary_keys
         for position, group in fuzzy:
-            span = spans[position]
+            span = spans[position] if plain is None else _word_span(words, position, position)
             key = (group, span[0], span[1])
             if key in seen:
                 continue
             seen.add(key)
-            is_ordinary = view.keys[position] in ordinary
+            is_ordinary = keys[position] in ordinary
             brand = (common[group] or is_ordinary) and _brand_context(text, span, position, position, tokens)
             if is_ordinary and not brand_field and not brand:
                 continue  # a correctly spelled word, not written as a brand
@@ -407,6 +435,12 @@ def _maybe_brand_context(text: str, joined: str) -> bool:
     if text.isupper() or text.islower():
         return False
     return any(len(word) >= 2 and word.isupper() for word in text.split())
+
+
+def _word_span(words: list[str], first: int, last: int) -> tuple[int, int]:
+    """Characters of words ``first`` to ``last`` in ``" ".join(words)``."""
+    begin = sum(map(len, words[:first])) + first
+    return begin, begin + sum(map(len, words[first : last + 1])) + last - first
 
 
 _SPACED = re.compile(r"^(?:\w[\s\-_.·*]+){2,}\w$")

@@ -70,10 +70,11 @@ def error_result(listing_id: str, err: IpwardenError, line: int | None = None) -
     return ScreeningResult(listing_id, 0.0, Decision.ERROR, error=body, line=line)
 
 
-def _decide(risk: float, config: ScreeningConfig) -> Decision:
-    if risk >= config.threshold("block"):
+def _decide(risk: float, thresholds: tuple[float, float]) -> Decision:
+    """``thresholds`` is (block, review), read from the configuration once per screener."""
+    if risk >= thresholds[0]:
         return Decision.BLOCK
-    if risk >= config.threshold("review"):
+    if risk >= thresholds[1]:
         return Decision.REVIEW
     return Decision.ALLOW
 
@@ -123,6 +124,7 @@ class Screener:
             matcher, self.config, self._referential, self.rule_version, self._owner_key
         )
         self._classes: dict[str | None, frozenset[int]] = {}  # listing category -> Nice classes
+        self._thresholds = (self.config.threshold("block"), self.config.threshold("review"))
 
     @classmethod
     def from_store(
@@ -224,7 +226,8 @@ class Screener:
         if listing.reviews:
             reasons.extend(self._reviews(listing))
         risk = _risk(reasons)
-        return ScreeningResult(listing.id, risk, _decide(risk, self.config), tuple(reasons), tuple(notes))
+        decision = _decide(risk, self._thresholds)
+        return ScreeningResult(listing.id, risk, decision, tuple(reasons), tuple(notes))
 
     def screen_many(self, raws: Iterable[Mapping[str, Any]]) -> list[ScreeningResult]:
         return [self.screen_raw(raw) for raw in raws]
@@ -277,11 +280,17 @@ class Screener:
     def _gi(self, listing: Listing, folded: Mapping[str, str]) -> list[Reason]:
         if not len(self._gis):
             return []
-        goods = (
-            frozenset(normalise(" ".join(filter(None, [listing.category, listing.title]))).split())
-            if listing.category
-            else frozenset()
-        )
+        goods_cache: list[frozenset[str]] = []
+
+        def goods() -> frozenset[str]:  # worked out only if a GI name occurs (rare), then once
+            if not goods_cache:
+                goods_cache.append(
+                    frozenset(normalise(" ".join(filter(None, [listing.category, listing.title]))).split())
+                    if listing.category
+                    else frozenset()
+                )
+            return goods_cache[0]
+
         out: dict[str, Reason] = {}
         for name in ("title", "description", "brand"):
             if not folded[name]:

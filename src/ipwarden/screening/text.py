@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from ipwarden.similarity.normalize import is_cjk, skeleton, tokens
 
-__all__ = ["TextView", "build_view", "fast_joined", "skeleton_token", "word_tokens"]
+__all__ = [
+    "TextView",
+    "build_view",
+    "fast_joined",
+    "joined_words",
+    "plain_words",
+    "skeleton_token",
+    "word_tokens",
+]
 
 _CACHE_LIMIT = 500_000
 
@@ -105,21 +113,59 @@ def _word_keys(word: str) -> tuple[str, ...]:
     return tuple(skeleton_token(t) for t in toks)
 
 
+_KEY_TEXT: dict[str, str] = {}  # raw word -> its look-alike keys joined by spaces ("" for none)
+_SINGLES: set[str] = set()  # raw words with a single-letter token (N in "N I K E"): the slow path
+_PLAIN: dict[str, tuple[str, str]] = {}  # raw word of exactly one token, not a single letter -> (token, key)
+
+
+def _key_text(word: str) -> str:
+    found = _KEY_TEXT.get(word)
+    if found is None:
+        toks, keys, single = _word_info(word)
+        if len(_KEY_TEXT) >= _CACHE_LIMIT:
+            _KEY_TEXT.clear()
+            _SINGLES.clear()
+            _PLAIN.clear()
+        found = _KEY_TEXT[word] = " ".join(keys)
+        if single:
+            _SINGLES.add(word)
+        elif len(toks) == 1:
+            _PLAIN[word] = (toks[0], keys[0])
+    return found
+
+
 def fast_joined(text: str) -> str:
     """``build_view(text).joined`` without spans: the hot path, run on every listing field."""
-    keys: list[str] = []
-    singles = False
-    for word in text.split():
-        info = _word_info(word)
-        keys.extend(info[1])
-        singles = singles or info[2]
-    if singles:
+    return joined_words(text.split())
+
+
+def joined_words(words: list[str]) -> str:
+    """``fast_joined`` of a text already split into words.
+
+    Each raw word's keys are looked up once per process; a listing of known words costs one C-level map
+    over a dict and a join."""
+    parts = list(map(_KEY_TEXT.get, words))
+    if None in parts:
+        parts = [_key_text(word) for word in words]
+    if _SINGLES and not _SINGLES.isdisjoint(words):
         run = 0
-        for key in keys:
-            run = run + 1 if len(key) == 1 else 0
-            if run == 3:
-                return build_view(text).joined
-    return " " + " ".join(keys) + " "
+        for word in words:
+            for key in _word_info(word)[1]:
+                run = run + 1 if len(key) == 1 else 0
+                if run == 3:
+                    return build_view(" ".join(words)).joined
+    return " " + " ".join(filter(None, parts)) + " "
+
+
+def plain_words(text: str, words: list[str]) -> list[tuple[str, str]] | None:
+    """(token, key) of each word of ``text`` when every word is one token (no single letters) and the
+    words are separated by single spaces, as in most listing text: token ``i`` is then word ``i`` and
+    spans follow from the word lengths, without ``build_view``. None otherwise. ``words`` must have been
+    through ``joined_words`` (which fills the per-word cache)."""
+    pairs = list(map(_PLAIN.get, words))
+    if None in pairs or " ".join(words) != text:
+        return None
+    return pairs  # type: ignore[return-value]  # no None left in it
 
 
 def build_view(text: str) -> TextView:
@@ -127,28 +173,39 @@ def build_view(text: str) -> TextView:
     toks: list[str] = []
     keys: list[str] = []
     spans: list[tuple[int, int]] = []
+    starts: list[int] = []
     singles = False
     position = 0
+    offset = 1
+    find = text.find
+    cached = _INFO.get
     for word in text.split():
-        start = text.find(word, position)
+        start = find(word, position)
         position = start + len(word)
-        word_toks, word_keys, single = _word_info(word)
-        singles = singles or single
+        word_toks, word_keys, single = cached(word) or _word_info(word)
+        if single:
+            singles = True
         if len(word_toks) == 1:
+            key = word_keys[0]
             toks.append(word_toks[0])
-            keys.append(word_keys[0])
+            keys.append(key)
             spans.append((start, position))
+            starts.append(offset)
+            offset += len(key) + 1
         else:
             toks.extend(word_toks)
             keys.extend(word_keys)
             spans.extend([(start, position)] * len(word_toks))
+            for key in word_keys:
+                starts.append(offset)
+                offset += len(key) + 1
     if singles:
         toks, keys, spans = _join_single_letters(toks, keys, spans)
-    starts: list[int] = []
-    offset = 1
-    for key in keys:
-        starts.append(offset)
-        offset += len(key) + 1
+        starts = []
+        offset = 1
+        for key in keys:
+            starts.append(offset)
+            offset += len(key) + 1
     joined = " " + " ".join(keys) + " "
     return TextView(tuple(toks), tuple(keys), tuple(spans), joined, tuple(starts))
 
