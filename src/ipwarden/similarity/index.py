@@ -342,8 +342,8 @@ class SearchIndex:
         else:
             chosen_mask = np.zeros(len(unique), dtype=bool)
             quota = max(1, int(cap * _GROUP_SHARE))
-            for group in np.flatnonzero(per_group.any(axis=0)):
-                by_group = per_group[:, group]
+            for column in np.flatnonzero(per_group.any(axis=0)):
+                by_group = per_group[:, column]
                 # marks an earlier group already took do not use this group's slots a second time, and
                 # among equals the group prefers marks the other groups explain least: those only it finds
                 others = score - by_group
