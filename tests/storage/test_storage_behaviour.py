@@ -139,3 +139,44 @@ def test_narrow_index_read_matches_the_rights_sqlite(sqlite_store: SqlRightsStor
 @pytest.mark.postgres
 def test_narrow_index_read_matches_the_rights_postgres(pg_store: SqlRightsStore) -> None:
     _narrow_matches_full(pg_store)
+
+
+def _rights_indexes(store: SqlRightsStore) -> set[str]:
+    return {ix["name"] for ix in sa.inspect(store.engine).get_indexes("rights") if ix["name"]}
+
+
+def _bulk_load_keeps_or_rebuilds_indexes(store: SqlRightsStore, tmp_path: Path) -> None:
+    from ipwarden.registry.services import import_files
+    from ipwarden.storage.store import RIGHTS_INDEXES
+
+    wanted = {name for name, _ in RIGHTS_INDEXES}
+    assert wanted <= _rights_indexes(store)
+    assert store.begin_bulk_load()  # empty: the secondary indexes go
+    assert not wanted & _rights_indexes(store)
+    store.upsert_rights([_tm("US-1"), _tm("US-2", Status.PENDING)])
+    # the process dies before end_bulk_load: the next open builds the indexes again
+    reopened = open_store(store.engine.url.render_as_string(hide_password=False))
+    try:
+        assert wanted <= _rights_indexes(reopened)
+        assert not reopened.begin_bulk_load()  # not empty: nothing dropped
+        assert wanted <= _rights_indexes(reopened)
+        assert [r.id for r in reopened.iter_rights(statuses=[Status.PENDING])] == ["US-2"]
+    finally:
+        reopened.close()
+    empty = open_store(f"sqlite:///{tmp_path / 'empty.db'}")
+    try:
+        path = tmp_path / "r.jsonl"
+        path.write_text('{"id": "US-9", "mark": "X", "office": "US"}\n', encoding="utf-8")
+        assert import_files([path], empty, home=tmp_path, stop_after_batches=1, batch_size=1).stored == 1
+        assert wanted <= _rights_indexes(empty)  # an import into an empty store leaves them built
+    finally:
+        empty.close()
+
+
+def test_bulk_load_indexes_sqlite(sqlite_store: SqlRightsStore, tmp_path: Path) -> None:
+    _bulk_load_keeps_or_rebuilds_indexes(sqlite_store, tmp_path)
+
+
+@pytest.mark.postgres
+def test_bulk_load_indexes_postgres(pg_store: SqlRightsStore, tmp_path: Path) -> None:
+    _bulk_load_keeps_or_rebuilds_indexes(pg_store, tmp_path)

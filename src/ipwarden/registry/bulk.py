@@ -39,6 +39,7 @@ __all__ = [
     "BLOCK_BYTES",
     "PARTIAL",
     "RULED",
+    "BulkLoadingStore",
     "FlatRightsStore",
     "LazyRights",
     "entries",
@@ -63,6 +64,19 @@ class FlatRightsStore(Protocol):
 
     def upsert_flat_rights(self, rows: Sequence[FlatRight]) -> UpsertResult:
         """Like ``upsert_rights`` for flat rights built by registry/flat.py or the bulk JSONL path."""
+        ...
+
+
+@runtime_checkable
+class BulkLoadingStore(Protocol):
+    """A store that loads an empty table faster with its secondary indexes built at the end."""
+
+    def begin_bulk_load(self) -> bool:
+        """Prepare a large load; True if the store did (it was empty) and wants :meth:`end_bulk_load`."""
+        ...
+
+    def end_bulk_load(self) -> None:
+        """Finish what :meth:`begin_bulk_load` started."""
         ...
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Literal, TextIO
 
 from ipwarden.config import Settings
-from ipwarden.registry.bulk import FlatRightsStore, LazyRights
+from ipwarden.registry.bulk import BulkLoadingStore, FlatRightsStore, LazyRights
 from ipwarden.registry.errors import ImportFileError
 from ipwarden.registry.families import FamilyIndex, FamilyService
 from ipwarden.registry.flat import (
@@ -292,6 +292,8 @@ def import_files(
             store, batch_size=batch_size, rejects=rejects, summary=summary, on_stored=on_stored,
             stop_after_batches=stop_after_batches,
         )  # fmt: skip
+        if isinstance(store, BulkLoadingStore) and store.begin_bulk_load():  # an empty store
+            stack.callback(store.end_bulk_load)  # also when stopped or failed: the indexes come back
         for path, file_format, total, flat in zip(files, formats, totals, fast, strict=True):
             if flat:
                 process = bulk == "process" or (bulk == "auto" and path.stat().st_size >= _PROCESS_MIN_BYTES)

@@ -31,7 +31,9 @@ def open_store(db_url: str, *, copy_threshold: int = 1_000) -> SqlRightsStore:
     try:
         with guard(url, opening=True):
             migrate(engine)
+        store = SqlRightsStore(engine, copy_threshold=copy_threshold)
+        store.ensure_indexes()
     except BaseException:
         engine.dispose()
         raise
-    return SqlRightsStore(engine, copy_threshold=copy_threshold)
+    return store
