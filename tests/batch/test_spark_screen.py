@@ -98,6 +98,10 @@ def _compare(tmp_path: Path, ctx: Path, path: Path) -> Path:
     spark_summary = run_spark(screener, path, spark)
     assert spark.read_text("utf-8") == local.read_text("utf-8")
     assert spark_summary.to_dict() == local_summary.to_dict()
+    # the driver reads back only the flagged results it keeps: the same ones the local engine keeps
+    assert [r.to_dict() for r in spark_summary.flagged_results] == [
+        r.to_dict() for r in local_summary.flagged_results
+    ]
     assert local_summary.flagged > 0 and local_summary.errors == (3 if path.suffix == ".jsonl" else 0)
     return spark
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ipwarden.screening.runner import done_ids, run_batch
+from ipwarden.screening.models import Decision, ScreeningResult
+from ipwarden.screening.runner import BatchSummary, done_ids, run_batch
 from ipwarden.screening.services import Screener
 
 LINES = [
@@ -61,3 +62,28 @@ def test_done_ids_counts_duplicates(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "x"}\n{"id": "x"}\n{"id": "y"}\n', encoding="utf-8")
     assert done_ids(out) == {"x": 2, "y": 1}
+
+
+def test_tally_counts_as_add_does() -> None:
+    results = [
+        ScreeningResult("a", 0.9, Decision.BLOCK),
+        ScreeningResult("b", 0.5, Decision.REVIEW),
+        ScreeningResult("c", 0.0, Decision.ALLOW),
+        ScreeningResult("d", 0.0, Decision.ERROR, error={"code": "listing", "message": "bad"}),
+    ]
+    added, tallied = BatchSummary(), BatchSummary()
+    for result in results:
+        added.add(result)
+        tallied.tally(result.decision)
+    assert (
+        tallied.to_dict()
+        == added.to_dict()
+        == {
+            "screened": 3,
+            "flagged": 2,
+            "errors": 1,
+            "skipped": 0,
+            "decisions": {"allow": 1, "block": 1, "error": 1, "review": 1},
+        }
+    )
+    assert [r.id for r in added.flagged_results] == ["a", "b"] and tallied.flagged_results == []

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ipwarden.screening.models import ScreeningResult
+from ipwarden.screening.models import Decision, ScreeningResult
 from ipwarden.screening.reader import csv_row, decode_line, listing_format
 from ipwarden.screening.runner import BatchSummary, done_ids, result_line, screen_items
 from ipwarden.screening.services import Screener
@@ -31,6 +31,8 @@ from ipwarden.screening.services import Screener
 __all__ = ["main", "run_spark", "spark_session"]
 
 _SCREENER: dict[int, Screener] = {}
+_FLAGGED = frozenset({Decision.REVIEW.value, Decision.BLOCK.value})
+_KEEP_FLAGGED = 50  # as BatchSummary.add keeps by default
 
 
 def spark_session(master: str = "local[2]") -> Any:
@@ -82,11 +84,11 @@ def _row_items(rows: Iterable[tuple[Any, int]], name: str, fmt: str) -> Iterator
 
 
 def _partition(payload: Any, name: str, fmt: str) -> Any:
-    def run(rows: Iterable[tuple[Any, int]]) -> Iterator[tuple[int, str, str, bool]]:
+    def run(rows: Iterable[tuple[Any, int]]) -> Iterator[tuple[int, str, str, str]]:
         screener = _screener_from(payload)
         items = _jsonl_items(rows, name) if fmt == "jsonl" else _row_items(rows, name, fmt)
         for result in screen_items(screener, items, name):
-            yield (result.line or 0, result.id, result_line(result), result.flagged)
+            yield (result.line or 0, result.id, result_line(result), result.decision.value)
 
     return run
 
@@ -108,18 +110,22 @@ def run_spark(screener: Screener, path: Path, out: Path, *, master: str = "local
         rdd = session.read.parquet(str(path.resolve())).rdd.zipWithIndex()
     skip = done_ids(out)
     # toLocalIterator yields partition 0, 1, ... in order and each partition keeps its input order,
-    # so results arrive in file order without a sort (a shuffle) on the way.
+    # so results arrive in file order without a sort (a shuffle) on the way. With prefetching, the next
+    # partition is screened while this one is written, so two executor cores work at once, not one.
     results = rdd.mapPartitions(_partition(payload, path.name, fmt))
     summary = BatchSummary()
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("a", encoding="utf-8") as handle:
-        for _line, listing_id, line, _flagged in results.toLocalIterator():
+        for _line, listing_id, line, decision in results.toLocalIterator(prefetchPartitions=True):
             if skip[listing_id] > 0:
                 skip[listing_id] -= 1
                 summary.skipped += 1
                 continue
             handle.write(line + "\n")
-            summary.add(ScreeningResult.from_dict(json.loads(line)))
+            if decision in _FLAGGED and len(summary.flagged_results) < _KEEP_FLAGGED:
+                summary.add(ScreeningResult.from_dict(json.loads(line)), _KEEP_FLAGGED)
+            else:  # the driver reads a line back only for a flagged result it keeps
+                summary.tally(Decision(decision))
     payload.unpersist()
     return summary
 

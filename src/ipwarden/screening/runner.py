@@ -31,15 +31,20 @@ class BatchSummary:
     flagged_results: list[ScreeningResult] = field(default_factory=list)
 
     def add(self, result: ScreeningResult, keep_flagged: int = 50) -> None:
-        self.decisions[result.decision.value] += 1
-        if result.decision is Decision.ERROR:
+        self.tally(result.decision)
+        if result.flagged and len(self.flagged_results) < keep_flagged:
+            self.flagged_results.append(result)
+
+    def tally(self, decision: Decision) -> None:
+        """Count one result by its decision alone (a caller holding only the output line and decision
+        reads the line back only for a flagged result it keeps)."""
+        self.decisions[decision.value] += 1
+        if decision is Decision.ERROR:
             self.errors += 1
             return
         self.screened += 1
-        if result.flagged:
+        if decision in (Decision.REVIEW, Decision.BLOCK):
             self.flagged += 1
-            if len(self.flagged_results) < keep_flagged:
-                self.flagged_results.append(result)
 
     def to_dict(self) -> dict[str, Any]:
         return {
