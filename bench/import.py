@@ -4,7 +4,8 @@
 
 Each measured import runs in its own process so that its peak RSS (getrusage) is its own; CPU seconds
 (``time.process_time`` of that process) are printed beside wall seconds, since a shared machine stretches
-the wall clock. The naive
+the wall clock, together with the CPU seconds and the largest peak RSS of its reader processes (the bulk
+JSONL path reads in child processes) and the 1-minute load average when the import ended. The naive
 alternative stores one record per transaction (one upsert and commit per record) on a subset.
 """
 
@@ -25,8 +26,13 @@ from pathlib import Path
 PG_ADMIN = os.environ.get("IPWARDEN_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/test")
 
 
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _phase(args: argparse.Namespace) -> None:
@@ -38,7 +44,7 @@ def _phase(args: argparse.Namespace) -> None:
 
     store = open_store(args.db)
     path = Path(args.file)
-    start, cpu_start = time.perf_counter(), time.process_time()
+    start, cpu_start, children_start = time.perf_counter(), time.process_time(), _children_cpu()
     rejected = 0
     if args.phase == "naive":
         done = 0
@@ -58,7 +64,9 @@ def _phase(args: argparse.Namespace) -> None:
         )  # e.g. serial numbers that repeat when other offices' records become US case files
     seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     figures = {"records": records, "seconds": seconds, "cpu_seconds": cpu_seconds, "rejected": rejected}
-    print(json.dumps({**figures, "peak_rss_mb": _peak_rss_mb()}))
+    readers = {"reader_cpu_seconds": _children_cpu() - children_start,
+               "reader_peak_rss_mb": _peak_rss_mb(resource.RUSAGE_CHILDREN), "load": os.getloadavg()[0]}  # fmt: skip
+    print(json.dumps({**figures, "peak_rss_mb": _peak_rss_mb(), **readers}))
 
 
 def _run(phase: str, file: Path, db: str, home: Path, limit: int = 0) -> dict[str, float]:
@@ -132,7 +140,8 @@ def main() -> None:
     if not args.no_pg:
         targets.append(("postgresql", pg_db))
     print(f"{'input':<10} {'database':<11} {'records':>9} {'seconds':>8} {'records/s':>10} {'CPU s':>7} "
-          f"{'rec/CPU s':>10} {'peak RSS MB':>12} {'naive rec/s':>12} {'ratio':>7} {'rejected':>9}")  # fmt: skip
+          f"{'rec/CPU s':>10} {'peak RSS MB':>12} {'naive rec/s':>12} {'ratio':>7} {'rejected':>9} "
+          f"{'reader CPU s':>13} {'reader RSS MB':>14} {'load':>5}")  # fmt: skip
     for fmt, path in files.items():
         for db_name, make_db in targets:
             pg_name, url = make_db(fmt)
@@ -154,7 +163,8 @@ def main() -> None:
             cpu = fast["cpu_seconds"]
             print(f"{fmt:<10} {db_name:<11} {fast['records']:>9,.0f} {fast['seconds']:>8.1f} {rate:>10,.0f} "
                   f"{cpu:>7.1f} {fast['records'] / cpu:>10,.0f} {fast['peak_rss_mb']:>12,.0f} {naive_rate:>12,.0f} {rate / naive_rate:>6.0f}x "
-                  f"{fast['rejected']:>9,.0f}", flush=True)  # fmt: skip
+                  f"{fast['rejected']:>9,.0f} {fast['reader_cpu_seconds']:>13.1f} "
+                  f"{fast['reader_peak_rss_mb']:>14,.0f} {fast['load']:>5.2f}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":
