@@ -125,3 +125,12 @@ def test_meaning_through_dictionaries() -> None:
     sea = _run(asp.meaning, "MARAZUL", "BLUE SEA")
     assert sea is not None and "mar (es) = sea" in sea.reasons[0]
     assert _run(asp.meaning, "PUMA", "APPLE") is None
+
+
+def test_glyph_alignment_runs_only_when_a_look_alike_step_exists() -> None:
+    assert asp._glyph_step_exists("雷碧", "雪碧")  # 雷 looks like 雪
+    assert asp._glyph_step_exists("周住牌", "雕牌")  # 周住 written for 雕
+    assert not asp._glyph_step_exists("可乐", "雪碧")
+    assert asp.glyph(prepare("可乐"), prepare("雪碧")) is None
+    found = asp.glyph(prepare("周住牌"), prepare("雕牌"))
+    assert found is not None and "split character" in found.reasons[0]

@@ -220,10 +220,31 @@ def _split_match(x: str, y: str, whole: str) -> bool:
     return parts is not None and _near(x, parts[0]) >= _PART_MATCH and _near(y, parts[1]) >= _PART_MATCH
 
 
+def _glyph_step_exists(a: str, b: str) -> bool:
+    """Whether any look-alike or split-character step exists between ``a`` and ``b``.
+
+    Without one the alignment below can only use exact matches and plain edits, which give no reason and
+    so no aspect: most candidate pairs are ruled out here without filling the alignment table.
+    """
+    near = glyph_neighbours()
+    for x in a:
+        options = near.get(x)
+        if options and any(y != x and _GLYPH_FLOOR <= options.get(y, 0.0) < 1.0 for y in b):
+            return True
+    parts = glyph_parts()
+    for whole, pieces in ((b, a), (a, b)):
+        for ch in whole:
+            if ch in parts and any(
+                _split_match(pieces[i], pieces[i + 1], ch) for i in range(len(pieces) - 1)
+            ):
+                return True
+    return False
+
+
 def glyph(q: MarkForms, c: MarkForms) -> Aspect | None:
     """Chinese characters that look alike (士/土), or a character written as its two parts (周住/雕)."""
     a, b = q.cjk, c.cjk
-    if not a or not b or a == b or abs(len(a) - len(b)) > 2:
+    if not a or not b or a == b or abs(len(a) - len(b)) > 2 or not _glyph_step_exists(a, b):
         return None
     inf = float("inf")
     n, m = len(a), len(b)
@@ -340,8 +361,17 @@ def _all_meanings(f: MarkForms) -> dict[str, str]:
     return out
 
 
+_WORDS: dict[str, frozenset[str]] = {}  # text → the words of its meanings
+
+
 def _meaning_words(f: MarkForms) -> frozenset[str]:
-    return frozenset(w for k in f.meanings for w in k.split())
+    words = _WORDS.get(f.text)
+    if words is None:
+        words = frozenset(w for k in f.meanings for w in k.split())
+        if len(_WORDS) >= 50_000:
+            _WORDS.clear()
+        _WORDS[f.text] = words
+    return words
 
 
 def _partial_meaning(q: MarkForms, c: MarkForms) -> Aspect | None:

@@ -298,8 +298,8 @@ class SearchIndex:
         hashes = hash_keys(p.key for p in probes)
         pos = np.searchsorted(self._keys, hashes)
         parts: list[npt.NDArray[np.uint32]] = []
-        weights: list[npt.NDArray[np.float32]] = []
-        groups: list[npt.NDArray[np.uint8]] = []
+        weights: list[float] = []  # per part: its probe's weight, scaled by rarity
+        groups: list[int] = []  # per part: its probe's candidate group
         scale = np.log(max(len(self._alive), 2) + 1.0)
         with self._lock:
             for probe, key, at in zip(probes, hashes, pos, strict=True):
@@ -317,18 +317,20 @@ class SearchIndex:
                 group = GROUPS.index(probe.group)
                 for f in found:
                     parts.append(f)
-                    weights.append(np.full(len(f), probe.weight * rarity, dtype=np.float32))
-                    groups.append(np.full(len(f), group, dtype=np.uint8))
+                    weights.append(probe.weight * rarity)
+                    groups.append(group)
             if not parts:
                 return []
             ords = np.concatenate(parts)
             unique, inverse = np.unique(ords, return_inverse=True)
             # one pass sums each mark's probe weights per candidate group (row: mark, column: group)
             width = len(GROUPS)
-            cells = inverse.astype(np.int64) * width + np.concatenate(groups)
-            per_group = np.bincount(
-                cells, weights=np.concatenate(weights), minlength=len(unique) * width
-            ).reshape(len(unique), width)
+            sizes = np.array([len(part) for part in parts])
+            cells = inverse.astype(np.int64) * width + np.repeat(np.array(groups, dtype=np.int64), sizes)
+            flat_weights = np.repeat(np.array(weights, dtype=np.float32), sizes)
+            per_group = np.bincount(cells, weights=flat_weights, minlength=len(unique) * width).reshape(
+                len(unique), width
+            )
             score = per_group.sum(axis=1)
             keep = self._alive[unique]
             if offices is not None:
@@ -342,7 +344,7 @@ class SearchIndex:
         else:
             chosen_mask = np.zeros(len(unique), dtype=bool)
             quota = max(1, int(cap * _GROUP_SHARE))
-            for column in np.flatnonzero(per_group.any(axis=0)):
+            for column in sorted(set(groups)):
                 by_group = per_group[:, column]
                 # marks an earlier group already took do not use this group's slots a second time, and
                 # among equals the group prefers marks the other groups explain least: those only it finds
