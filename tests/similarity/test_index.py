@@ -109,3 +109,14 @@ def test_default_statuses_are_live(tmp_path: Path) -> None:
     service = SearchService(open_index(tmp_path / "index", store), store)
     assert "D-US-EXPIRED" not in _ids(service, "ZEPHYRA")
     assert "D-US-EXPIRED" in _ids(service, "ZEPHYRA", statuses=["expired"])
+
+
+def test_an_index_built_empty_answers_from_marks_added_later(tmp_path: Path) -> None:
+    """No base keys at all: the probes are answered from the incremental segment alone."""
+    store = InMemoryRightsStore()
+    index = SearchIndex.build(tmp_path / "index", store)
+    assert index.candidates("NIKEE") == []
+    added = [right("A", "NIKE", [25]), right("B", "PUMA", [25])]
+    store.upsert_rights(added)
+    index.add(added)
+    assert index.candidates("NIKEE") == index.ords_of(["A"])

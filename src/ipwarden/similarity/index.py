@@ -301,11 +301,18 @@ class SearchIndex:
         weights: list[float] = []  # per part: its probe's weight, scaled by rarity
         groups: list[int] = []  # per part: its probe's candidate group
         scale = np.log(max(len(self._alive), 2) + 1.0)
+        # the base segment's posting ranges of all probes at once (one read per array, not per probe)
+        in_base, starts, ends = [False] * len(probes), [0] * len(probes), [0] * len(probes)
+        if len(self._keys):
+            at = np.minimum(pos, len(self._keys) - 1)
+            in_base = ((pos < len(self._keys)) & (np.asarray(self._keys[at]) == hashes)).tolist()
+            starts = np.asarray(self._offsets[at]).tolist()
+            ends = np.asarray(self._offsets[at + 1]).tolist()
         with self._lock:
-            for probe, key, at in zip(probes, hashes, pos, strict=True):
+            for i, (probe, key) in enumerate(zip(probes, hashes, strict=True)):
                 found: list[npt.NDArray[np.uint32]] = []
-                if at < len(self._keys) and self._keys[at] == key:
-                    start, end = int(self._offsets[at]), int(self._offsets[at + 1])
+                if in_base[i]:
+                    start, end = starts[i], ends[i]
                     found.append(self._postings[start : min(end, start + _EXACT_CAP)])
                 extra = self._delta.get(int(key))
                 if extra:
