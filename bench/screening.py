@@ -4,6 +4,7 @@
     .venv/bin/python bench/screening.py --only quality       # precision/recall per family
     .venv/bin/python bench/screening.py --marks 100000 --only speed
     .venv/bin/python bench/screening.py --split tune         # the tuning split (for rule work)
+    .venv/bin/python bench/screening.py --only spark --marks 100000 --listings 100000  # Spark local mode
 
 Quality: eval/screening/listings.jsonl, split "eval" only. A listing "shows" a family when it is flagged
 (review/block) and has a positive-weight reason of that family; authorisation and referential reasons
@@ -14,6 +15,11 @@ Speed: the text-only screener (all text signals, no images or context files) wit
 loaded, beside a Python regex alternation over the brand list and RapidFuzz per token, in the same run;
 matcher build time and memory; online p99 latency (Python API and POST /v1/screen in process); pHash
 images/s.
+
+Spark (``--only spark``, not part of the default run): the same screener on one JSONL file of generated
+listings, first with the local engine, then with ``ipwarden.batch.spark_screen.run_spark`` in local mode
+(session start, broadcast and JVM included, then a second run in the warm session), checking that both
+write the same bytes. CPU seconds count the driver, the JVM and the Python workers.
 """
 
 from __future__ import annotations
@@ -397,6 +403,87 @@ def uvicorn_latency(screener: Any, titles: list[str]) -> None:
         server.join(10)
 
 
+def _tree_cpu() -> float:
+    """CPU seconds (user+system) of this process and every live descendant (the JVM, Python workers)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry)] = int(fields[1])
+        cpu[int(entry)] = (int(fields[11]) + int(fields[12])) / tick
+    mine = {os.getpid()}
+    grew = True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in mine} - mine
+        grew = bool(more)
+        mine |= more
+    return sum(cpu.get(pid, 0.0) for pid in mine)
+
+
+def spark(mark_count: int, listings: int, master: str) -> None:
+    """Spark (local mode) against the local engine on one JSONL file of generated listings."""
+    import tempfile
+
+    from ipwarden.batch.spark_screen import run_spark
+    from ipwarden.registry.generator import generate_rights
+    from ipwarden.screening.matcher import MarkMatcher
+    from ipwarden.screening.runner import run_batch
+    from ipwarden.screening.services import Screener
+
+    print(f"\n== spark: {mark_count:,} generated word marks, {listings:,} listings, master {master} ==")
+    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    start = time.perf_counter()
+    matcher = MarkMatcher()
+    marks: list[str] = []
+    for right in generate_rights(mark_count, seed=1):
+        if matcher.add_right(right) and right.mark_text and len(marks) < 200_000:
+            marks.append(right.mark_text)
+    matcher.finish()
+    screener = Screener(matcher)
+    print(f"screener built in {time.perf_counter() - start:.1f} s wall ({matcher.size:,} live word marks)")
+    with tempfile.TemporaryDirectory(prefix="ipwarden-bench-spark-") as folder:
+        source = Path(folder) / "listings.jsonl"
+        rows = [
+            {"id": f"L-{i}", "title": t, "category": "shoes", "market": "US", "price": 50, "currency": "USD"}
+            for i, t in enumerate(listing_titles(marks, listings, seed=23))
+        ]
+        source.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+        wall, cpu = time.perf_counter(), time.process_time()
+        local = run_batch(screener, source, Path(folder) / "local.jsonl")
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(f"local engine (one process): {_rate(listings, wall, cpu)}; {local.flagged:,} flagged")
+        wall, cpu = time.perf_counter(), _tree_cpu()
+        result = run_spark(screener, source, Path(folder) / "spark.jsonl", master=master)
+        wall, cpu = time.perf_counter() - wall, _tree_cpu() - cpu
+        same = (Path(folder) / "spark.jsonl").read_bytes() == (Path(folder) / "local.jsonl").read_bytes()
+        print(
+            f"spark {master}, session start, screener broadcast and JVM included: {listings / wall:,.0f} "
+            f"listings/s wall ({wall:.1f} s), {cpu:.1f} CPU-s in the driver, JVM and Python workers "
+            f"({listings / max(cpu, 1e-9):,.0f} per CPU-second); {result.flagged:,} flagged; output "
+            f"{'identical to' if same else 'DIFFERENT from'} the local engine's"
+        )
+        from pyspark.sql import SparkSession
+
+        active = SparkSession.getActiveSession()
+        if active is not None:
+            wall = time.perf_counter()
+            again = run_spark(screener, source, Path(folder) / "spark2.jsonl", master=master)
+            wall = time.perf_counter() - wall
+            print(
+                f"spark {master}, second run in the same session (warm JVM, screener broadcast again): "
+                f"{listings / wall:,.0f} listings/s wall ({wall:.1f} s), {again.screened:,} screened"
+            )
+            active.stop()
+    print(f"load average at end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
 def images() -> None:
     from ipwarden.screening.images import phash_bytes
 
@@ -418,11 +505,12 @@ def images() -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", choices=["quality", "speed", "images"], default=None)
+    parser.add_argument("--only", choices=["quality", "speed", "images", "spark"], default=None)
     parser.add_argument("--split", default="eval")
     parser.add_argument("--marks", type=int, default=1_000_000)
     parser.add_argument("--listings", type=int, default=20_000)
     parser.add_argument("--no-http", action="store_true", help="skip the HTTP latency measurements")
+    parser.add_argument("--spark-master", default="local[2]", help="Spark master for --only spark")
     args = parser.parse_args()
     sys.setrecursionlimit(10_000)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, {time.strftime('%Y-%m-%d %H:%M')}")
@@ -432,6 +520,8 @@ def main() -> int:
         images()
     if args.only in (None, "speed"):
         speed(args.marks, args.listings, http=not args.no_http)
+    if args.only == "spark":  # not in the default run: it needs Java and takes minutes
+        spark(args.marks, args.listings, args.spark_master)
     return 0
 
 
