@@ -64,3 +64,22 @@ def test_show_missing_exit_4(cli: Cli) -> None:
 def test_missing_file_exit_2(cli: Cli, tmp_path: Path) -> None:
     result = cli("registry", "import", str(tmp_path / "nowhere.jsonl"), "--format", "jsonl")
     assert result.exit_code == 2 and "nowhere.jsonl: no such file" in result.stderr
+
+
+def test_import_says_how_many_stored_rights_a_family_declaration_relinked(cli: Cli, tmp_path: Path) -> None:
+    rights = tmp_path / "rights.jsonl"
+    rights.write_text(
+        json.dumps({"id": "CN-2", "mark": "耐克", "office": "CN", "owner": "耐克"}, ensure_ascii=False) + "\n"
+    )
+    families = tmp_path / "families.jsonl"
+    families.write_text(
+        json.dumps({"record": "owner_family", "id": "nike", "name": "Nike, Inc.", "aliases": ["耐克"]}) + "\n"
+    )
+    first = cli("registry", "import", str(rights))
+    assert first.exit_code == 0, first
+    assert "relinked" not in first.stdout
+    second = cli("registry", "import", str(families))
+    assert second.exit_code == 0, second
+    assert "relinked 1 stored rights to owner families declared in this import" in second.stdout
+    shown = json.loads(cli("registry", "show", "CN-2", "--json").stdout)
+    assert shown["owner_family"] == "nike"

@@ -103,6 +103,8 @@ def _print_summary(summary: ImportSummary) -> None:
         f"read {summary.read}, stored {summary.stored}, replaced {summary.replaced}, "
         f"unchanged {summary.unchanged}, rejected {summary.rejected}"
     )
+    if summary.relinked:
+        typer.echo(f"relinked {summary.relinked} stored rights to owner families declared in this import")
     if summary.rejected and summary.rejects_path:
         typer.echo(f"rejected records and reasons: {summary.rejects_path}")
 
