@@ -10,6 +10,7 @@ bulk dictionary updates. Any other chunk goes record by record, so both ways giv
 from __future__ import annotations
 
 import dataclasses
+from itertools import repeat
 from operator import eq, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from ipwarden.registry.flat import APPLICATION_NUMBER, ID, OFFICE, FlatRight, ha
 from ipwarden.registry.import_report import FileSummary, ImportProgress, write_checkpoint
 from ipwarden.registry.importers import Reject, record_to_dict
 from ipwarden.registry.models import OwnerFamily
+from ipwarden.registry.seen_keys import SeenKeys
 
 if TYPE_CHECKING:
     from ipwarden.registry.services import _Importer
@@ -30,6 +32,7 @@ _offices = itemgetter(OFFICE)
 _numbers = itemgetter(APPLICATION_NUMBER)
 _PARTIAL_BIT = bytes(i & PARTIAL for i in range(256))
 _ONE_BY_ONE = 16  # a part this small that cannot be taken at once goes record by record
+_ONES = repeat(1)  # the value of every key in a set of seen ids
 _key = "{}-{}".format  # the office + number key of the office+number rule (an office code holds no "-")
 
 
@@ -67,7 +70,7 @@ class _Run:
     ) -> None:
         self.importer, self.name, self.fs, self.skip = importer, str(path), fs, skip
         self.checkpoint, self.progress = checkpoint, progress
-        self.first_seen: dict[str, int] = {}
+        self.first_seen: SeenKeys[int] = importer.seen_keys()  # id -> its first line in this file
         self.batch = FlatBatch()
         self.index, self.reported = 0, skip
 
@@ -92,7 +95,7 @@ class _Run:
                     fs, Reject(self.name, position, "id", reason, _duplicate_raw(row, flags))
                 )
             return True
-        self.first_seen[right_id] = position
+        self.first_seen.put(right_id, position)
         final_id = self.importer.canonical(row[OFFICE], row[APPLICATION_NUMBER], right_id)
         if index <= self.skip:
             return True
@@ -128,15 +131,15 @@ class _Run:
         if (
             len(id_set) != len(ids)
             or len(key_set) != len(keys)
-            or not self.first_seen.keys().isdisjoint(id_set)
+            or not self.first_seen.isdisjoint(id_set)
             or not batch.rows.keys().isdisjoint(id_set)
-            or not importer.by_number.keys().isdisjoint(key_set)
+            or not importer.by_number.isdisjoint(key_set)
             or not importer.seen_ids.isdisjoint(key_set)
             or (same and len(same) != sum(map(eq, ids, keys)))  # a key may only name its own record
         ):
             return False
         self.first_seen.update(zip(ids, positions, strict=True))
-        importer.seen_ids.update(id_set)
+        importer.seen_ids.update(zip(id_set, _ONES, strict=False))
         importer.by_number.update(zip(keys, ids, strict=True))  # a key naming its own id changes nothing
         batch.rows.update(zip(ids, rows, strict=True))
         if flags.translate(_PARTIAL_BIT).strip(b"\0"):  # status-only records: rare
@@ -188,16 +191,19 @@ class _Run:
 
     def _suspects(self, rows: list[FlatRight]) -> list[int]:
         """Where records meet ids or office + number keys seen before (in the run or in ``rows``)."""
-        first_seen, batch_rows = self.first_seen, self.batch.rows
-        by_number, seen_ids = self.importer.by_number, self.importer.seen_ids
+        batch_rows, importer = self.batch.rows, self.importer
         ids = set(map(_ids, rows))
+        keys = [_key(row[OFFICE], row[APPLICATION_NUMBER]) for row in rows]
+        key_set = set(keys)
+        old_ids = self.first_seen.common(ids)  # one look-up for the chunk, should the keys be on disk
+        old_keys = importer.by_number.common(key_set) | importer.seen_ids.common(key_set)
         here: set[str] = set()
         out = []
-        for i, row in enumerate(rows):
-            rid, key = row[ID], _key(row[OFFICE], row[APPLICATION_NUMBER])
+        for i, (row, key) in enumerate(zip(rows, keys, strict=True)):
+            rid = row[ID]
             if (
-                rid in first_seen or rid in batch_rows or rid in here or key in here
-                or key in by_number or key in seen_ids or (key in ids and key != rid)
+                rid in old_ids or rid in batch_rows or rid in here or key in here
+                or key in old_keys or (key in ids and key != rid)
             ):  # fmt: skip
                 out.append(i)
             here.add(rid)
@@ -228,9 +234,12 @@ def flat_loop(  # noqa: PLR0917 - the state of one file's import, passed once
 ) -> bool:
     """Read, check and store one file; False when stopped early (the checkpoint stays for the next run)."""
     run = _Run(importer, path, fs, skip, checkpoint, progress)
-    for chunk in read_chunks(path, families, readers=readers):
-        if not run.chunk(chunk):
-            return False
+    try:
+        for chunk in read_chunks(path, families, readers=readers):
+            if not run.chunk(chunk):
+                return False
+    finally:
+        run.first_seen.close()
     if len(run.batch):
         importer.flush_flat(run.batch, fs)
     if progress is not None:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from operator import attrgetter
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Any, Literal, TextIO
 
 from ipwarden.config import Settings
 from ipwarden.registry.bulk import BulkLoadingStore, FlatRightsStore, LazyRights
@@ -42,6 +42,7 @@ from ipwarden.registry.importers._json import dumps
 from ipwarden.registry.importers.detect import check_jsonl
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Authorisation, OwnerFamily, Right
+from ipwarden.registry.seen_keys import SeenKeys, resolve_cap
 
 __all__ = ["FileSummary", "ImportProgress", "ImportSummary", "import_files"]
 
@@ -148,15 +149,27 @@ class _Importer:
         summary: ImportSummary,
         on_stored: Callable[[Sequence[Right]], None] | None,
         stop_after_batches: int | None,
+        seen_cap: int,
+        scratch: Path,
     ) -> None:
         self.store, self.batch_size, self.rejects, self.summary = store, batch_size, rejects, summary
+        self.seen_cap, self.scratch = seen_cap, scratch  # keys held in memory; where the rest go
         self.on_stored, self.stop_after_batches = on_stored, stop_after_batches
         self.batches_done = 0
         self.family_rule: Callable[[Right], Right] | None = None
         self.families_changed = True
         self.families_declared = False  # a family was stored or changed: earlier rights may need relinking
-        self.by_number: dict[str, str] = {}  # "office-application number" -> id, this run
-        self.seen_ids: set[str] = set()  # ids of this run, for the office+number rule
+        self.by_number: SeenKeys[str] = self.seen_keys()  # "office-application number" -> id, this run
+        self.seen_ids: SeenKeys[int] = self.seen_keys()  # ids of this run (-> 1), for the office+number rule
+
+    def seen_keys(self) -> SeenKeys[Any]:
+        """An empty map of seen keys, bounded in memory (registry/seen_keys.py)."""
+        return SeenKeys(self.seen_cap, self.scratch)
+
+    def close(self) -> None:
+        """Forget the run's keys and delete their scratch files."""
+        self.by_number.close()
+        self.seen_ids.close()
 
     def reject(self, file_summary: FileSummary, reject: Reject) -> None:
         file_summary.rejected += 1
@@ -224,9 +237,9 @@ class _Importer:
                 earlier = canonical
             if earlier is not None and earlier != right_id:
                 return earlier
-            if right_id != canonical:
-                self.by_number[canonical] = right_id
-        self.seen_ids.add(right_id)
+            if earlier is None and right_id != canonical:
+                self.by_number.put(canonical, right_id)
+        self.seen_ids.put(right_id, 1)
         return right_id
 
     def canonical_id(self, right: Right) -> Right:
@@ -248,6 +261,7 @@ def import_files(
     store_label: str = "",
     stop_after_batches: int | None = None,
     bulk: Literal["auto", "process", "inline", "off"] = "auto",
+    seen_cap: int | None = None,
 ) -> ImportSummary:
     """Import ``paths`` into ``store`` and say what happened.
 
@@ -263,6 +277,10 @@ def import_files(
     ``bulk`` picks the path for JSONL files of rights into a SQL store (registry/bulk.py): ``auto`` reads
     files of 16 MB and more in a second process, ``process`` and ``inline`` force one way, ``off`` takes the
     general path. The results are the same either way.
+
+    ``seen_cap`` bounds the ids and office + number keys held in memory to tell repeats (default
+    IPWARDEN_IMPORT_SEEN_CAP, else 500,000 per table); the rest go to a scratch SQLite file under
+    IPWARDEN_HOME/imports/, deleted at the end, so memory stays flat whatever the file's size.
     """
     files = [Path(p) for p in paths]
     if not files:
@@ -282,6 +300,7 @@ def import_files(
             totals.append(check_file(path, file_format))
             fast.append(False)
     home_path = Path(home) if home is not None else Settings.from_env().home
+    cap = resolve_cap(seen_cap)
     summary = ImportSummary(rejects_path=str(rejects_path) if rejects_path else None)
     with ExitStack() as stack:
         rejects: TextIO | None = None
@@ -290,8 +309,9 @@ def import_files(
             rejects = stack.enter_context(Path(rejects_path).open("a", encoding="utf-8"))
         importer = _Importer(
             store, batch_size=batch_size, rejects=rejects, summary=summary, on_stored=on_stored,
-            stop_after_batches=stop_after_batches,
+            stop_after_batches=stop_after_batches, seen_cap=cap, scratch=home_path / "imports",
         )  # fmt: skip
+        stack.callback(importer.close)
         if isinstance(store, BulkLoadingStore) and store.begin_bulk_load():  # an empty store
             stack.callback(store.end_bulk_load)  # also when stopped or failed: the indexes come back
         for path, file_format, total, flat in zip(files, formats, totals, fast, strict=True):
@@ -335,7 +355,24 @@ def _import_one(
     importer.summary.files.append(fs)
     if progress is not None:
         progress.start_file(path, file_format, total, skip)
-    first_seen: dict[str, int] = {}
+    first_seen: SeenKeys[int] = importer.seen_keys()  # line -> first line of each id in this file
+    try:
+        return _import_items(importer, path, file_format, fs, skip, checkpoint, progress, first_seen)
+    finally:
+        first_seen.close()
+
+
+def _import_items(  # noqa: PLR0917 - the state of one file's import, passed once
+    importer: _Importer,
+    path: Path,
+    file_format: str,
+    fs: FileSummary,
+    skip: int,
+    checkpoint: Path,
+    progress: ImportProgress | None,
+    first_seen: SeenKeys[int],
+) -> bool:
+    """The records of one file, from its start (those up to ``skip`` only noted, for the file's rules)."""
     batch = _Batch()
     index = reported = skip
     for index, item in enumerate(parse_file(path, file_format), start=1):
@@ -364,7 +401,7 @@ def _import_one(
                         fs, Reject(str(path), item.position, "id", reason, record_to_dict(record), unit)
                     )
                 continue
-            first_seen[record.id] = item.position
+            first_seen.put(record.id, item.position)
             canonical = importer.canonical_id(record)
             if canonical is not record:
                 parsed = dataclasses.replace(item, record=canonical)
