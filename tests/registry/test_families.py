@@ -163,3 +163,12 @@ def test_family_service_declares_assigns_and_relinks() -> None:
     assert [r.owner_family for r in store.iter_rights()] == ["nike", "nike", "acme"]
     assert [r.id for r in store.rights_of_family("nike")] == ["US-1", "US-2"]
     assert service.relink() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [("YUGEN INC.", "yugen"), ("The Yugen Inc", "yugen"), ("Godo Kaisha", "godo"), ("PT Yugen Tbk", "yugen")],
+)
+def test_a_name_that_is_itself_a_legal_form_word_keeps_its_name(name: str, key: str) -> None:
+    assert family_key(name) == key
+    assert family_key(key) == key

@@ -92,6 +92,7 @@ _TRAILING = _phrases(_TRAILING_FORMS, _TRAILING_PHRASES)
 _LEADING = _phrases(_LEADING_FORMS, [("kabushiki", "kaisha"), ("yugen", "kaisha"), ("godo", "kaisha")])
 _LONGEST = max(len(p) for p in _TRAILING | _LEADING)
 _EDGE_WORDS = {False: frozenset(p[0] for p in _LEADING), True: frozenset(p[-1] for p in _TRAILING)}
+_FORM_WORDS = frozenset(word for phrase in _TRAILING | _LEADING for word in phrase)
 _ALNUM = re.compile(r"[^\W_]")
 _NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
 _PLAIN_KEY = re.compile(r"[a-z0-9]*")  # a key the rule leaves as it is (one ASCII word, no legal form)
@@ -171,6 +172,10 @@ def _key_once(name: str) -> str:
     words = _join_single_letters(text.split())
     changed = True
     while changed:
+        if len(words) == 2 and words[0] in _FORM_WORDS and words[1] in _FORM_WORDS:
+            # "Yugen Inc.": both words are legal forms somewhere; the name is the first, the form the last
+            words.pop()
+            break
         changed = _strip(words, _LEADING, at_end=False) or _strip(words, _TRAILING, at_end=True)
         if not changed and len(words) > 1 and words[-1] in _CONNECTORS:
             words.pop()
