@@ -279,7 +279,7 @@ def import_files(
     general path. The results are the same either way.
 
     ``seen_cap`` bounds the ids and office + number keys held in memory to tell repeats (default
-    IPWARDEN_IMPORT_SEEN_CAP, else 500,000 per table); the rest go to a scratch SQLite file under
+    IPWARDEN_IMPORT_SEEN_CAP, else 1,500,000 per table); the rest go to a scratch SQLite file under
     IPWARDEN_HOME/imports/, deleted at the end, so memory stays flat whatever the file's size.
     """
     files = [Path(p) for p in paths]

@@ -257,9 +257,19 @@ class SqlRightsStore:
 
     def end_bulk_load(self) -> None:
         """Build the indexes :meth:`begin_bulk_load` dropped (in one transaction)."""
-        with self._write() as conn:
-            for name, columns in RIGHTS_INDEXES:
-                conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON rights ({columns})")
+        with guard(self._url), self._engine.connect().execution_options(ipwarden_write=True) as conn:
+            # SQLite sorts for CREATE INDEX in temporary storage; in a file it does not grow memory with the
+            # table (the setting can only change outside a transaction, so on the raw connection).
+            raw: Any = None if self._pg else conn.connection.driver_connection
+            if raw is not None:
+                raw.execute("PRAGMA temp_store=FILE")
+            try:
+                with conn.begin():
+                    for name, columns in RIGHTS_INDEXES:
+                        conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS {name} ON rights ({columns})")
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA temp_store=MEMORY")
 
     def ensure_indexes(self) -> None:
         """Rebuild secondary indexes a bulk load left dropped (it was stopped before its end)."""
