@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipwarden.registry.bulk import PARTIAL, RULED, Chunk, Entry, entries, read_chunks
 from ipwarden.registry.flat import APPLICATION_NUMBER, ID, OFFICE, FlatRight, hashed, unflatten
-from ipwarden.registry.import_report import FileSummary, ImportProgress, write_checkpoint
+from ipwarden.registry.import_report import FileSummary, ImportProgress, duplicate_id_reason, write_checkpoint
 from ipwarden.registry.importers import Reject, record_to_dict
 from ipwarden.registry.models import OwnerFamily
 from ipwarden.registry.seen_keys import SeenKeys
@@ -90,7 +90,7 @@ class _Run:
         if earlier is not None:
             if index > self.skip:
                 fs.read += 1
-                reason = f"duplicate id {right_id!r} in this file (first at line {earlier}); keep one"
+                reason = duplicate_id_reason(right_id, "line", earlier)
                 self.importer.reject(
                     fs, Reject(self.name, position, "id", reason, _duplicate_raw(row, flags))
                 )

@@ -12,7 +12,14 @@ from typing import Any, Protocol
 
 from ipwarden.errors import ExitCode
 
-__all__ = ["FileSummary", "ImportProgress", "ImportSummary", "checkpoint_path", "write_checkpoint"]
+__all__ = [
+    "FileSummary",
+    "ImportProgress",
+    "ImportSummary",
+    "checkpoint_path",
+    "duplicate_id_reason",
+    "write_checkpoint",
+]
 
 
 class ImportProgress(Protocol):
@@ -103,3 +110,8 @@ def write_checkpoint(target: Path, summary: FileSummary, items_done: int) -> Non
     tmp = target.with_suffix(".tmp")
     tmp.write_text(json.dumps({"items_done": items_done, "summary": dataclasses.asdict(summary)}))
     os.replace(tmp, target)
+
+
+def duplicate_id_reason(right_id: str, unit: str, earlier: int) -> str:
+    """The reject reason for an id repeated in one file (the same on every import path)."""
+    return f"duplicate id {right_id!r} in this file (first at {unit} {earlier}); keep one"

@@ -35,6 +35,7 @@ from ipwarden.registry.import_report import (
     ImportProgress,
     ImportSummary,
     checkpoint_path,
+    duplicate_id_reason,
     write_checkpoint,
 )
 from ipwarden.registry.importers import Parsed, Reject, check_file, parse_file, record_to_dict, resolve_format
@@ -396,7 +397,7 @@ def _import_items(  # noqa: PLR0917 - the state of one file's import, passed onc
             if earlier is not None:
                 if index > skip:
                     fs.read += 1
-                    reason = f"duplicate id {record.id!r} in this file (first at {unit} {earlier}); keep one"
+                    reason = duplicate_id_reason(record.id, unit, earlier)
                     importer.reject(
                         fs, Reject(str(path), item.position, "id", reason, record_to_dict(record), unit)
                     )
