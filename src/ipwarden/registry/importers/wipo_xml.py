@@ -48,14 +48,19 @@ _FEATURE_WORDS = (
 )
 
 
+def _below(elem: ET.Element, name: str) -> Iterator[ET.Element]:
+    """Descendants named ``name`` (tags are local names: registry/importers/_xml.py), in document order."""
+    return (node for node in elem.iter(name) if node is not elem)
+
+
 def _all(elem: ET.Element, name: str) -> list[str]:
     """Texts of all descendants with local name ``name``."""
-    return [t for node in elem.iterfind(".//{*}" + name) if (t := text(node)) is not None]
+    return [t for node in _below(elem, name) if (t := text(node)) is not None]
 
 
 def _first(elem: ET.Element, *names: str) -> str | None:
     for name in names:
-        for node in elem.iterfind(".//{*}" + name):
+        for node in _below(elem, name):
             value = text(node)
             if value is not None:
                 return value
@@ -133,14 +138,14 @@ def _class(value: str) -> int:
 
 def _goods(mark: ET.Element) -> tuple[GoodsServices, ...]:
     texts: dict[int, str] = {}
-    for description in mark.iterfind(".//{*}ClassDescription"):
+    for description in _below(mark, "ClassDescription"):
         number = text(description, "ClassNumber")
         if number is None:
             continue
         nice = _class(number)
         body = _first(description, "GoodsServicesDescriptionText", "GoodsServicesDescription") or ""
         texts[nice] = f"{texts[nice]}; {body}" if texts.get(nice) and body else body or texts.get(nice, "")
-    for classification in mark.iterfind(".//{*}GoodsServicesClassification"):
+    for classification in _below(mark, "GoodsServicesClassification"):
         number = text(classification, "ClassNumber")
         if number is not None:
             texts.setdefault(_class(number), "")
@@ -149,7 +154,7 @@ def _goods(mark: ET.Element) -> tuple[GoodsServices, ...]:
 
 def _vienna(mark: ET.Element) -> tuple[str, ...]:
     codes = _all(mark, "DesignSearchCode") + _all(mark, "NationalDesignCode") + _all(mark, "CategoryCode")
-    for node in mark.iterfind(".//{*}ViennaClassification"):
+    for node in _below(mark, "ViennaClassification"):
         parts = [text(node, p) for p in ("ViennaCategory", "ViennaDivision", "ViennaSection")]
         if all(parts):
             codes.append(".".join(p.zfill(2) for p in parts if p))
