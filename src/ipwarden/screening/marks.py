@@ -27,6 +27,8 @@ _CACHE_LIMIT = 200_000
 
 # (chosen right, goods related to its classes, detail text after "of the mark ")
 _Choice = tuple[RightRef, bool, str]
+# a mark mention whose reason is written only if it is kept: (hit, right, detail tail, field, weight)
+_Pending = tuple[MarkHit, RightRef, str, str, float]
 
 
 def authorisation_for(
@@ -87,6 +89,7 @@ class MarkReasons:
         self._bonus = config.get("mark", "brand_field_bonus")
         self._rules: dict[str, tuple[str, float]] = {}  # signal -> (rule, weight)
         self._choices: dict[tuple[int, str | None, frozenset[int]], _Choice] = {}
+        self._weights: dict[tuple[str, bool, str], float] = {}  # (how, relevant, field) -> weight
 
     # -- per mark, cached ----------------------------------------------------------------------------
     def _choice(self, hit: MarkHit, market: str | None, classes: frozenset[int]) -> _Choice:
@@ -126,15 +129,20 @@ class MarkReasons:
         today: Callable[[], dt.date],
     ) -> tuple[list[ClaimedBrand], list[Reason]]:
         """The strongest mark reason per owner (at most ``mark.max_reasons``) and the brands claimed."""
-        best: dict[str, Reason] = {}
+        # per owner: the strongest reason so far, as (weight, reason) or, for a plain mark mention,
+        # (weight, what to build it from): the reason text is written only for the mentions kept
+        best: dict[str, tuple[float, Reason | _Pending]] = {}
         brands: list[ClaimedBrand] = []
+        claimed: set[str] = set()
+        owner_key = self._owner_key
+        market = listing.market
         for name in _FIELDS:
             text = getattr(listing, name) or ""
             if not text:
                 continue
             referential: list[CueHit] | None = None
             for hit in self.matcher.find(text, brand_field=name == "brand", classes=classes):
-                right, relevant, tail = self._choice(hit, listing.market, classes)
+                right, relevant, tail = self._choice(hit, market, classes)
                 if hit.common and not (name == "brand" or hit.brand_context or (classes and relevant)):
                     continue
                 reason: Reason | None = None
@@ -156,23 +164,41 @@ class MarkReasons:
                         if cue is not None:
                             reason = self._referential_reason(hit, right, name, cue)
                     if reason is None:
-                        reason = self._mark_reason(hit, right, relevant, tail, name)
-                        if (right.family or hit.mark) not in {b[0] for b in brands}:
-                            brands.append((right.family or hit.mark, right.id, right.owner, hit.text))
-                # one owner's several marks (CASIO, G-SHOCK, 卡西欧) are one claim, not independent signals
-                key = self._owner_key.get(reason.right_id or "", hit.mark)
-                if key not in best or reason.weight > best[key].weight:
-                    best[key] = reason
-        ordered = sorted(best.values(), key=lambda r: (-r.weight, r.signal, r.evidence or ""))
+                        weight = self._mark_weight(hit.how, relevant, name)
+                        brand = right.family or hit.mark
+                        if brand not in claimed:
+                            claimed.add(brand)
+                            brands.append((brand, right.id, right.owner, hit.text))
+                        # one owner's several marks (CASIO, G-SHOCK, 卡西欧) are one claim
+                        key = owner_key.get(right.id, hit.mark)
+                        if key not in best or weight > best[key][0]:
+                            best[key] = (weight, (hit, right, tail, name, weight))
+                        continue
+                key = owner_key.get(reason.right_id or "", hit.mark)
+                if key not in best or reason.weight > best[key][0]:
+                    best[key] = (reason.weight, reason)
+        kept = [
+            found if isinstance(found, Reason) else self._mark_reason(*found) for _, found in best.values()
+        ]
+        ordered = sorted(kept, key=lambda r: (-r.weight, r.signal, r.evidence or ""))
         return brands, ordered[: self._limit]
 
-    def _mark_reason(self, hit: MarkHit, right: RightRef, relevant: bool, tail: str, name: str) -> Reason:
+    def _mark_weight(self, how: str, relevant: bool, name: str) -> float:
+        """The weight of a plain mark mention (``_mark_reason``'s), cached per kind, relevance and field."""
+        key = (how, relevant, name)
+        found = self._weights.get(key)
+        if found is None:
+            weight = self._rule(f"mark.{how}")[1]
+            if not relevant:
+                weight *= self._unrelated
+            if name == "brand":
+                weight = min(1.0, weight + self._bonus)
+            found = self._weights[key] = weight
+        return found
+
+    def _mark_reason(self, hit: MarkHit, right: RightRef, tail: str, name: str, weight: float) -> Reason:
         signal = f"mark.{hit.how}"
-        rule, weight = self._rule(signal)
-        if not relevant:
-            weight *= self._unrelated
-        if name == "brand":
-            weight = min(1.0, weight + self._bonus)
+        rule = self._rule(signal)[0]
         return Reason(
             signal,
             Family.MARK,

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import cache
+from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -329,12 +330,16 @@ class MarkMatcher:
         classes: frozenset[int] | None,
     ) -> list[MarkHit]:
         plain = plain_words(text, words) if all(joined[h[0]] == " " for h in raw_hits) else None
+        # may any mention be written like a brand? (None: not worked out yet; True: test each mention)
+        maybe_brand: bool | None = None
         if plain is None:
             view = build_view(text)
             tokens, keys, spans, starts = view.tokens, view.keys, view.spans, view.starts
-        else:  # every word is one token, single-spaced: token i is word i (spans worked out per hit)
+            maybe_brand = True
+        else:  # every word is one token, single-spaced: token i is word i (spans from the word lengths)
             tokens = tuple(map(itemgetter(0), plain))
             keys = tuple(map(itemgetter(1), plain))
+            offsets = list(accumulate(map(len, words), initial=0))  # offsets[i] + i: where word i starts
         out: list[MarkHit] = []
         seen: set[tuple[int, int, int]] = set()
         pinyin = int(MatchKind.PINYIN)
@@ -351,7 +356,7 @@ class MarkMatcher:
             if plain is not None:  # keys hold no spaces: count the ones before the hit's first and last key
                 first = joined.count(" ", 0, start + 1) - 1
                 last = joined.count(" ", 0, end - 1) - 1
-                span = _word_span(words, first, last)
+                span = (offsets[first] + first, offsets[last + 1] + last)
             elif joined[start] == " ":
                 first = max(bisect_right(starts, start + 1) - 1, 0)
                 last = max(bisect_left(starts, end - 1) - 1, 0)
@@ -367,7 +372,12 @@ class MarkMatcher:
                 continue
             seen.add(key)
             # brand-like writing only matters to the guard, so only ordinary-word marks pay for the test
-            brand = common[group] and _brand_context(text, span, first, last, tokens)
+            if common[group]:
+                if maybe_brand is None:
+                    maybe_brand = _plain_brand_context(text, words, tokens)
+                brand = maybe_brand and _brand_context(text, span, first, last, tokens)
+            else:
+                brand = False
             if guarded and common[group] and not brand and not fit & self._classes_of(group):
                 continue
             written = tokens[first] if first == last else " ".join(tokens[first : last + 1])
@@ -379,14 +389,29 @@ class MarkMatcher:
                 MarkHit(how, shown, span, marks[group], self.group_rights(group), common[group], brand, group)
             )
         ordinary = self._ordinary_keys
+        at = -1
         for position, group in fuzzy:
-            span = spans[position] if plain is None else _word_span(words, position, position)
+            if position != at:  # the facts of one listing word, shared by the marks it may misspell
+                at = position
+                span = (
+                    spans[position]
+                    if plain is None
+                    else (offsets[position] + position, offsets[position + 1] + position)
+                )
+                is_ordinary = keys[position] in ordinary
+                word_brand: bool | None = None
             key = (group, span[0], span[1])
             if key in seen:
                 continue
             seen.add(key)
-            is_ordinary = keys[position] in ordinary
-            brand = (common[group] or is_ordinary) and _brand_context(text, span, position, position, tokens)
+            if common[group] or is_ordinary:
+                if word_brand is None:
+                    if maybe_brand is None:
+                        maybe_brand = _plain_brand_context(text, words, tokens)
+                    word_brand = maybe_brand and _brand_context(text, span, position, position, tokens)
+                brand = word_brand
+            else:
+                brand = False
             if is_ordinary and not brand_field and not brand:
                 continue  # a correctly spelled word, not written as a brand
             if guarded and common[group] and not brand and not fit & self._classes_of(group):
@@ -437,10 +462,14 @@ def _maybe_brand_context(text: str, joined: str) -> bool:
     return any(len(word) >= 2 and word.isupper() for word in text.split())
 
 
-def _word_span(words: list[str], first: int, last: int) -> tuple[int, int]:
-    """Characters of words ``first`` to ``last`` in ``" ".join(words)``."""
-    begin = sum(map(len, words[:first])) + first
-    return begin, begin + sum(map(len, words[first : last + 1])) + last - first
+def _plain_brand_context(text: str, words: list[str], tokens: tuple[str, ...]) -> bool:
+    """Could any mention in a text of one-token words be written like a brand (see ``_brand_context``)?
+
+    Exact, not a guess: ALL CAPS needs an upper-case word of 2+ characters (a single letter is never a
+    one-token word), ™/® and the context words must occur somewhere in the text."""
+    if "™" in text or "®" in text or not _BRAND_CONTEXT.isdisjoint(tokens):
+        return True
+    return not text.isupper() and any(len(word) >= 2 and word.isupper() for word in words)
 
 
 _SPACED = re.compile(r"^(?:\w[\s\-_.·*]+){2,}\w$")
