@@ -69,6 +69,52 @@ def _phase(args: argparse.Namespace) -> None:
     print(json.dumps({**figures, "peak_rss_mb": _peak_rss_mb(), **readers}))
 
 
+def _floor(path: Path, count: int, work: Path) -> None:
+    """What the JSONL → SQLite path cannot go below on this machine, measured on the same records.
+
+    Reading: the bulk reader's CPU per record (bytes → checked flat right with its hash, in this process).
+    Writing: plain ``sqlite3`` ``executemany`` of those flat rows into a bare table of the same 31 columns
+    (text primary key, no other index, WAL, synchronous=NORMAL, a commit per 5,000 rows): the least any
+    single SQLite writer does per record, with no checks, no upsert and no bookkeeping.
+    """
+    import sqlite3
+
+    from ipwarden.registry.bulk import _blocks
+    from ipwarden.registry.flat import FLAT_COLUMNS
+
+    rows: list[tuple[object, ...]] = []
+    cpu = time.process_time()
+    for block in _blocks(path, [], 0, 1):
+        rows += block[2]
+        if len(rows) >= count:
+            break
+    read_cpu = time.process_time() - cpu
+    read_records = len(rows)  # the reader's blocks hold up to ~2,000 records beyond ``count``
+    rows = rows[:count]
+    db = work / f"floor-{uuid.uuid4().hex[:6]}.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    columns = ", ".join(
+        f"{name} TEXT" + (" PRIMARY KEY" if i == 0 else "") for i, name in enumerate(FLAT_COLUMNS)
+    )
+    conn.execute(f"CREATE TABLE rights ({columns})")
+    sql = f"INSERT INTO rights VALUES ({', '.join('?' * len(FLAT_COLUMNS))})"
+    cpu = time.process_time()
+    for start in range(0, len(rows), 5000):
+        conn.executemany(sql, rows[start : start + 5000])
+        conn.commit()
+    write_cpu = time.process_time() - cpu
+    conn.close()
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    read_us, write_us = read_cpu / read_records * 1e6, write_cpu / len(rows) * 1e6
+    print(f"floor on {len(rows):,} records: reading {read_us:.1f} CPU µs/record, bare sqlite3 executemany "
+          f"{write_us:.1f} CPU µs/record; one SQLite writer cannot pass {1e6 / write_us:,.0f} records/s, "
+          f"and with reading on {os.cpu_count()} cores {os.cpu_count() * 1e6 / (read_us + write_us):,.0f} "
+          f"records/s (load {os.getloadavg()[0]:.2f})")  # fmt: skip
+
+
 def _run(phase: str, file: Path, db: str, home: Path, limit: int = 0) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--phase", phase, "--file", str(file), "--db", db, "--home", str(home)]
     cmd += ["--limit", str(limit)]
@@ -107,6 +153,9 @@ def main() -> None:
     parser.add_argument("--home")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--formats", default="jsonl,uspto-xml", help="which inputs to measure")
+    parser.add_argument(
+        "--floor", type=int, default=0, metavar="N", help="also measure the JSONL → SQLite floor on N records"
+    )
     args = parser.parse_args()
     if args.phase:
         _phase(args)
@@ -129,6 +178,9 @@ def main() -> None:
             write_uspto_xml(generate_records(args.count, args.seed), out)
     print(f"generated (or reused) {args.count:,} records in {time.perf_counter() - start:.0f} s: "
           + ", ".join(f"{k} {p.stat().st_size / 1e6:,.0f} MB" for k, p in files.items()))  # fmt: skip
+
+    if args.floor and "jsonl" in files:
+        _floor(files["jsonl"], args.floor, work)
 
     def sqlite_db(fmt: str) -> tuple[str, str]:
         return "", f"sqlite:///{work / f'bench-{fmt}-{uuid.uuid4().hex[:6]}.db'}"
