@@ -1,21 +1,20 @@
 """Cue and geographical-indication matching on NFKC-casefolded text, with guards for innocent contexts.
 
-Each cue's regex is run only when its anchor (the longest literal every match must contain, found by
-parsing the regex) occurs in the text: one Aho-Corasick pass over all anchors replaces hundreds of regex
+Each cue's regex is run only when its anchors (literals every match must contain, found by parsing the
+regex: one of each set) occur in the text: one Aho-Corasick pass over all anchors replaces hundreds of regex
 searches per listing.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import ahocorasick
 
+from ipwarden.screening.anchors import anchors_of, needs_wide
 from ipwarden.screening.lexicon import GI_LINK, Cue, CueKind, GeoIndication, default_pattern
 from ipwarden.similarity.normalize import normalise
 
@@ -23,37 +22,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 __all__ = ["CueHit", "CueMatcher", "GiHit", "GiMatcher", "fold", "plain_spelling"]
 
-EU = frozenset(
-    [
-        "AT",
-        "BE",
-        "BG",
-        "HR",
-        "CY",
-        "CZ",
-        "DK",
-        "EE",
-        "FI",
-        "FR",
-        "DE",
-        "GR",
-        "HU",
-        "IE",
-        "IT",
-        "LV",
-        "LT",
-        "LU",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SK",
-        "SI",
-        "ES",
-        "SE",
-    ]
-)
+_EU_CODES = "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE"
+EU = frozenset(_EU_CODES.split())
 _EVOCATION = (
     r"(?:style|styled|type|imitation|imitated|like|inspired|kind|façon|facon|genre|stil|art|tipo|"
     r"estilo|stijl|imitação|imitacion|imitación|風|风|风味|風味|式|型|类|類|タイプ|스타일)"
@@ -120,51 +90,6 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).casefold()
 
 
-def _required(items: Any) -> set[str] | None:
-    """Literals of which every match of the parsed regex ``items`` contains at least one (None if unknown)."""
-    options: list[set[str]] = []
-    current = ""
-    for op, arg in items:
-        name = str(op)
-        if name == "LITERAL":
-            current += chr(arg)
-            continue
-        if current:
-            options.append({current})
-            current = ""
-        found: set[str] | None = None
-        if name == "IN" and len(arg) <= 4 and all(str(o) == "LITERAL" for o, _ in arg):
-            found = {chr(c) for _, c in arg}  # a small class of single characters: [sa], (?:a|а)
-        elif name == "SUBPATTERN":
-            found = _required(arg[-1])
-        elif name == "BRANCH":
-            alternatives = [_required(alt) for alt in arg[1]]
-            if alternatives and all(alternatives):
-                found = set().union(*(a for a in alternatives if a))
-        elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
-            found = _required(arg[2])
-            if found and arg[0] >= 2 and arg[2].getwidth() == (1, 1) and len(found) <= 4:
-                # one character repeated (a|а){3,5}: two of them in a row is a far rarer anchor than one
-                found = {x + y for x in found for y in found}
-        if found:
-            options.append(found)
-    if current:
-        options.append({current})
-    if not options:
-        return None
-    return max(options, key=lambda o: (min(len(x) for x in o), -len(o)))
-
-
-def _anchors(pattern: str) -> set[str] | None:
-    """Anchors of ``pattern``: the regex can only match text containing one of them (found by parsing it)."""
-    try:
-        parser: Any = importlib.import_module("re._parser")  # the stdlib's own regex parser
-        found = _required(parser.parse(pattern.casefold()))
-    except Exception:  # an odd but valid pattern: just always run it
-        return None
-    return {a.casefold() for a in found} if found else None
-
-
 @dataclass(frozen=True, slots=True)
 class CueHit:
     cue: Cue
@@ -188,7 +113,9 @@ class CueMatcher:
         self._compiled: list[_Compiled] = []
         self._always: list[int] = []
         self._automaton = ahocorasick.Automaton()
-        anchors: dict[str, list[int]] = {}
+        anchors: dict[str, set[tuple[int, int]]] = {}  # anchor -> (cue index, which of its anchor sets)
+        self._need: dict[int, int] = {}  # cue index -> how many anchor sets a text must hit (2 or more)
+        self._wide: set[int] = set()  # cues that need a CJK, kana or Hangul character: not run on ASCII
         for index, cue in enumerate(cues):
             self._compiled.append(
                 _Compiled(
@@ -197,14 +124,19 @@ class CueMatcher:
                     tuple(re.compile(g, re.IGNORECASE) for g in cue.guards),
                 )
             )
-            found = _anchors(cue.pattern)
+            if needs_wide(cue.pattern):
+                self._wide.add(index)
+            found = anchors_of(cue.pattern)
             if found is None:
                 self._always.append(index)
-            else:
-                for anchor in found:
-                    anchors.setdefault(anchor, []).append(index)
-        for anchor, indexes in anchors.items():
-            self._automaton.add_word(anchor, tuple(indexes))
+                continue
+            if len(found) > 1:
+                self._need[index] = len(found)
+            for slot, option in enumerate(found):
+                for anchor in option:
+                    anchors.setdefault(anchor, set()).add((index, slot))
+        for anchor, pairs in anchors.items():
+            self._automaton.add_word(anchor, tuple(sorted(pairs)))
         self._has_anchors = bool(anchors)
         # respellings (r3plica) are read for counterfeit and feedback words only, not referential ones
         self._respell = any(cue.kind is not CueKind.REFERENTIAL for cue in cues)
@@ -219,9 +151,18 @@ class CueMatcher:
         and evidence are given in ``folded``."""
         candidates = set(self._always)
         if self._has_anchors:
-            for _, indexes in self._automaton.iter(text):
-                candidates.update(indexes)
+            found: set[tuple[int, int]] = set()
+            for _, pairs in self._automaton.iter(text):
+                found.update(pairs)
+            if found:
+                need = self._need
+                slots = [index for index, _ in found]
+                candidates.update(  # a cue with several anchor sets needs a literal of each
+                    index for index in slots if index not in need or slots.count(index) == need[index]
+                )
         hits: list[CueHit] = []
+        if candidates and self._wide and text.isascii():
+            candidates -= self._wide
         if not candidates:
             return hits
         for index in sorted(candidates):
