@@ -85,3 +85,15 @@ def test_generated_texts_give_the_same_hits(
     matchers: list[tuple[CueMatcher, CueMatcher]], pieces: list[str], gap: str
 ) -> None:
     _same(matchers, gap.join(pieces))
+
+
+def test_gi_names_searched_in_ascii_text_only_when_one_is_ascii() -> None:
+    from ipwarden.screening.cues import GiMatcher
+    from ipwarden.screening.lexicon import GeoIndication
+
+    lexicon = load_lexicon()
+    assert not GiMatcher(lexicon.gis)._ascii_names  # the registry's such names are CJK: ASCII text skips them
+    # a name that NFKC changes (² -> 2) is kept with the CJK names, under an ASCII key: searched again
+    odd = GeoIndication("Testvale²", "wine", "Testvale", ("US",), "test", categories=("wine",))
+    assert GiMatcher([odd])._ascii_names
+    assert GiMatcher(lexicon.gis).find(fold("香槟 酒"), goods_words=frozenset(), origin=None, market="CN")

@@ -254,6 +254,7 @@ class GiMatcher:
         # Latin names only match at the start of a word, so a key found inside a word (port in "sport")
         # is not a candidate: such keys live in their own automaton with their length.
         starts: dict[str, tuple[int, list[int]]] = {}
+        name_keys: set[str] = set()
         for position, gi in enumerate(gis):
             for raw_name in gi.all_names:
                 folded_name = fold(raw_name)
@@ -272,6 +273,7 @@ class GiMatcher:
                     if position not in indexes:
                         indexes.append(position)
                     continue
+                name_keys.add(key)
                 previous = self._names.get(key, ())
                 if position not in previous:
                     self._names.add_word(key, (*previous, position))
@@ -292,6 +294,8 @@ class GiMatcher:
                     tuple(fold(t) for t in gi.origin_terms),
                 )
             )
+        # most of these keys are CJK names: text of ASCII only need not be searched for them
+        self._ascii_names = any(key.isascii() for key in name_keys)
         if len(self._names):
             self._names.make_automaton()
         self._word_names = ahocorasick.Automaton()
@@ -319,7 +323,7 @@ class GiMatcher:
         if not self._compiled:
             return hits
         candidates: set[int] = set()
-        if len(self._names):
+        if len(self._names) and (self._ascii_names or not folded.isascii()):
             for _, indexes in self._names.iter(folded):
                 candidates.update(indexes)
         if len(self._word_names):

@@ -134,7 +134,7 @@ class MarkReasons:
         best: dict[str, tuple[float, Reason | _Pending]] = {}
         brands: list[ClaimedBrand] = []
         claimed: set[str] = set()
-        owner_key = self._owner_key
+        owner_key, choices, weights = self._owner_key, self._choices, self._weights
         market = listing.market
         for name in _FIELDS:
             text = getattr(listing, name) or ""
@@ -142,7 +142,9 @@ class MarkReasons:
                 continue
             referential: list[CueHit] | None = None
             for hit in self.matcher.find(text, brand_field=name == "brand", classes=classes):
-                right, relevant, tail = self._choice(hit, market, classes)
+                right, relevant, tail = choices.get((hit.group, market, classes)) or self._choice(
+                    hit, market, classes
+                )
                 if hit.common and not (name == "brand" or hit.brand_context or (classes and relevant)):
                     continue
                 reason: Reason | None = None
@@ -164,7 +166,9 @@ class MarkReasons:
                         if cue is not None:
                             reason = self._referential_reason(hit, right, name, cue)
                     if reason is None:
-                        weight = self._mark_weight(hit.how, relevant, name)
+                        weight = weights.get((hit.how, relevant, name)) or self._mark_weight(
+                            hit.how, relevant, name
+                        )
                         brand = right.family or hit.mark
                         if brand not in claimed:
                             claimed.add(brand)

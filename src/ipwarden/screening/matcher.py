@@ -287,12 +287,15 @@ class MarkMatcher:
         context: bool | None = None
         if self.pattern_count:
             common = self._group_common
+            guarded = not brand_field and classes is not None
+            wanted = classes if classes is not None else frozenset()
+            known = self._group_classes
             for end, entries in self._automaton.iter(joined):
                 for group, kind, size in entries:
-                    if common[group] and not brand_field and classes is not None:
+                    if guarded and common[group]:
                         if context is None:
                             context = _maybe_brand_context(text, joined)
-                        if not context and not classes & self._classes_of(group):
+                        if not context and wanted.isdisjoint(known.get(group) or self._classes_of(group)):
                             continue
                     raw_hits.append((end - size + 1, end + 1, group, kind))
         fuzzy: list[tuple[int, int]] = []
@@ -352,6 +355,7 @@ class MarkMatcher:
         # the guard needs the listing's classes; a mark in none of them needs brand-like writing
         guarded = classes is not None and not brand_field
         fit = classes if classes is not None else frozenset()
+        refs, mark_kind = self._group_refs, int(MatchKind.MARK)
         for start, end, group, kind in raw_hits:
             if plain is not None:  # keys hold no spaces: count the ones before the hit's first and last key
                 first = joined.count(" ", 0, start + 1) - 1
@@ -378,15 +382,28 @@ class MarkMatcher:
                 brand = maybe_brand and _brand_context(text, span, first, last, tokens)
             else:
                 brand = False
-            if guarded and common[group] and not brand and not fit & self._classes_of(group):
+            if guarded and common[group] and not brand and fit.isdisjoint(self._classes_of(group)):
                 continue
             written = tokens[first] if first == last else " ".join(tokens[first : last + 1])
-            how = self._how(kind, written, group, joined[start:end])
+            mark = marks[group]
+            if kind == mark_kind and written == mark and joined.isascii():
+                how = "exact"  # the usual hit: what _how answers first for a Latin key written as the mark
+            else:
+                how = self._how(kind, written, group, joined[start:end])
             shown = text[span[0] : span[1]]
             if how == "exact" and _spaced_letters(shown):
                 how = "spaced"
             out.append(
-                MarkHit(how, shown, span, marks[group], self.group_rights(group), common[group], brand, group)
+                MarkHit(
+                    how,
+                    shown,
+                    span,
+                    mark,
+                    refs.get(group) or self.group_rights(group),
+                    common[group],
+                    brand,
+                    group,
+                )
             )
         ordinary = self._ordinary_keys
         at = -1
@@ -414,7 +431,7 @@ class MarkMatcher:
                 brand = False
             if is_ordinary and not brand_field and not brand:
                 continue  # a correctly spelled word, not written as a brand
-            if guarded and common[group] and not brand and not fit & self._classes_of(group):
+            if guarded and common[group] and not brand and fit.isdisjoint(self._classes_of(group)):
                 continue
             shown = text[span[0] : span[1]]
             out.append(
