@@ -348,7 +348,7 @@ class MarkMatcher:
         pinyin = int(MatchKind.PINYIN)
         # Words that are a registered Latin mark as written ("Huawei") are that mark, not a pinyin
         # disguise of the owner's Chinese mark (华为): pinyin hits on such spans are dropped.
-        if any(h[3] == pinyin for h in raw_hits):
+        if pinyin in map(itemgetter(3), raw_hits):
             latin_spans = {(s, e) for s, e, _, k in raw_hits if k != pinyin}
             raw_hits = [h for h in raw_hits if h[3] != pinyin or (h[0], h[1]) not in latin_spans]
         common, marks = self._group_common, self._group_mark
@@ -482,11 +482,11 @@ def _maybe_brand_context(text: str, joined: str) -> bool:
 def _plain_brand_context(text: str, words: list[str], tokens: tuple[str, ...]) -> bool:
     """Could any mention in a text of one-token words be written like a brand (see ``_brand_context``)?
 
-    Exact, not a guess: ALL CAPS needs an upper-case word of 2+ characters (a single letter is never a
-    one-token word), ™/® and the context words must occur somewhere in the text."""
+    False only where no mention can be: ALL CAPS needs an upper-case word in mixed-case text, ™/® and
+    the context words must occur somewhere in the text. True means: test each mention."""
     if "™" in text or "®" in text or not _BRAND_CONTEXT.isdisjoint(tokens):
         return True
-    return not text.isupper() and any(len(word) >= 2 and word.isupper() for word in words)
+    return not text.isupper() and not text.islower() and any(map(str.isupper, words))
 
 
 _SPACED = re.compile(r"^(?:\w[\s\-_.·*]+){2,}\w$")
