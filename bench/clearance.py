@@ -245,7 +245,9 @@ def _dev_report(service: Any, index: Any, queries: list[dict[str, Any]], rights:
         if q["category"] == "negative":
             misses.extend(f"  HIGH  {q['query']!r} -> {e}" for e in q["expect"] if e in high)
             continue
-        cands = set(index.candidates(q["query"], statuses=None, cap=service.candidate_cap))
+        cands = set(
+            index.candidates(q["query"], statuses=None, cap=service.candidate_cap, classes=q["classes"])
+        )
         for e in q["expect"]:
             if e not in ranked:
                 where = "candidate, ranked out" if set(index.ords_of([e])) & cands else "not a candidate"

@@ -37,7 +37,8 @@ def test_inflected_foreign_words_are_read_through_their_base_form() -> None:
 
 def test_meaning_aspect_uses_both() -> None:
     german = meaning(prepare("SCHWARZE KATZE"), prepare("BLACK CAT"))
-    assert german is not None and german.score == 0.9 and "inflected form" in german.reasons[0]
+    # BLACK CAT is the English equivalent itself: a little closer than a phrase met through English
+    assert german is not None and german.score == 0.93 and "inflected form" in german.reasons[0]
     gold = meaning(prepare("金星"), prepare("GOLDEN STAR"))
     assert gold is not None and "gold star" in gold.reasons[0]
     assert meaning(prepare("STARS"), prepare("STAR")) is None  # the same plain words: spelling judges

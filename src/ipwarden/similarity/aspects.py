@@ -35,6 +35,7 @@ __all__ = [
 
 _GLYPH_FLOOR = 0.6  # neighbour similarity below which two characters are simply different
 _PART_MATCH = 0.75  # how close a written part must look to the real component of a split character
+_DIRECT_BONUS = 0.03  # a meaning shared with the English words themselves, over one met through English
 
 
 class AspectKind(StrEnum):
@@ -125,6 +126,12 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         spelled = DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
         score = (0.95 if q.vowel_key == c.vowel_key else 0.88) * (0.85 + 0.15 * spelled)
         why = f"sound: {_q(q.text)} sounds like {_q(c.text)} (both {ka})"
+    elif _plural(ka) == kb or ka == _plural(kb):
+        # a plural or possessive S does not make another mark (SEYCOS ~ SEIKO, LEGOS ~ LEGO)
+        spelled = DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
+        same_vowels = _plural(q.vowel_key) == c.vowel_key or q.vowel_key == _plural(c.vowel_key)
+        score = (0.92 if same_vowels else 0.85) * (0.85 + 0.15 * spelled)
+        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} with a plural or possessive S ({ka} ~ {kb})"
     elif len(ka) >= 3 and loose_key(ka) == loose_key(kb):
         score = 0.85
         why = f"sound: {_q(q.text)} sounds like {_q(c.text)} ({ka} ~ {kb}: voiced/unvoiced or silent letter)"
@@ -140,6 +147,11 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     if len(ka) <= 2:  # short keys collide easily; let the spelling temper them
         score *= 0.75 + 0.25 * DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
     return Aspect(AspectKind.SOUND, round(score, 3), (why,))
+
+
+def _plural(key: str) -> str:
+    """The sound key without a final S (the plural or possessive), or "" when nothing would be left."""
+    return key[:-1] if len(key) >= 3 and key.endswith("S") else ""
 
 
 def sound_chinese(q: MarkForms, c: MarkForms) -> Aspect | None:
@@ -338,7 +350,12 @@ def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
         return None  # plain same words: spelling says it already
     why = f"meaning: {q_why}; {c_why}"
     # a whole phrase translated word for word (GATO NEGRO / BLACK CAT) says more than one shared word
-    return Aspect(AspectKind.MEANING, 0.9 if " " in key else 0.85, (why,))
+    score = 0.9 if " " in key else 0.85
+    if _plain(q_why) or _plain(c_why):
+        # one mark is the other's English equivalent (POMME / APPLE): the translation a buyer makes, closer
+        # than two foreign words that meet only through English (POMME / APFEL)
+        score += _DIRECT_BONUS
+    return Aspect(AspectKind.MEANING, round(score, 3), (why,))
 
 
 def _plain(why: str) -> bool:

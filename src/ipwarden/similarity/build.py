@@ -36,6 +36,7 @@ __all__ = [
     "IndexBuildError",
     "IndexRow",
     "IndexRowSource",
+    "class_mask",
     "create_schema",
     "index_rows",
     "keys_of",
@@ -55,7 +56,16 @@ _BUCKETS = 64
 _CHUNK = 20_000
 _CACHE_MAX = 2_000_000  # filed texts kept per worker (~0.6 KB each); each text goes to one worker
 _AHEAD = 3  # chunks read ahead of the one being written
-_FILES = ("marks.sqlite", "keys.npy", "offsets.npy", "postings.npy", "office.npy", "status.npy", "alive.npy")
+_FILES = (
+    "marks.sqlite",
+    "keys.npy",
+    "offsets.npy",
+    "postings.npy",
+    "office.npy",
+    "status.npy",
+    "alive.npy",
+    "classes.npy",
+)
 _INSERT = "INSERT INTO marks VALUES (?,?,?,?,?,?,?,?,?,?)"
 
 
@@ -333,6 +343,7 @@ def write_base(
     offices: dict[str, int] = {}
     status_codes = {name: code for code, name in enumerate(STATUSES)}
     office_col, status_col, alive_col = array("H"), array("B"), array("B")
+    class_col = array("Q")
     seen = 0
 
     def consume(batch: list[IndexRow], start: int, parts: list[tuple[list[int], _Filed]]) -> None:
@@ -345,6 +356,7 @@ def write_base(
         office_col.extend(offices.setdefault(r[3], len(offices)) for r in batch)
         status_col.extend(status_codes[r[4]] for r in batch)
         alive_col.extend(1 if r[1] else 0 for r in batch)
+        class_col.extend(class_mask(r[5]) for r in batch)
         if progress:
             progress(len(batch))
 
@@ -369,6 +381,7 @@ def write_base(
     np.save(work / "office.npy", np.array(office_col, dtype=np.uint16))
     np.save(work / "status.npy", np.array(status_col, dtype=np.uint8))
     np.save(work / "alive.npy", np.array(alive_col, dtype=np.uint8).astype(bool))
+    np.save(work / "classes.npy", np.array(class_col, dtype=np.uint64))
     for name in (
         "marks.sqlite",
         "keys.npy",
@@ -377,9 +390,19 @@ def write_base(
         "office.npy",
         "status.npy",
         "alive.npy",
+        "classes.npy",
     ):
         sync(work / name)
     return seen, list(offices)
+
+
+def class_mask(classes: Iterable[int]) -> int:
+    """The Nice classes of a right as bits (class 1 = bit 1), for the candidate stage's goods preference."""
+    mask = 0
+    for c in classes:
+        if 1 <= c <= 63:
+            mask |= 1 << c
+    return mask
 
 
 def sync(path: Path) -> None:

@@ -6,6 +6,7 @@ Layout of the index folder (see docs/clearance.md):
 - ``keys.npy`` / ``offsets.npy`` / ``postings.npy``: the base segment, sorted 64-bit key hashes with CSR
   offsets into mark numbers (memory-mapped, so opening is instant and memory stays small);
 - ``office.npy`` / ``status.npy`` / ``alive.npy``: per-mark filter columns (alive: has a mark text);
+  ``classes.npy``: Nice classes as bits, to prefer marks for the query's goods among equals;
 - ``marks.sqlite``: one row per right (mark text, owner, office, classes, family) and the incremental
   segment (keys of rights added after the build, replaced rights).
 
@@ -32,19 +33,20 @@ import numpy.typing as npt
 from ipwarden.errors import IntegrityError
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Right, Status
-from ipwarden.similarity.build import default_workers, index_rows, keys_of, sync, write_base
+from ipwarden.similarity.build import class_mask, default_workers, index_rows, keys_of, sync, write_base
 from ipwarden.similarity.forms import MarkForms, forms_from_bytes, forms_to_bytes, prepare
 from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 REBUILD = "ipwarden index build"
 _STATUSES = [s.value for s in Status]  # status.npy codes (the same list as build.STATUSES)
 _FUZZY_CAP = 30_000  # fuzzy keys with more postings than this are too common to help
 _GROUP_SHARE = 0.15  # share of the candidate slots reserved for the best marks of each candidate group
 _EXACT_CAP = 200_000
 _PARALLEL_FROM = 100_000  # below this many rights, starting workers costs more than it saves
+_IN_CLASS = 1.05  # candidate weight factor for a mark in one of the query's classes (breaks ties of equals)
 
 Progress = Callable[[int], None]
 
@@ -119,6 +121,7 @@ class SearchIndex:
         self._office: npt.NDArray[np.uint16] = np.array(load("office.npy"))
         self._status: npt.NDArray[np.uint8] = np.array(load("status.npy"))
         self._alive: npt.NDArray[np.bool_] = np.array(load("alive.npy"))
+        self._classes: npt.NDArray[np.uint64] = np.array(load("classes.npy"))
         self._offices: list[str] = list(self.meta["offices"])
         self._db = sqlite3.connect(directory / "marks.sqlite", check_same_thread=False)
         self._delta: dict[int, list[int]] = {}
@@ -184,16 +187,27 @@ class SearchIndex:
         for (ord_,) in self._db.execute("SELECT ord FROM marks WHERE alive = 0 AND ord < ?", (base,)):
             self._alive[ord_] = False
         extra = self._db.execute(
-            "SELECT ord, office, status, alive FROM marks WHERE ord >= ? ORDER BY ord", (base,)
+            "SELECT ord, office, status, alive, classes FROM marks WHERE ord >= ? ORDER BY ord", (base,)
         ).fetchall()
         if extra:
-            self._extend([(int(o), str(off), str(st), bool(al)) for o, off, st, al in extra])
+            self._extend(
+                [
+                    (
+                        int(o),
+                        str(off),
+                        str(st),
+                        bool(al),
+                        class_mask(int(c) for c in (cl or "").split(",") if c),
+                    )
+                    for o, off, st, al, cl in extra
+                ]
+            )
         for key, ord_ in self._db.execute("SELECT key, ord FROM delta_keys"):
             self._delta.setdefault(int(key) & 0xFFFFFFFFFFFFFFFF, []).append(int(ord_))
 
-    def _extend(self, rows: Sequence[tuple[int, str, str, bool]]) -> None:
+    def _extend(self, rows: Sequence[tuple[int, str, str, bool, int]]) -> None:
         codes = []
-        for _, office, _status, _alive in rows:
+        for _, office, _status, _alive, _classes in rows:
             if office not in self._offices:
                 self._offices.append(office)
             codes.append(self._offices.index(office))
@@ -202,6 +216,7 @@ class SearchIndex:
             [self._status, np.array([_STATUSES.index(r[2]) for r in rows], dtype=np.uint8)]
         )
         self._alive = np.concatenate([self._alive, np.array([r[3] for r in rows], dtype=bool)])
+        self._classes = np.concatenate([self._classes, np.array([r[4] for r in rows], dtype=np.uint64)])
 
     # -- incremental updates --------------------------------------------------------------------------
 
@@ -211,7 +226,7 @@ class SearchIndex:
             next_ord = len(self._office)
             rows: list[tuple[Any, ...]] = []
             new_keys: list[tuple[int, int]] = []
-            columns: list[tuple[int, str, str, bool]] = []
+            columns: list[tuple[int, str, str, bool, int]] = []
             latest = {r.id: r for r in rights}
             new_rights = 0
             for right in latest.values():
@@ -226,7 +241,15 @@ class SearchIndex:
                     new_rights += 1
                 forms = prepare(right.mark_text) if right.mark_text else None
                 rows.append(_row(right, next_ord, forms))
-                columns.append((next_ord, right.office, right.status.value, bool(right.mark_text)))
+                columns.append(
+                    (
+                        next_ord,
+                        right.office,
+                        right.status.value,
+                        bool(right.mark_text),
+                        class_mask(right.classes),
+                    )
+                )
                 if forms is not None:
                     for key in keys_of(forms):
                         signed = int(key) - (1 << 64) if int(key) >= (1 << 63) else int(key)
@@ -284,13 +307,15 @@ class SearchIndex:
         offices: Iterable[str] | None = None,
         statuses: Iterable[str] | None = None,
         cap: int = 200,
+        classes: Iterable[int] = (),
     ) -> list[int]:
         """Mark numbers most likely to be similar to ``text``, best first, at most ``cap``.
 
         A probe's weight is scaled by how rare its key is (a key shared with 3 marks says more than one
         shared with 5,000), and each candidate group (sound, look-alike characters, containment, meaning,
         ...) keeps the best ``_GROUP_SHARE`` of the slots by its own probes, so that one aspect's many
-        neighbours cannot crowd out the marks only another aspect finds.
+        neighbours cannot crowd out the marks only another aspect finds. Marks in one of ``classes`` weigh a
+        little more, so that of many marks with the same text the ones for the query's goods are kept.
         """
         probes = query_probes(prepare(text))
         if not probes:
@@ -338,6 +363,10 @@ class SearchIndex:
             per_group = np.bincount(cells, weights=flat_weights, minlength=len(unique) * width).reshape(
                 len(unique), width
             )
+            wanted_classes = np.uint64(class_mask(classes))
+            if wanted_classes:
+                in_class = (self._classes[unique] & wanted_classes) != 0
+                per_group *= np.where(in_class, _IN_CLASS, 1.0)[:, None]
             score = per_group.sum(axis=1)
             keep = self._alive[unique]
             if offices is not None:

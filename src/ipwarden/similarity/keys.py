@@ -11,7 +11,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import product
+from itertools import permutations, product
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +19,7 @@ import numpy.typing as npt
 from ipwarden.similarity.chinese import english_spelling
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.meanings import inflected_meanings, variants
+from ipwarden.similarity.normalize import skeleton
 from ipwarden.similarity.phonetics import latin_key, vowel_key
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, parts_index
 
@@ -26,6 +27,7 @@ __all__ = ["GROUPS", "Probe", "hash_keys", "mark_keys", "query_probes"]
 
 _NEIGHBOURS_PER_CHAR = 10
 _MAX_RUN = 6
+_MAX_ENGLISH_WORDS = 3
 
 
 #: Candidate groups: each gets its own share of the exact-scoring slots, so that marks found only by sound,
@@ -172,6 +174,12 @@ def query_probes(f: MarkForms) -> list[Probe]:
     for key in translated:
         for variant in variants(key):
             put("m:" + variant, 6.0, group="meaning")
+        # the English words themselves as a mark (POMME -> APPLE, CHAT NOIR -> BLACK CAT): the equivalent a
+        # buyer would make, ahead of other foreign words that mean the same
+        english = key.split(" ")
+        if 0 < len(english) <= _MAX_ENGLISH_WORDS:
+            for order in permutations(english):
+                put("c:" + "".join(skeleton(w) for w in order), 6.0, group="meaning")
         for word in key.split(" "):
             if len(word) >= 3:
                 put("mw:" + word, 2.0, exact=False, group="meaning")
@@ -197,6 +205,10 @@ def query_probes(f: MarkForms) -> list[Probe]:
                 put("h:" + gram, 1.5, exact=False, group="glyph")
     if f.latin and len(f.latin) >= 3 and not f.cjk:  # a Latin query may be the pinyin of a Chinese mark
         put("v:" + vowel_key(f.latin), 4.0)
+    if len(f.latin_key) >= 3 and f.latin_key.endswith("S"):  # a plural or possessive S (SEYCOS ~ SEIKO)
+        put("k:" + f.latin_key[:-1], 4.0)
+        if f.vowel_key.endswith("S"):
+            put("v:" + f.vowel_key[:-1], 4.0)
     return list(probes.values())
 
 

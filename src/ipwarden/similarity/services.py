@@ -31,6 +31,25 @@ _OPENINGS = ("bo", "da", "lu", "ma", "ro", "sa", "te", "vi", "zu", "ka", "fe", "
 _SYLLABLES = ("ba", "de", "lo", "mi", "ra", "sen", "tor", "va", "zel", "qui", "nor", "fa", "dex", "lun")
 _MARGIN = 0.1  # a suggestion's closest earlier mark must stay this far below the medium-risk threshold
 _MAX_TRIES = 60
+_SAME_TEXT = 3  # rights with one mark text shown before other marks; the rest follow them
+
+
+def _spread(ranked: list[tuple[IndexedMark, Assessment]], same: int) -> list[tuple[IndexedMark, Assessment]]:
+    """Ranked hits with at most ``same`` rights per mark text ahead of the marks that follow.
+
+    One word filed in twenty offices is one conflict: twenty copies of it on the first page would hide a
+    translation or a sound-alike that the person clearing the name also needs to see. The copies are not
+    dropped, only listed after the other hits, in their own order.
+    """
+    seen: dict[str, int] = {}
+    first: list[tuple[IndexedMark, Assessment]] = []
+    later: list[tuple[IndexedMark, Assessment]] = []
+    for item in ranked:
+        row = item[0]
+        text = row.forms.compact if row.forms is not None else prepare(row.mark).compact
+        seen[text] = seen.get(text, 0) + 1
+        (first if seen[text] <= same else later).append(item)
+    return first + later
 
 
 def _default_relation(a: int, b: int) -> str:
@@ -145,6 +164,7 @@ class SearchService:
         relation: ClassRelation | None = None,
         recheck_seconds: float | None = 2.0,
         candidates: int = _CANDIDATES,
+        same_text: int = _SAME_TEXT,
     ) -> None:
         self.index = index
         self.store = store
@@ -152,6 +172,7 @@ class SearchService:
         self.relation = lru_cache(maxsize=4096)(relation or _default_relation)
         self.recheck_seconds = recheck_seconds
         self.candidate_cap = candidates
+        self.same_text = same_text
         self._checked_at: float | None = None
         warm_up()
 
@@ -209,7 +230,7 @@ class SearchService:
         classes = query.classes + goods_classes
         statuses = [s.value for s in (query.statuses or LIVE_STATUSES)]
         ords = self.index.candidates(
-            query.text, offices=query.offices, statuses=statuses, cap=self.candidate_cap
+            query.text, offices=query.offices, statuses=statuses, cap=self.candidate_cap, classes=classes
         )
         forms = prepare(query.text)
         scored: dict[str, tuple[IndexedMark, Assessment]] = {}
@@ -218,7 +239,10 @@ class SearchService:
             if a is not None:
                 scored[row.id] = (row, a)
         self._add_families(scored, classes, query, statuses)
-        ranked = sorted(scored.values(), key=lambda ra: (-ra[1].score, -ra[1].text_score, ra[0].id))
+        ranked = _spread(
+            sorted(scored.values(), key=lambda ra: (-ra[1].score, -ra[1].text_score, ra[0].id)),
+            self.same_text,
+        )
         hits = tuple(self._hit(row, a) for row, a in ranked[: query.limit])
         notes: list[str] = []
         if goods_classes:
