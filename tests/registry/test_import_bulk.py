@@ -4,12 +4,11 @@ records with the same file, line, field, reason and raw record, on SQLite and Po
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from bulk_support import FAMILIES, counts, run_import
 
 from ipwarden.registry.families import FamilyIndex
 from ipwarden.registry.flat import flatten, right_problem
@@ -17,11 +16,8 @@ from ipwarden.registry.generator import generate_records
 from ipwarden.registry.importers import record_from_dict
 from ipwarden.registry.importers.jsonl_flat import flat_right
 from ipwarden.registry.importers.records import RecordError
-from ipwarden.registry.models import OwnerFamily, Right
-from ipwarden.registry.services import ImportSummary, import_files
-from ipwarden.storage import SqlRightsStore, open_store
-
-FAMILIES = [OwnerFamily("acme", "Acme Corporation", ("ACME CORP", "阿克米"))]
+from ipwarden.registry.models import Right
+from ipwarden.registry.services import import_files
 
 # Records that are bad, odd or only valid the long way; line numbers come from their place in the file.
 ODD: list[Any] = [
@@ -95,67 +91,12 @@ def _file(path: Path, count: int, odd: list[Any], seed: int = 7) -> Path:
     return path
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def make_store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Any]:
-    made: list[tuple[SqlRightsStore, str]] = []
-
-    def make() -> SqlRightsStore:
-        if request.param == "sqlite":
-            store = open_store(f"sqlite:///{tmp_path / f'{uuid.uuid4().hex[:6]}.db'}")
-            made.append((store, ""))
-            return store
-        import psycopg
-
-        pg_url: str = request.getfixturevalue("pg_url")
-        admin = pg_url.replace("postgresql+psycopg://", "postgresql://")
-        name = f"ipwarden_bulk_{uuid.uuid4().hex[:10]}"
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
-        store = open_store(pg_url.rsplit("/", 1)[0] + "/" + name, copy_threshold=50)
-        made.append((store, name))
-        return store
-
-    yield make
-    for store, name in made:
-        store.close()
-        if name:
-            import psycopg
-
-            admin = request.getfixturevalue("pg_url").replace("postgresql+psycopg://", "postgresql://")
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def _counts(summary: ImportSummary) -> list[tuple[int, ...]]:
-    return [(f.read, f.stored, f.replaced, f.unchanged, f.rejected, f.resumed_from) for f in summary.files]
-
-
-def _run(store: SqlRightsStore, files: list[Path], tmp: Path, bulk: Any) -> tuple[Any, ...]:
-    rejects = tmp / f"rejects-{bulk}.jsonl"
-    seen: list[str] = []
-    store.upsert_families(FAMILIES)
-    first = import_files(
-        files, store, rejects_path=rejects, batch_size=97, home=tmp / bulk, bulk=bulk,
-        on_stored=lambda rights: seen.extend(r.id for r in rights),
-    )  # fmt: skip
-    again = import_files(files, store, batch_size=97, home=tmp / bulk, bulk=bulk)
-    stored = [flatten(r) for r in store.iter_rights()]
-    return (
-        _counts(first),
-        _counts(again),
-        rejects.read_text(encoding="utf-8"),
-        stored,
-        seen,
-        store.fingerprint(),
-    )
-
-
 @pytest.mark.parametrize("bulk", ["inline", "process"])
 def test_bulk_path_matches_the_general_path(make_store: Any, tmp_path: Path, bulk: str) -> None:
     first = _file(tmp_path / "first.jsonl", 300, [])
     second = _file(tmp_path / "second.jsonl", 500, ODD, seed=8)
-    general = _run(make_store(), [first, second], tmp_path, "off")
-    fast = _run(make_store(), [first, second], tmp_path, bulk)
+    general = run_import(make_store(), [first, second], tmp_path, "off")
+    fast = run_import(make_store(), [first, second], tmp_path, bulk)
     assert fast[0] == general[0]  # read, stored, replaced, unchanged, rejected per file
     assert fast[1] == general[1]  # the second run: the same again
     assert fast[2] == general[2]  # the rejects file, line for line
@@ -194,7 +135,7 @@ def test_bulk_import_resumes_like_the_general_path(make_store: Any, tmp_path: Pa
         assert not stopped.completed
         resumed = import_files([path], store, batch_size=50, home=home, bulk=bulk)
         assert resumed.completed and resumed.files[0].resumed_from > 0
-        results.append((_counts(stopped), _counts(resumed), [flatten(r) for r in store.iter_rights()]))
+        results.append((counts(stopped), counts(resumed), [flatten(r) for r in store.iter_rights()]))
     assert results[0] == results[1]
 
 
@@ -242,8 +183,8 @@ def test_bulk_path_takes_clean_chunks_at_once_with_the_same_results(make_store: 
         {**records[20], "id": "moved-20"},
     ]
     second.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in again), encoding="utf-8")
-    general = _run(make_store(), [first, second], tmp_path, "off")
-    fast = _run(make_store(), [first, second], tmp_path, "inline")
+    general = run_import(make_store(), [first, second], tmp_path, "off")
+    fast = run_import(make_store(), [first, second], tmp_path, "inline")
     assert fast[0] == general[0] and fast[1] == general[1]
     assert fast[2] == general[2] == ""  # nothing rejected
     assert fast[3] == general[3] and fast[4] == general[4]
@@ -264,7 +205,7 @@ def test_several_readers_give_the_file_in_order(
     path = _file(tmp_path / "big.jsonl", 6000, ODD)
     assert path.stat().st_size > 2 * BLOCK_BYTES  # several blocks, so several readers take part
     monkeypatch.setenv("IPWARDEN_IMPORT_READERS", "3")
-    general = _run(make_store(), [path], tmp_path, "off")
-    fast = _run(make_store(), [path], tmp_path, "process")
+    general = run_import(make_store(), [path], tmp_path, "off")
+    fast = run_import(make_store(), [path], tmp_path, "process")
     assert fast[:5] == general[:5]  # counts, rejects with their line numbers, stored rights, batches
     assert '"line":6,' in fast[2]  # the line that is not JSON, numbered over the whole file

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_import_bulk import FAMILIES, ODD, _counts, _file
+from bulk_support import FAMILIES, counts
+from test_import_bulk import ODD, _file
 
 from ipwarden.registry.errors import ImportFileError
 from ipwarden.registry.flat import flatten
@@ -64,7 +65,7 @@ def _import(files: list[Path], tmp: Path, bulk: str, cap: int | None, **kw: Any)
     left = list((home / "imports").glob("seen-*.sqlite"))
     stored = [flatten(r) for r in store.iter_rights()]
     store.close()
-    return _counts(first), _counts(again), rejects.read_text(encoding="utf-8"), stored, max(scratch), left
+    return counts(first), counts(again), rejects.read_text(encoding="utf-8"), stored, max(scratch), left
 
 
 @pytest.mark.parametrize("bulk", ["off", "inline", "process"])
@@ -96,7 +97,7 @@ def test_a_tiny_cap_resumes_like_memory(tmp_path: Path, bulk: str) -> None:
         assert list((home / "imports").glob("seen-*.sqlite")) == []  # gone when stopped too
         resumed = import_files([path], store, batch_size=50, home=home, bulk=bulk, seen_cap=cap)
         assert resumed.completed and resumed.files[0].resumed_from > 0
-        results.append((_counts(stopped), _counts(resumed), [flatten(r) for r in store.iter_rights()]))
+        results.append((counts(stopped), counts(resumed), [flatten(r) for r in store.iter_rights()]))
         store.close()
     assert results[0] == results[1]
 

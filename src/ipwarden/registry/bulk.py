@@ -196,10 +196,17 @@ def _block(lines: list[bytes], name: str, source: str, family_of: Callable[[str]
     return len(lines), positions, rows, bytes(flags), rejects
 
 
-def _blocks(path: Path, families: Sequence[OwnerFamily], first: int, step: int) -> Iterator[Block]:
+def _blocks(
+    path: Path, families: Sequence[OwnerFamily], first: int, step: int, fmt: str = "jsonl"
+) -> Iterator[Block]:
     """Blocks ``first``, ``first + step``, … of the file (each :data:`BLOCK_BYTES` of it), as chunks."""
     name, source = str(path), path.name
     family_of = _family_rule(families)
+    if fmt == "uspto-xml":
+        from ipwarden.registry.bulk_xml import uspto_blocks  # it builds on this module
+
+        yield from uspto_blocks(path, family_of, first, step, BLOCK_BYTES)
+        return
     size = path.stat().st_size
     with path.open("rb") as handle:
         for start in range(first * BLOCK_BYTES, size, step * BLOCK_BYTES):
@@ -216,25 +223,25 @@ def flat_items(path: Path, families: Sequence[OwnerFamily]) -> Iterator[list[Ent
         yield entries(chunk, name)
 
 
-def entries(chunk: Chunk, name: str) -> list[Entry]:
-    """A chunk as entries in file order: rejects, and (line, flat right, flags) for the rest."""
+def entries(chunk: Chunk, name: str, unit: str = "line") -> list[Entry]:
+    """A chunk as entries in file order: rejects, and (line or record, flat right, flags) for the rest."""
     positions, rows, flags, rejects = chunk
     pairs = enumerate(zip(positions, rows, strict=True))
     out: list[Entry] = [(p, row, flags[i]) for i, (p, row) in pairs]
     for slot, number, field, reason, raw in rejects:  # ascending slots: each lands where it was read
-        out.insert(slot, Reject(name, number, field, reason, raw))
+        out.insert(slot, Reject(name, number, field, reason, raw, unit))
     return out
 
 
 def _produce() -> None:
-    """A reader process (``python -m ipwarden.registry.bulk FILE FIRST STEP``): families arrive pickled on
-    stdin; blocks FIRST, FIRST + STEP, … leave as length-prefixed marshal frames on stdout; an error as a
-    text frame. marshal writes and reads lists of text tuples about twice as fast as pickle."""
+    """A reader process (``python -m ipwarden.registry.bulk FILE FIRST STEP FORMAT``): families arrive
+    pickled on stdin; blocks FIRST, FIRST + STEP, … leave as length-prefixed marshal frames on stdout; an
+    error as a text frame. marshal writes and reads lists of text tuples about twice as fast as pickle."""
     gc.disable()  # millions of short-lived dicts and tuples, no cycles: collection passes are pure cost
     out = sys.stdout.buffer
     families = pickle.loads(sys.stdin.buffer.read())
     try:
-        for block in _blocks(Path(sys.argv[1]), families, int(sys.argv[2]), int(sys.argv[3])):
+        for block in _blocks(Path(sys.argv[1]), families, int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]):
             data = marshal.dumps(block)
             out.write(_FRAME.pack(len(data)))
             out.write(data)
@@ -258,7 +265,7 @@ def _failed(path: Path, why: str) -> ImportFileError:
     )
 
 
-def _frames(path: Path, families: Sequence[OwnerFamily], readers: int) -> Iterator[Block]:
+def _frames(path: Path, families: Sequence[OwnerFamily], readers: int, fmt: str) -> Iterator[Block]:
     """Blocks in file order from ``readers`` processes, each reading every ``readers``-th block."""
     package_root = str(Path(__file__).resolve().parents[2])
     env = {
@@ -272,7 +279,7 @@ def _frames(path: Path, families: Sequence[OwnerFamily], readers: int) -> Iterat
     try:
         for first in range(readers):
             proc = subprocess.Popen(
-                [sys.executable, "-m", "ipwarden.registry.bulk", str(path), str(first), str(readers)],
+                [sys.executable, "-m", "ipwarden.registry.bulk", str(path), str(first), str(readers), fmt],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
             )  # fmt: skip
             procs.append(proc)
@@ -299,12 +306,14 @@ def _frames(path: Path, families: Sequence[OwnerFamily], readers: int) -> Iterat
             proc.stdout.close()
 
 
-def read_chunks(path: Path, families: Sequence[OwnerFamily], *, readers: int) -> Iterator[Chunk]:
-    """The file as chunks in file order, line numbers counted over the whole file.
+def read_chunks(
+    path: Path, families: Sequence[OwnerFamily], *, readers: int, fmt: str = "jsonl"
+) -> Iterator[Chunk]:
+    """The file as chunks in file order, line (JSONL) or record (XML) numbers counted over the whole file.
 
     ``readers`` > 0 reads in that many processes (stopped when the iteration is abandoned), 0 in this one.
     """
-    blocks = _frames(path, families, readers) if readers > 0 else _blocks(path, families, 0, 1)
+    blocks = _frames(path, families, readers, fmt) if readers > 0 else _blocks(path, families, 0, 1, fmt)
     base = 0
     for lines, positions, rows, flags, rejects in blocks:
         if base:

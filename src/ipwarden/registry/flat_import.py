@@ -69,6 +69,7 @@ class _Run:
         progress: ImportProgress | None,
     ) -> None:
         self.importer, self.name, self.fs, self.skip = importer, str(path), fs, skip
+        self.unit = "record" if fs.format == "uspto-xml" else "line"
         self.checkpoint, self.progress = checkpoint, progress
         self.first_seen: SeenKeys[int] = importer.seen_keys()  # id -> its first line in this file
         self.batch = FlatBatch()
@@ -90,9 +91,9 @@ class _Run:
         if earlier is not None:
             if index > self.skip:
                 fs.read += 1
-                reason = duplicate_id_reason(right_id, "line", earlier)
+                reason = duplicate_id_reason(right_id, self.unit, earlier)
                 self.importer.reject(
-                    fs, Reject(self.name, position, "id", reason, _duplicate_raw(row, flags))
+                    fs, Reject(self.name, position, "id", reason, _duplicate_raw(row, flags), self.unit)
                 )
             return True
         self.first_seen.put(right_id, position)
@@ -152,7 +153,7 @@ class _Run:
         """One chunk, cut at batch ends; False when the import is to stop."""
         positions, rows, flags, rejects = chunk
         if rejects or self.index < self.skip:
-            return all(map(self.entry, entries(chunk, self.name)))
+            return all(map(self.entry, entries(chunk, self.name, self.unit)))
         start, size = 0, self.importer.batch_size
         while start < len(rows):
             stop = min(len(rows), start + size - len(self.batch.rows))
@@ -174,7 +175,7 @@ class _Run:
         if self.fast(positions, rows, flags):
             return True
         if len(rows) <= _ONE_BY_ONE:
-            return all(map(self.entry, entries((positions, rows, flags, []), self.name)))
+            return all(map(self.entry, entries((positions, rows, flags, []), self.name, self.unit)))
         if not split:
             mid = len(rows) // 2
             return self.part(positions[:mid], rows[:mid], flags[:mid], split=False) and self.part(
@@ -235,7 +236,7 @@ def flat_loop(  # noqa: PLR0917 - the state of one file's import, passed once
     """Read, check and store one file; False when stopped early (the checkpoint stays for the next run)."""
     run = _Run(importer, path, fs, skip, checkpoint, progress)
     try:
-        for chunk in read_chunks(path, families, readers=readers):
+        for chunk in read_chunks(path, families, readers=readers, fmt=fs.format):
             if not run.chunk(chunk):
                 return False
     finally:

@@ -40,7 +40,7 @@ from ipwarden.registry.import_report import (
 )
 from ipwarden.registry.importers import Parsed, Reject, check_file, parse_file, record_to_dict, resolve_format
 from ipwarden.registry.importers._json import dumps
-from ipwarden.registry.importers.detect import check_jsonl
+from ipwarden.registry.importers.detect import check_jsonl, check_xml_plain
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Authorisation, OwnerFamily, Right
 from ipwarden.registry.seen_keys import SeenKeys, resolve_cap
@@ -275,9 +275,10 @@ def import_files(
     different databases apart. ``stop_after_batches`` stops after that many stored batches, leaving the
     checkpoint as an interrupted run would (used to test resuming).
 
-    ``bulk`` picks the path for JSONL files of rights into a SQL store (registry/bulk.py): ``auto`` reads
-    files of 16 MB and more in a second process, ``process`` and ``inline`` force one way, ``off`` takes the
-    general path. The results are the same either way.
+    ``bulk`` picks the path for JSONL files of rights and plain USPTO XML files into a SQL store
+    (registry/bulk.py, registry/bulk_xml.py): ``auto`` reads files of 16 MB and more in reader processes,
+    ``process`` and ``inline`` force one way, ``off`` takes the general path. The results are the same
+    either way.
 
     ``seen_cap`` bounds the ids and office + number keys held in memory to tell repeats (default
     IPWARDEN_IMPORT_SEEN_CAP, else 1,500,000 per table); the rest go to a scratch SQLite file under
@@ -297,6 +298,10 @@ def import_files(
             lines, other_records = check_jsonl(path)
             totals.append(lines)
             fast.append(bulk != "off" and not other_records and isinstance(store, FlatRightsStore))
+        elif file_format == "uspto-xml":  # plain files (most office feeds) go the same bulk way
+            records, plain = check_xml_plain(path, file_format)
+            totals.append(records)
+            fast.append(bulk != "off" and plain and isinstance(store, FlatRightsStore))
         else:
             totals.append(check_file(path, file_format))
             fast.append(False)
@@ -319,8 +324,8 @@ def import_files(
             if flat:
                 process = bulk == "process" or (bulk == "auto" and path.stat().st_size >= _PROCESS_MIN_BYTES)
                 done = _import_one_flat(
-                    importer, path, total=total, home=home_path, store_label=store_label, restart=restart,
-                    progress=progress, readers=_readers() if process else 0,
+                    importer, path, file_format, total=total, home=home_path, store_label=store_label,
+                    restart=restart, progress=progress, readers=_readers() if process else 0,
                 )  # fmt: skip
             else:
                 done = _import_one(
@@ -435,6 +440,7 @@ def _import_items(  # noqa: PLR0917 - the state of one file's import, passed onc
 def _import_one_flat(
     importer: _Importer,
     path: Path,
+    file_format: str,
     *,
     total: int | None,
     home: Path,
@@ -443,9 +449,9 @@ def _import_one_flat(
     progress: ImportProgress | None,
     readers: int,
 ) -> bool:
-    """:func:`_import_one` for a JSONL file of rights on the bulk path; the same results, step for step."""
+    """:func:`_import_one` for a file of rights on the bulk path; the same results, step for step."""
     checkpoint = checkpoint_path(home, path, store_label)
-    fs = FileSummary(path=str(path), format="jsonl")
+    fs = FileSummary(path=str(path), format=file_format)
     skip = 0
     if checkpoint.exists() and not restart:
         saved = json.loads(checkpoint.read_text())
@@ -453,7 +459,7 @@ def _import_one_flat(
         fs = FileSummary(**{**saved["summary"], "resumed_from": skip, "completed": False})
     importer.summary.files.append(fs)
     if progress is not None:
-        progress.start_file(path, "jsonl", total, skip)
+        progress.start_file(path, file_format, total, skip)
     families = importer.store.list_families()
     collecting = gc.isenabled()
     gc.disable()  # millions of tuples and no cycles: the collector's passes would cost a quarter of the time

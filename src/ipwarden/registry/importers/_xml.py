@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["all_text", "find", "findall", "iter_records", "local", "text"]
+__all__ = ["all_text", "find", "findall", "iter_records", "local", "strip_namespaces", "text"]
 
 
 def local(tag: str) -> str:
@@ -68,7 +68,8 @@ def all_text(elem: ET.Element, path: str) -> list[str]:
     return [t for node in findall(elem, path) if (t := text(node)) is not None]
 
 
-def _strip_namespaces(elem: ET.Element) -> None:
+def strip_namespaces(elem: ET.Element) -> None:
+    """Reduce every tag below and at ``elem`` to its local name."""
     for node in elem.iter():
         tag = node.tag
         if isinstance(tag, str) and tag[:1] == "{":
@@ -92,7 +93,7 @@ def iter_records(path: Path, record_tags: frozenset[str]) -> Iterator[ET.Element
             is_record = wanted[tag] = local(tag) in record_tags
         if not is_record:
             continue
-        _strip_namespaces(elem)
+        strip_namespaces(elem)
         yield elem
         node = root
         while len(node):  # the finished record is the last child of its parent: detach it

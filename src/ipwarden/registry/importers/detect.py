@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ipwarden.registry.errors import ImportFileError, UnknownFormatError
 
-__all__ = ["FORMATS", "check_file", "check_jsonl", "detect_format"]
+__all__ = ["FORMATS", "check_file", "check_jsonl", "check_xml_plain", "detect_format"]
 
 FORMATS = ("uspto-xml", "st66", "st96", "jsonl", "csv")
 _CHUNK = 1 << 20
@@ -76,14 +76,36 @@ _RECORD_TAGS = {
 }
 
 
-def _check_xml(path: Path, fmt: str) -> int:
+_PREFIXED = re.compile(rb"</?[A-Za-z_][\w.-]*:")  # an element name with a namespace prefix
+_TAIL = 256
+
+
+def _check_xml(path: Path, fmt: str) -> tuple[int, bool]:
     parser = xml.parsers.expat.ParserCreate()
     records = 0
+    plain = [True]  # no comment, CDATA, processing instruction, entity declaration or non-UTF-8 encoding
+
+    def not_plain(*_: object) -> None:
+        plain[0] = False
+
+    def declaration(_version: str | None, encoding: str | None, _standalone: int) -> None:
+        if encoding is not None and encoding.lower().replace("_", "-") not in ("utf-8", "utf8"):
+            plain[0] = False
+
+    parser.CommentHandler = not_plain
+    parser.StartCdataSectionHandler = not_plain
+    parser.ProcessingInstructionHandler = not_plain
+    parser.EntityDeclHandler = not_plain
+    parser.XmlDeclHandler = declaration
     pattern = _RECORD_TAGS[fmt]
+    tail = b""
     with path.open("rb") as handle:
         try:
             while chunk := handle.read(_CHUNK):
                 records += len(pattern.findall(chunk))  # approximate (a tag may straddle chunks)
+                if plain[0] and (_PREFIXED.search(tail + chunk[:_TAIL]) or _PREFIXED.search(chunk)):
+                    plain[0] = False
+                tail = chunk[-_TAIL:]
                 parser.Parse(chunk, False)
             parser.Parse(b"", True)
         except xml.parsers.expat.ExpatError as err:
@@ -105,7 +127,7 @@ def _check_xml(path: Path, fmt: str) -> int:
                     "byte": parser.CurrentByteIndex,
                 },
             ) from None
-    return records
+    return records, plain[0]
 
 
 def _check_text(path: Path, needle: bytes = b"") -> tuple[int, bool]:
@@ -162,5 +184,13 @@ def check_file(path: Path, fmt: str) -> int:
 
     Returns about how many records it holds (lines or record elements), for progress bars."""
     if fmt in _RECORD_TAGS:
-        return _check_xml(path, fmt)
+        return _check_xml(path, fmt)[0]
     return _check_text(path)[0]
+
+
+def check_xml_plain(path: Path, fmt: str) -> tuple[int, bool]:
+    """:func:`check_file` for XML, and whether the file is plain: UTF-8 with no comment, CDATA section,
+    processing instruction or entity declaration. In a plain file a record's start and end tags can be
+    found as text (a literal ``<`` appears nowhere else), so record elements can be cut out of byte blocks
+    and parsed apart (registry/bulk_xml.py)."""
+    return _check_xml(path, fmt)

@@ -43,9 +43,10 @@ class Reject:
         return f"{self.file}: {self.unit} {self.position}: field '{self.field}': {self.reason}"
 
     def to_dict(self) -> dict[str, Any]:
+        """The rejects-file line: an XML record's number is ``record_number`` (``record`` is the raw one)."""
         return {
             "file": self.file,
-            self.unit: self.position,
+            "line" if self.unit == "line" else f"{self.unit}_number": self.position,
             "field": self.field,
             "reason": self.reason,
             "record": self.raw,

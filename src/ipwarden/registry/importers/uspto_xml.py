@@ -19,7 +19,9 @@ from ipwarden.registry.importers.records import Parsed, RecordError, Reject, che
 from ipwarden.registry.importers.status_codes import uspto_status
 from ipwarden.registry.models import GoodsServices, MarkType, Party, Right, RightKind
 
-__all__ = ["LEGAL_ENTITY", "parse_uspto_xml"]
+__all__ = ["CASE_FILE", "LEGAL_ENTITY", "parse_case", "parse_uspto_xml"]
+
+CASE_FILE = "case-file"  # the record element
 
 #: mark-drawing-code position 1 -> mark type (1/4 typeset or standard characters, 2 design only,
 #: 3 design with words, 5 stylised words, 6 no drawing possible such as sound)
@@ -177,13 +179,19 @@ def _right(case: ET.Element, source: str) -> tuple[Right, bool]:
     return right, partial
 
 
+def parse_case(case: ET.Element, name: str, number: int, source: str) -> Parsed | Reject:
+    """One ``<case-file>`` element (the ``number``-th of file ``name``) as a right or a reject."""
+    try:
+        right, partial = _right(case, source)
+        check_right(right, partial=partial)
+        return Parsed(right, number, partial=partial)
+    except RecordError as err:
+        case.tail = None  # the raw record is the element alone, not the text after it
+        raw = ET.tostring(case, encoding="unicode")
+        return Reject(name, number, err.field, err.reason, raw, unit="record")
+
+
 def parse_uspto_xml(path: Path) -> Iterator[Parsed | Reject]:
     name, source = str(path), path.name
-    for number, case in enumerate(iter_records(path, frozenset({"case-file"})), start=1):
-        try:
-            right, partial = _right(case, source)
-            check_right(right, partial=partial)
-            yield Parsed(right, number, partial=partial)
-        except RecordError as err:
-            raw = ET.tostring(case, encoding="unicode")
-            yield Reject(name, number, err.field, err.reason, raw, unit="record")
+    for number, case in enumerate(iter_records(path, frozenset({CASE_FILE})), start=1):
+        yield parse_case(case, name, number, source)

@@ -214,6 +214,7 @@ def _parse(path: Path, record_tag: str) -> Iterator[Parsed | Reject]:
             check_right(right)
             return Parsed(right, position)
         except RecordError as err:
+            mark.tail = None  # the raw record is the element alone
             return Reject(
                 name, position, err.field, err.reason, ET.tostring(mark, encoding="unicode"), "record"
             )
