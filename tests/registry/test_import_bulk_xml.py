@@ -166,3 +166,14 @@ def test_a_case_file_inside_another_is_a_clear_error(tmp_path: Path) -> None:
     store = open_store(f"sqlite:///{tmp_path / 'r.db'}")
     with pytest.raises(ImportFileError, match="case-file element inside another"):
         import_files([path], store, home=tmp_path, bulk="inline")
+
+
+def test_the_general_path_can_be_chosen_for_every_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "nested.xml"
+    path.write_text(USPTO_DOC.format(cases=f"<case-file>{USPTO_CASE}</case-file>"), encoding="utf-8")
+    monkeypatch.setenv("IPWARDEN_IMPORT_BULK", "off")
+    store = open_store(f"sqlite:///{tmp_path / 'r.db'}")
+    summary = import_files([path], store, home=tmp_path, bulk="inline")  # streamed: the inner record counts
+    assert store.get_right("US-75000001") is not None and summary.read == 2

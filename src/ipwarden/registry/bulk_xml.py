@@ -112,7 +112,7 @@ def uspto_block(  # noqa: PLR0917 - one block of one file
         except ET.ParseError as err:  # the file passed the full check, so this is a split we cannot make
             raise ImportFileError(
                 f"{path}: record {number} of the block at byte {start}: {err}",
-                hint="import the file with the general path (--bulk off)",
+                hint="import the file with the general path: set IPWARDEN_IMPORT_BULK=off",
             ) from None
         strip_namespaces(case)
         parsed = parse_case(case, name, number, source)

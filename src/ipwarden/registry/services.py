@@ -277,8 +277,8 @@ def import_files(
 
     ``bulk`` picks the path for JSONL files of rights and plain USPTO XML files into a SQL store
     (registry/bulk.py, registry/bulk_xml.py): ``auto`` reads files of 16 MB and more in reader processes,
-    ``process`` and ``inline`` force one way, ``off`` takes the general path. The results are the same
-    either way.
+    ``process`` and ``inline`` force one way, ``off`` (or IPWARDEN_IMPORT_BULK=off) takes the general path.
+    The results are the same either way.
 
     ``seen_cap`` bounds the ids and office + number keys held in memory to tell repeats (default
     IPWARDEN_IMPORT_SEEN_CAP, else 1,500,000 per table); the rest go to a scratch SQLite file under
@@ -291,6 +291,8 @@ def import_files(
         if not path.is_file():
             raise ImportFileError(f"{path}: no such file", hint="check the path; nothing was imported")
     formats = [resolve_format(p, fmt) for p in files]
+    if os.environ.get("IPWARDEN_IMPORT_BULK", "").strip().lower() == "off":
+        bulk = "off"
     totals: list[int] = []
     fast: list[bool] = []
     for path, file_format in zip(files, formats, strict=True):
