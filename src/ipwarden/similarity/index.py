@@ -363,18 +363,19 @@ class SearchIndex:
             per_group = np.bincount(cells, weights=flat_weights, minlength=len(unique) * width).reshape(
                 len(unique), width
             )
+            at = unique.astype(np.intp)  # gathers with native indices (uint32 ones are converted per call)
             wanted_classes = np.uint64(class_mask(classes))
             if wanted_classes:
-                in_class = (self._classes[unique] & wanted_classes) != 0
-                per_group *= np.where(in_class, _IN_CLASS, 1.0)[:, None]
+                in_class = (self._classes[at] & wanted_classes) != 0
+                np.multiply(per_group, (1.0 + (_IN_CLASS - 1.0) * in_class)[:, None], out=per_group)
             score = per_group.sum(axis=1)
-            keep = self._alive[unique]
+            keep = self._alive[at]
             if offices is not None:
                 codes = [self._offices.index(o) for o in set(offices) if o in self._offices]
-                keep &= np.isin(self._office[unique], np.array(codes, dtype=np.uint16))
+                keep &= np.isin(self._office[at], np.array(codes, dtype=np.uint16))
             if statuses is not None:
                 wanted = [_STATUSES.index(s) for s in set(statuses)]
-                keep &= np.isin(self._status[unique], np.array(wanted, dtype=np.uint8))
+                keep &= np.isin(self._status[at], np.array(wanted, dtype=np.uint8))
         if len(unique) <= cap:
             chosen = np.flatnonzero(keep)
         else:
