@@ -11,7 +11,6 @@ like the JSONL path's (registry/bulk.py), numbered by record instead of by line.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -114,7 +113,8 @@ def uspto_block(  # noqa: PLR0917 - one block of one file
                 f"{path}: record {number} of the block at byte {start}: {err}",
                 hint="import the file with the general path: set IPWARDEN_IMPORT_BULK=off",
             ) from None
-        strip_namespaces(case)
+        if b"xmlns" in span:  # a default namespace declared on the record itself
+            strip_namespaces(case)
         parsed = parse_case(case, name, number, source)
         if isinstance(parsed, Reject):
             rejects.append((len(positions) + len(rejects), number, parsed.field, parsed.reason, parsed.raw))
@@ -127,13 +127,13 @@ def uspto_block(  # noqa: PLR0917 - one block of one file
             rejects.append((slot, number, problem[0], problem[1], record_to_dict(right)))
             continue
         flag = PARTIAL if parsed.partial else 0
+        family = None
         if not parsed.partial and right.owner_family is None and right.owner_name:
             family = family_of(right.owner_name)
             if family is not None:
-                right = dataclasses.replace(right, owner_family=family)
                 flag |= RULED
         positions.append(number)
-        rows.append(flatten(right))
+        rows.append(flatten(right, family))
         flags.append(flag)
     return len(spans), positions, rows, bytes(flags), rejects
 

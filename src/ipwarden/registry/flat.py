@@ -85,8 +85,9 @@ def _representative(rep: Party | None) -> str | None:
     )
 
 
-def flatten(r: Right) -> FlatRight:
-    """One flat right in :data:`FLAT_COLUMNS` order, hash included."""
+def flatten(r: Right, owner_family: str | None = None) -> FlatRight:
+    """One flat right in :data:`FLAT_COLUMNS` order, hash included; ``owner_family`` (when given) in place
+    of the right's own, as the owner-family rule sets it (cheaper than copying the right first)."""
     owner, rep = r.owner, r.representative
     return hashed(
         (
@@ -116,7 +117,7 @@ def flatten(r: Right) -> FlatRight:
             r.international_registration,
             json_list(r.designated_offices),
             r.image,
-            r.owner_family,
+            r.owner_family if owner_family is None else owner_family,
             r.title,
             r.description,
             r.source,
