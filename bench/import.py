@@ -1,6 +1,7 @@
 """Import throughput and memory: JSONL and USPTO XML into SQLite and PostgreSQL, against the naive way.
 
     .venv/bin/python bench/import.py [--count 1000000] [--naive 20000] [--no-pg] [--workdir DIR]
+        [--formats jsonl,uspto-xml] [--general] [--floor N]
 
 Each measured import runs in its own process so that its peak RSS (getrusage) is its own; CPU seconds
 (``time.process_time`` of that process) are printed beside wall seconds, since a shared machine stretches
@@ -12,6 +13,7 @@ alternative stores one record per transaction (one upsert and commit per record)
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -115,10 +117,13 @@ def _floor(path: Path, count: int, work: Path) -> None:
           f"records/s (load {os.getloadavg()[0]:.2f})")  # fmt: skip
 
 
-def _run(phase: str, file: Path, db: str, home: Path, limit: int = 0) -> dict[str, float]:
+def _run(
+    phase: str, file: Path, db: str, home: Path, *, limit: int = 0, general: bool = False
+) -> dict[str, float]:
     cmd = [sys.executable, __file__, "--phase", phase, "--file", str(file), "--db", db, "--home", str(home)]
     cmd += ["--limit", str(limit)]
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    env = {**os.environ, "IPWARDEN_IMPORT_BULK": "off"} if general else None
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, env=env).stdout
     result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
     return result
 
@@ -153,6 +158,11 @@ def main() -> None:
     parser.add_argument("--home")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--formats", default="jsonl,uspto-xml", help="which inputs to measure")
+    parser.add_argument(
+        "--general",
+        action="store_true",
+        help="also import each file the general way (IPWARDEN_IMPORT_BULK=off)",
+    )
     parser.add_argument(
         "--floor", type=int, default=0, metavar="N", help="also measure the JSONL → SQLite floor on N records"
     )
@@ -191,32 +201,32 @@ def main() -> None:
     targets: list[tuple[str, Callable[[str], tuple[str, str]]]] = [("sqlite", sqlite_db)]
     if not args.no_pg:
         targets.append(("postgresql", pg_db))
-    print(f"{'input':<10} {'database':<11} {'records':>9} {'seconds':>8} {'records/s':>10} {'CPU s':>7} "
+    print(f"{'input':<10} {'database':<20} {'records':>9} {'seconds':>8} {'records/s':>10} {'CPU s':>7} "
           f"{'rec/CPU s':>10} {'peak RSS MB':>12} {'naive rec/s':>12} {'ratio':>7} {'rejected':>9} "
           f"{'reader CPU s':>13} {'reader RSS MB':>14} {'load':>5}")  # fmt: skip
-    for fmt, path in files.items():
-        for db_name, make_db in targets:
-            pg_name, url = make_db(fmt)
+    ways = [("", False), (" (general)", True)] if args.general else [("", False)]
+    for (fmt, path), (way, general), (db_name, make_db) in itertools.product(files.items(), ways, targets):
+        pg_name, url = make_db(fmt)
+        try:
+            fast = _run("import", path, url, work / "home", general=general)
+        finally:
+            if pg_name:
+                _drop_pg(pg_name)
+        naive: dict[str, float] | None = None
+        if args.naive and not general:
+            pg_name, url = make_db(fmt + "-naive")
             try:
-                fast = _run("import", path, url, work / "home")
+                naive = _run("naive", path, url, work / "home", limit=args.naive)
             finally:
                 if pg_name:
                     _drop_pg(pg_name)
-            naive: dict[str, float] | None = None
-            if args.naive:
-                pg_name, url = make_db(fmt + "-naive")
-                try:
-                    naive = _run("naive", path, url, work / "home", limit=args.naive)
-                finally:
-                    if pg_name:
-                        _drop_pg(pg_name)
-            rate = fast["records"] / fast["seconds"]
-            naive_rate = naive["records"] / naive["seconds"] if naive else float("nan")
-            cpu = fast["cpu_seconds"]
-            print(f"{fmt:<10} {db_name:<11} {fast['records']:>9,.0f} {fast['seconds']:>8.1f} {rate:>10,.0f} "
-                  f"{cpu:>7.1f} {fast['records'] / cpu:>10,.0f} {fast['peak_rss_mb']:>12,.0f} {naive_rate:>12,.0f} {rate / naive_rate:>6.0f}x "
-                  f"{fast['rejected']:>9,.0f} {fast['reader_cpu_seconds']:>13.1f} "
-                  f"{fast['reader_peak_rss_mb']:>14,.0f} {fast['load']:>5.2f}", flush=True)  # fmt: skip
+        rate = fast["records"] / fast["seconds"]
+        naive_rate = naive["records"] / naive["seconds"] if naive else float("nan")
+        cpu = fast["cpu_seconds"]
+        print(f"{fmt:<10} {db_name + way:<20} {fast['records']:>9,.0f} {fast['seconds']:>8.1f} {rate:>10,.0f} "
+              f"{cpu:>7.1f} {fast['records'] / cpu:>10,.0f} {fast['peak_rss_mb']:>12,.0f} {naive_rate:>12,.0f} {rate / naive_rate:>6.0f}x "
+              f"{fast['rejected']:>9,.0f} {fast['reader_cpu_seconds']:>13.1f} "
+              f"{fast['reader_peak_rss_mb']:>14,.0f} {fast['load']:>5.2f}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":
