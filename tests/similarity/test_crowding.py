@@ -75,3 +75,10 @@ def test_copies_of_one_text_do_not_fill_the_page(tmp_path: Path) -> None:
     assert [h.mark for h in every] == ["POMME"] * 3 + ["APPLE"] + ["POMME"] * 2  # the rest follow
     flat = SearchService(index, store, same_text=10).search(SearchQuery.parse("POMME", classes=[9], limit=4))
     assert [h.mark for h in flat.hits] == ["POMME"] * 4
+
+
+def test_articles_are_set_aside_like_the() -> None:
+    assert prepare("EL SOL").core == ("sol",) and prepare("LE CHAT NOIR").core == ("chat", "noir")
+    found = meaning(prepare("EL SOL"), prepare("SUN"))
+    assert found is not None and found.score == 0.88
+    assert prepare("LA").core == ("la",)  # a mark made only of an article is its own dominant element
