@@ -189,9 +189,6 @@ def main() -> None:
     print(f"generated (or reused) {args.count:,} records in {time.perf_counter() - start:.0f} s: "
           + ", ".join(f"{k} {p.stat().st_size / 1e6:,.0f} MB" for k, p in files.items()))  # fmt: skip
 
-    if args.floor and "jsonl" in files:
-        _floor(files["jsonl"], args.floor, work)
-
     def sqlite_db(fmt: str) -> tuple[str, str]:
         return "", f"sqlite:///{work / f'bench-{fmt}-{uuid.uuid4().hex[:6]}.db'}"
 
@@ -227,6 +224,8 @@ def main() -> None:
               f"{cpu:>7.1f} {fast['records'] / cpu:>10,.0f} {fast['peak_rss_mb']:>12,.0f} {naive_rate:>12,.0f} {rate / naive_rate:>6.0f}x "
               f"{fast['rejected']:>9,.0f} {fast['reader_cpu_seconds']:>13.1f} "
               f"{fast['reader_peak_rss_mb']:>14,.0f} {fast['load']:>5.2f}", flush=True)  # fmt: skip
+    if args.floor and "jsonl" in files:  # last: a child started later would count this process's memory
+        _floor(files["jsonl"], args.floor, work)
 
 
 if __name__ == "__main__":
