@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ipwarden.registry.memory import InMemoryRightsStore
+from ipwarden.registry.models import GoodsServices, MarkType, Party, Right, RightKind, Status
 from ipwarden.screening.matcher import MarkMatcher
 
 
@@ -98,3 +99,24 @@ def test_latin_mark_is_not_a_pinyin_disguise_of_its_chinese_twin() -> None:
     matcher = MarkMatcher.build([mark("CN-1", "HUAWEI"), mark("CN-2", "华为"), mark("CN-3", "星巴克")])
     found = [(h.how, h.text) for h in matcher.find("Huawei Mate 60 华为 xingbake")]
     assert found == [("exact", "Huawei"), ("chinese", "华为"), ("pinyin", "xingbake")]
+
+
+def test_rights_added_after_finish_are_found(matcher: MarkMatcher) -> None:
+    """finish() again after add_right: a mark's rights and classes are not answered from before."""
+    (before,) = matcher.find("Apple shoes", brand_field=True)
+    assert [ref.id for ref in before.rights] == ["US-APPLE"]
+    acme = Right(
+        id="US-ACME",
+        kind=RightKind.TRADEMARK,
+        office="US",
+        mark_text="APPLE",
+        mark_type=MarkType.WORD,
+        owner=Party("Acme Ltd"),
+        status=Status.REGISTERED,
+        goods_services=(GoodsServices(25),),
+    )
+    assert matcher.add_right(acme)
+    matcher.finish()
+    (after,) = matcher.find("Apple shoes", brand_field=True)
+    assert [ref.id for ref in after.rights] == ["US-APPLE", "US-ACME"]
+    assert [h.text for h in matcher.find("apple shoes", classes=frozenset({25}))] == ["apple"]

@@ -29,9 +29,6 @@ _CACHE_LIMIT = 200_000
 _Choice = tuple[RightRef, bool, str]
 # a mark mention whose reason is written only if it is kept: (hit, right, detail tail, field, weight)
 _Pending = tuple[MarkHit, RightRef, str, str, float]
-# a (mark group, kind of match) explained for one market, class set and field: (chosen right, detail tail,
-# common word allowed without brand-like writing, weight, brand claimed, owner key)
-_Explained = tuple[RightRef, str, bool, float, str, str]
 
 
 def authorisation_for(
@@ -93,9 +90,6 @@ class MarkReasons:
         self._rules: dict[str, tuple[str, float]] = {}  # signal -> (rule, weight)
         self._choices: dict[tuple[int, str | None, frozenset[int]], _Choice] = {}
         self._weights: dict[tuple[str, bool, str], float] = {}  # (how, relevant, field) -> weight
-        # (market, classes, field) -> (group, how) -> what such a hit is there (see _explain)
-        self._explained: dict[tuple[str | None, frozenset[int], str], dict[tuple[int, str], _Explained]] = {}
-        self._explained_size = 0
 
     # -- per mark, cached ----------------------------------------------------------------------------
     def _choice(self, hit: MarkHit, market: str | None, classes: frozenset[int]) -> _Choice:
@@ -140,20 +134,18 @@ class MarkReasons:
         best: dict[str, tuple[float, Reason | _Pending]] = {}
         brands: list[ClaimedBrand] = []
         claimed: set[str] = set()
+        owner_key, choices, weights = self._owner_key, self._choices, self._weights
         market = listing.market
         for name in _FIELDS:
             text = getattr(listing, name) or ""
             if not text:
                 continue
-            explained = self._explained.get((market, classes, name))
-            if explained is None:
-                explained = self._explained[(market, classes, name)] = {}
             referential: list[CueHit] | None = None
             for hit in self.matcher.find(text, brand_field=name == "brand", classes=classes):
-                right, tail, allowed, weight, brand, owner = explained.get(
-                    (hit.group, hit.how)
-                ) or self._explain(explained, hit, market, classes, name)
-                if hit.common and not (allowed or hit.brand_context):
+                right, relevant, tail = choices.get((hit.group, market, classes)) or self._choice(
+                    hit, market, classes
+                )
+                if hit.common and not (name == "brand" or hit.brand_context or (classes and relevant)):
                     continue
                 reason: Reason | None = None
                 if auths:
@@ -174,14 +166,19 @@ class MarkReasons:
                         if cue is not None:
                             reason = self._referential_reason(hit, right, name, cue)
                     if reason is None:
+                        weight = weights.get((hit.how, relevant, name)) or self._mark_weight(
+                            hit.how, relevant, name
+                        )
+                        brand = right.family or hit.mark
                         if brand not in claimed:
                             claimed.add(brand)
                             brands.append((brand, right.id, right.owner, hit.text))
                         # one owner's several marks (CASIO, G-SHOCK, 卡西欧) are one claim
-                        if owner not in best or weight > best[owner][0]:
-                            best[owner] = (weight, (hit, right, tail, name, weight))
+                        key = owner_key.get(right.id, hit.mark)
+                        if key not in best or weight > best[key][0]:
+                            best[key] = (weight, (hit, right, tail, name, weight))
                         continue
-                key = self._owner_key.get(reason.right_id or "", hit.mark)
+                key = owner_key.get(reason.right_id or "", hit.mark)
                 if key not in best or reason.weight > best[key][0]:
                     best[key] = (reason.weight, reason)
         kept = [
@@ -189,35 +186,6 @@ class MarkReasons:
         ]
         ordered = sorted(kept, key=lambda r: (-r.weight, r.signal, r.evidence or ""))
         return brands, ordered[: self._limit]
-
-    def _explain(
-        self,
-        explained: dict[tuple[int, str], _Explained],
-        hit: MarkHit,
-        market: str | None,
-        classes: frozenset[int],
-        name: str,
-    ) -> _Explained:
-        """What a hit on this mark group, matched this way, is in one market, class set and field.
-
-        Everything here follows from the group and the kind of match (not from the listing's words), so
-        one listing's answer serves every later mention; the caches are per screener and bounded."""
-        right, relevant, tail = self._choice(hit, market, classes)
-        found = (
-            right,
-            tail,
-            name == "brand" or bool(classes and relevant),
-            self._mark_weight(hit.how, relevant, name),
-            right.family or hit.mark,
-            self._owner_key.get(right.id, hit.mark),
-        )
-        if hit.group >= 0:
-            if self._explained_size >= _CACHE_LIMIT:
-                self._explained.clear()  # the caller's table is then dropped after this listing
-                self._explained_size = 0
-            explained[(hit.group, hit.how)] = found
-            self._explained_size += 1
-        return found
 
     def _mark_weight(self, how: str, relevant: bool, name: str) -> float:
         """The weight of a plain mark mention (``_mark_reason``'s), cached per kind, relevance and field."""

@@ -67,11 +67,6 @@ class RightRef:
     classes: tuple[int, ...]
 
 
-# what a one-word hit is, wherever the word stands: (how, mark, rights, common); see MarkMatcher._word_hit
-_WordHit = tuple[str, str, tuple[RightRef, ...], bool]
-_WORD_HITS_LIMIT = 100_000
-
-
 class MarkHit(NamedTuple):
     """One mark mention: what was written, where, how it matched, and the rights it points at."""
 
@@ -83,9 +78,6 @@ class MarkHit(NamedTuple):
     common: bool  # the mark is an ordinary word: needs relevant goods or brand-like context
     brand_context: bool  # written like a brand (tested where the guard needs it: ordinary words only)
     group: int = -1  # the matcher's mark group (callers cache per-mark work by it)
-
-
-_new_hit = tuple.__new__
 
 
 def _is_common(norm: str, vocabulary: frozenset[str]) -> bool:
@@ -114,8 +106,6 @@ class MarkMatcher:
         self._fuzzy_own: set[str] = set()  # keys of the marks themselves (an exact hit, not a misspelling)
         self._token_fuzzy: dict[str, tuple[bool, tuple[int, ...]]] = {}  # listing word -> verdict
         self._fuzzy_live: set[str] = set()  # the words in _token_fuzzy that may misspell a mark
-        # one-word hits explained before: (word as written, group, kind) -> (how, mark, rights, common)
-        self._word_hits: dict[tuple[str, int, int], _WordHit] = {}
         self._vocabulary = vocabulary if vocabulary is not None else ordinary_words()
         # look-alike keys of ordinary words: such a listing word is a misspelling only where used as a brand
         self._ordinary_keys = frozenset(skeleton_token(w) for w in self._vocabulary if w and " " not in w)
@@ -210,10 +200,9 @@ class MarkMatcher:
             self._fuzzy.setdefault((key[:2], len(key)), []).append((key, group))
 
     def finish(self) -> None:
-        # rights may have been added since: work out groups' rights, classes and word hits afresh
+        # rights may have been added since the last finish: work out groups' rights and classes afresh
         self._group_refs.clear()
         self._group_classes.clear()
-        self._word_hits.clear()
         self._fuzzy_own = {key for bucket in self._fuzzy.values() for key, _ in bucket}
         if self.pattern_count:
             self._automaton.make_automaton()
@@ -370,11 +359,10 @@ class MarkMatcher:
         guarded = classes is not None and not brand_field
         fit = classes if classes is not None else frozenset()
         refs, mark_kind = self._group_refs, int(MatchKind.MARK)
-        word_hits = self._word_hits
         for start, end, group, kind in raw_hits:
             if plain is not None:  # keys hold no spaces: count the ones before the hit's first and last key
                 first = joined.count(" ", 0, start + 1) - 1
-                last = first + joined.count(" ", start + 1, end - 1)
+                last = joined.count(" ", 0, end - 1) - 1
                 span = (offsets[first] + first, offsets[last + 1] + last)
             elif joined[start] == " ":
                 first = max(bisect_right(starts, start + 1) - 1, 0)
@@ -395,17 +383,9 @@ class MarkMatcher:
                 if maybe_brand is None:
                     maybe_brand = _plain_brand_context(text, words, tokens)
                 brand = maybe_brand and _brand_context(text, span, first, last, tokens)
-                if guarded and not brand and fit.isdisjoint(self._classes_of(group)):
-                    continue
             else:
                 brand = False
-            if plain is not None and first == last:  # one word as written: explained once per process
-                shown = words[first]
-                word = word_hits.get((shown, group, kind)) or self._word_hit(
-                    shown, tokens[first], keys[first], group, kind
-                )
-                # tuple.__new__ is MarkHit(...) without the named tuple's Python-level constructor
-                out.append(_new_hit(MarkHit, (word[0], shown, span, word[1], word[2], word[3], brand, group)))
+            if guarded and common[group] and not brand and fit.isdisjoint(self._classes_of(group)):
                 continue
             written = tokens[first] if first == last else " ".join(tokens[first : last + 1])
             mark = marks[group]
@@ -470,20 +450,6 @@ class MarkMatcher:
                 )
             )
         return out
-
-    def _word_hit(self, word: str, token: str, key: str, group: int, kind: int) -> _WordHit:
-        """What a hit on one plain word (its one token and that token's key) is, wherever it stands (cached).
-
-        Kind of match, mark, rights and the common-word flag follow from the word, the mark group and
-        the kind of key alone; the span and brand-like writing are the listing's and are not kept."""
-        how = self._how(kind, token, group, key)
-        if how == "exact" and _spaced_letters(word):
-            how = "spaced"
-        found = (how, self._group_mark[group], self.group_rights(group), self._group_common[group])
-        if len(self._word_hits) >= _WORD_HITS_LIMIT:
-            self._word_hits.clear()
-        self._word_hits[(word, group, kind)] = found
-        return found
 
     def _how(self, kind: int, written: str, group: int, key: str) -> str:
         norm = self._group_mark[group]
