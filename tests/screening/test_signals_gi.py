@@ -125,3 +125,21 @@ def test_a_gi_evocation_is_not_also_a_counterfeit_cue() -> None:
     assert live("우조 스타일 증류주") == []
     assert "imitation" in live("montre imitation Rolex Submariner")
     assert "스타일" in live("샤넬 스타일 트위드 자켓")
+
+
+def test_the_gi_evocation_guard_is_the_same_whatever_the_order_of_the_gis() -> None:
+    """The guard is quoted in reasons, so its text must not depend on set or file order."""
+    from ipwarden.screening.lexicon import Cue, CueKind, GeoIndication, with_gi_evocation_guards
+
+    cue = Cue("imitation", "en", CueKind.COUNTERFEIT, r"(?<!\w)imitation(?!\w)")
+    gis = [
+        GeoIndication("Cava", "wine", "ES", ("EU",), "EU register", aliases=("Kava",)),
+        GeoIndication("Feta", "cheese", "GR", ("EU",), "EU register", aliases=("Fêta",)),
+        GeoIndication("Champagne", "wine", "FR/Champagne", ("EU",), "EU register"),
+    ]
+    guards = {
+        with_gi_evocation_guards([cue], order, ["imitation"])[0].guards[-1] for order in (gis, gis[::-1])
+    }
+    assert len(guards) == 1
+    (guard,) = guards
+    assert guard.index("champagne") < guard.index("cava") < guard.index("feta") < guard.index("kava")

@@ -297,7 +297,8 @@ def with_gi_evocation_guards(
     if not gis or not evocations:
         return list(cues)
     names = "|".join(
-        default_pattern(n) for n in sorted({n for g in gis for n in g.all_names}, key=len, reverse=True)
+        default_pattern(n)  # longest first, ties by name: the guard (quoted in reasons) is the same every run
+        for n in sorted({n for g in gis for n in g.all_names}, key=lambda n: (-len(n), n))
     )
     out: list[Cue] = []
     for cue in cues:
