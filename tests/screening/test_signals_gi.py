@@ -143,3 +143,12 @@ def test_the_gi_evocation_guard_is_the_same_whatever_the_order_of_the_gis() -> N
     assert len(guards) == 1
     (guard,) = guards
     assert guard.index("champagne") < guard.index("cava") < guard.index("feta") < guard.index("kava")
+
+
+def test_a_guarded_cue_names_the_innocent_context_it_is_in() -> None:
+    from ipwarden.screening.cues import CueMatcher
+    from ipwarden.screening.lexicon import Cue, CueKind
+
+    cue = Cue("1:1", "en", CueKind.COUNTERFEIT, r"1\s*:\s*1(?!\d)", guards=(r"scale\s*1\s*:\s*\d+",))
+    (hit,) = CueMatcher([cue]).find("die-cast car 1:1 replica, scale 1:100 model")
+    assert hit.guard == "scale 1:100"  # the words a reviewer can check, not the guard's pattern

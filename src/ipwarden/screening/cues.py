@@ -95,7 +95,7 @@ class CueHit:
     cue: Cue
     span: tuple[int, int]  # in the folded text
     text: str
-    guard: str | None  # the guard that matched (the hit is then ignored)
+    guard: str | None  # the innocent context a guard found around it (the hit is then ignored)
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +171,7 @@ class CueMatcher:
                 if m.end() == m.start():
                     continue
                 window = text[max(0, m.start() - self.window) : m.end() + self.window]
-                guard = next((g.pattern for g in compiled.guards if g.search(window)), None)
+                guard = _context(compiled.guards, window)
                 span = (
                     (m.start(), m.end())
                     if offsets is None
@@ -209,6 +209,15 @@ class CueMatcher:
             )
             for h in hits
         ]
+
+
+def _context(guards: tuple[re.Pattern[str], ...], window: str) -> str | None:
+    """The text the first matching guard found (what a reviewer can check), else None."""
+    for guard in guards:
+        found = guard.search(window)
+        if found is not None:
+            return found.group(0) or guard.pattern
+    return None
 
 
 @dataclass(frozen=True, slots=True)
