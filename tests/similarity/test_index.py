@@ -120,3 +120,22 @@ def test_an_index_built_empty_answers_from_marks_added_later(tmp_path: Path) -> 
     store.upsert_rights(added)
     index.add(added)
     assert index.candidates("NIKEE") == index.ords_of(["A"])
+
+
+def test_an_index_of_an_earlier_format_is_rebuilt_not_fatal(tmp_path: Path) -> None:
+    """After an upgrade the index on disk may be of an older format: imports go on without it and the next
+    search rebuilds it; only a caller that asked not to build is told to rebuild."""
+    import json
+
+    from ipwarden.similarity.index import FORMAT_VERSION
+
+    store = dev_store()
+    open_index(tmp_path / "index", store).close()
+    meta_path = tmp_path / "index" / "meta.json"
+    meta_path.write_text(json.dumps({**json.loads(meta_path.read_text()), "format": FORMAT_VERSION - 1}))
+    index_updater(tmp_path / "index", store)([right("NEW-1", "ZORBLAX", [9])])  # no error, nothing to update
+    with pytest.raises(IntegrityError, match=f"reads format {FORMAT_VERSION}"):
+        open_index(tmp_path / "index", store, build_if_missing=False)
+    rebuilt = open_index(tmp_path / "index", store)
+    assert json.loads(meta_path.read_text())["format"] == FORMAT_VERSION
+    assert "D-US-DYSON" in _ids(SearchService(rebuilt, store), "DAISON")

@@ -452,6 +452,15 @@ def _take_best(values: npt.NDArray[Any], count: int, mask: npt.NDArray[np.bool_]
     mask[top] = True
 
 
+def _current(directory: Path) -> bool:
+    """Whether ``directory`` holds an index in this version's format."""
+    try:
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(meta, dict) and meta.get("format") == FORMAT_VERSION
+
+
 def open_index(
     index_dir: Path | str,
     store: RightsStore,
@@ -460,7 +469,8 @@ def open_index(
     check: bool = True,
     progress: Progress | None = None,
 ) -> SearchIndex:
-    """Open the index in ``index_dir`` for ``store``; build it first if there is none.
+    """Open the index in ``index_dir`` for ``store``; build it first if there is none, or if the one there
+    was written by an earlier version in another format (it is derived data: rebuilding loses nothing).
 
     With ``check`` (the default) a stale index raises :class:`IntegrityError` naming the rebuild command.
     """
@@ -468,11 +478,10 @@ def open_index(
     old = directory.with_name(directory.name + ".old")
     if not directory.exists() and (old / "meta.json").is_file():
         old.rename(directory)  # a build stopped between its two renames: the previous index is whole
-    if not (directory / "meta.json").is_file():
-        if not build_if_missing:
-            raise IntegrityError(
-                f"there is no search index at {directory}", hint=f"build it with `{REBUILD}`"
-            )
+    present = (directory / "meta.json").is_file()
+    if not present and not build_if_missing:
+        raise IntegrityError(f"there is no search index at {directory}", hint=f"build it with `{REBUILD}`")
+    if not present or (build_if_missing and not _current(directory)):
         index = SearchIndex.build(directory, store, progress=progress)
     else:
         index = SearchIndex(directory, store)
@@ -491,7 +500,7 @@ def index_updater(index_dir: Path | str, store: RightsStore) -> Callable[[Sequen
     def on_stored(rights: Sequence[Right]) -> None:
         directory = Path(index_dir)
         if "index" not in state:
-            if not (directory / "meta.json").is_file():
+            if not _current(directory):  # none, or an earlier format: the next search builds it afresh
                 return
             state["index"] = SearchIndex(directory, store)
         state["index"].add(rights)
