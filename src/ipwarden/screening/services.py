@@ -255,8 +255,7 @@ class Screener:
                             Family.COUNTERFEIT_CUE,
                             0.0,
                             f"{self.rule_version}/cue.guarded",
-                            f"{hit.text!r} ({hit.cue.language}) is in an innocent context: "
-                            f"{hit.guard!r}",
+                            f"{hit.text!r} ({hit.cue.language}) is in an innocent context: {hit.guard!r}",
                             field=name,
                             span=hit.span,
                             evidence=hit.text,
