@@ -14,7 +14,7 @@ from ipwarden.registry.models import OwnerFamily
 from ipwarden.registry.services import ImportSummary, import_files
 from ipwarden.storage import SqlRightsStore, open_store
 
-__all__ = ["FAMILIES", "counts", "make_store", "run_import"]
+__all__ = ["FAMILIES", "counts", "make_store", "run_import", "stop_and_resume"]
 
 FAMILIES = [OwnerFamily("acme", "Acme Corporation", ("ACME CORP", "阿克米"))]
 
@@ -72,3 +72,18 @@ def run_import(store: SqlRightsStore, files: list[Path], tmp: Path, bulk: Any) -
         seen,
         store.fingerprint(),
     )
+
+
+def stop_and_resume(make_store: Any, path: Path, tmp_path: Path) -> list[tuple[Any, ...]]:
+    """Import ``path`` stopped after three batches and resumed, the general way and the bulk way (inline):
+    the counts of both runs and every stored right, for each."""
+    results = []
+    for bulk in ("off", "inline"):
+        store = make_store()
+        home = tmp_path / f"home-{bulk}"
+        stopped = import_files([path], store, batch_size=50, home=home, stop_after_batches=3, bulk=bulk)
+        assert not stopped.completed
+        resumed = import_files([path], store, batch_size=50, home=home, bulk=bulk)
+        assert resumed.completed and resumed.files[0].resumed_from > 0
+        results.append((counts(stopped), counts(resumed), [flatten(r) for r in store.iter_rights()]))
+    return results

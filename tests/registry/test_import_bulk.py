@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bulk_support import FAMILIES, counts, run_import
+from bulk_support import FAMILIES, run_import, stop_and_resume
 
 from ipwarden.registry.families import FamilyIndex
 from ipwarden.registry.flat import flatten, right_problem
@@ -127,16 +127,8 @@ def test_bulk_reimport_changes_nothing(make_store: Any, tmp_path: Path) -> None:
 
 def test_bulk_import_resumes_like_the_general_path(make_store: Any, tmp_path: Path) -> None:
     path = _file(tmp_path / "r.jsonl", 500, ODD)
-    results = []
-    for bulk in ("off", "inline"):
-        store = make_store()
-        home = tmp_path / f"home-{bulk}"
-        stopped = import_files([path], store, batch_size=50, home=home, stop_after_batches=3, bulk=bulk)
-        assert not stopped.completed
-        resumed = import_files([path], store, batch_size=50, home=home, bulk=bulk)
-        assert resumed.completed and resumed.files[0].resumed_from > 0
-        results.append((counts(stopped), counts(resumed), [flatten(r) for r in store.iter_rights()]))
-    assert results[0] == results[1]
+    general, fast = stop_and_resume(make_store, path, tmp_path)
+    assert fast == general
 
 
 def test_flat_right_builds_what_the_model_path_builds(tmp_path: Path) -> None:

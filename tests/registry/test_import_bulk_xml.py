@@ -11,13 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from bulk_support import counts, run_import
+from bulk_support import run_import, stop_and_resume
 from uspto_sample import USPTO_CASE, USPTO_DOC
 
 from ipwarden.registry.bulk import BLOCK_BYTES
 from ipwarden.registry.bulk_xml import record_spans
 from ipwarden.registry.errors import ImportFileError
-from ipwarden.registry.flat import flatten
 from ipwarden.registry.generator import generate_records
 from ipwarden.registry.generator_uspto import write_uspto_xml
 from ipwarden.registry.importers.detect import check_xml_plain
@@ -107,16 +106,8 @@ def test_several_xml_readers_give_the_file_in_order(
 
 def test_xml_bulk_import_resumes_like_the_general_path(make_store: Any, tmp_path: Path) -> None:
     path = _xml(tmp_path / "r.xml", 400, ODD)
-    results = []
-    for bulk in ("off", "inline"):
-        store = make_store()
-        home = tmp_path / f"home-{bulk}"
-        stopped = import_files([path], store, batch_size=50, home=home, stop_after_batches=3, bulk=bulk)
-        assert not stopped.completed
-        resumed = import_files([path], store, batch_size=50, home=home, bulk=bulk)
-        assert resumed.completed and resumed.files[0].resumed_from > 0
-        results.append((counts(stopped), counts(resumed), [flatten(r) for r in store.iter_rights()]))
-    assert results[0] == results[1]
+    general, fast = stop_and_resume(make_store, path, tmp_path)
+    assert fast == general
 
 
 @pytest.mark.parametrize("block", [7, 64, 333, 4096, 1 << 20])

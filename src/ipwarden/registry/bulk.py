@@ -13,7 +13,6 @@ than writing, so several readers keep the single writer busy where there are cor
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import marshal
 import os
@@ -45,6 +44,7 @@ __all__ = [
     "entries",
     "flat_items",
     "read_chunks",
+    "ruled_flat",
 ]
 
 PARTIAL, RULED = 1, 2  # entry flags: a status-only record; the family was set by the owner-family rule
@@ -115,14 +115,19 @@ def _general(data: Any, number: int, name: str, source: str, family_of: Any) -> 
     problem = right_problem(record)
     if problem is not None:
         return Reject(name, number, problem[0], problem[1], record_to_dict(record))
-    partial = is_status_only(record)
+    return (number, *ruled_flat(record, is_status_only(record), family_of))
+
+
+def ruled_flat(right: Right, partial: bool, family_of: Callable[[str], str | None]) -> tuple[FlatRight, int]:
+    """A checked right as a flat right with its flags, the owner-family rule applied (not to a status-only
+    record, nor where the record names its family)."""
     flags = PARTIAL if partial else 0
-    if not partial and record.owner_family is None and record.owner_name:
-        family = family_of(record.owner_name)
+    family = None
+    if not partial and right.owner_family is None and right.owner_name:
+        family = family_of(right.owner_name)
         if family is not None:
-            record = dataclasses.replace(record, owner_family=family)
             flags |= RULED
-    return number, flatten(record), flags
+    return flatten(right, family), flags
 
 
 def _family_rule(families: Sequence[OwnerFamily]) -> Callable[[str], str | None]:
@@ -203,7 +208,7 @@ def _blocks(
     name, source = str(path), path.name
     family_of = _family_rule(families)
     if fmt == "uspto-xml":
-        from ipwarden.registry.bulk_xml import uspto_blocks  # it builds on this module
+        from ipwarden.registry.bulk_xml import uspto_blocks  # it builds on this module, so imported here
 
         yield from uspto_blocks(path, family_of, first, step, BLOCK_BYTES)
         return

@@ -17,8 +17,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from ipwarden.registry.bulk import Block, ruled_flat
 from ipwarden.registry.errors import ImportFileError
-from ipwarden.registry.flat import FlatRight, flatten, right_problem
+from ipwarden.registry.flat import FlatRight, right_problem
 from ipwarden.registry.importers._xml import strip_namespaces
 from ipwarden.registry.importers.records import Reject
 from ipwarden.registry.importers.schema import record_to_dict
@@ -31,8 +32,6 @@ _START = re.compile(rb"<case-file(?=[\s/>])")
 _END = re.compile(rb"</case-file\s*>")
 _SLACK = 64  # bytes read past a block's end, so that a start tag across the boundary is seen whole
 _MORE = 1 << 20
-
-Block = tuple[int, list[int], list[FlatRight], bytes, list[tuple[int, int, str, str, Any]]]
 
 
 def _nested(path: Path, offset: int) -> ImportFileError:
@@ -97,8 +96,6 @@ def uspto_block(  # noqa: PLR0917 - one block of one file
     family_of: Callable[[str], str | None],
 ) -> Block:
     """One block as a chunk, records numbered from 1 at the block's first record (flags as in bulk.py)."""
-    from ipwarden.registry.bulk import PARTIAL, RULED  # the bulk path imports this module lazily
-
     name = str(path)
     positions: list[int] = []
     rows: list[FlatRight] = []
@@ -126,14 +123,9 @@ def uspto_block(  # noqa: PLR0917 - one block of one file
             slot = len(positions) + len(rejects)
             rejects.append((slot, number, problem[0], problem[1], record_to_dict(right)))
             continue
-        flag = PARTIAL if parsed.partial else 0
-        family = None
-        if not parsed.partial and right.owner_family is None and right.owner_name:
-            family = family_of(right.owner_name)
-            if family is not None:
-                flag |= RULED
+        row, flag = ruled_flat(right, parsed.partial, family_of)
         positions.append(number)
-        rows.append(flatten(right, family))
+        rows.append(row)
         flags.append(flag)
     return len(spans), positions, rows, bytes(flags), rejects
 

@@ -382,16 +382,7 @@ def write_base(
     np.save(work / "status.npy", np.array(status_col, dtype=np.uint8))
     np.save(work / "alive.npy", np.array(alive_col, dtype=np.uint8).astype(bool))
     np.save(work / "classes.npy", np.array(class_col, dtype=np.uint64))
-    for name in (
-        "marks.sqlite",
-        "keys.npy",
-        "offsets.npy",
-        "postings.npy",
-        "office.npy",
-        "status.npy",
-        "alive.npy",
-        "classes.npy",
-    ):
+    for name in _FILES:
         sync(work / name)
     return seen, list(offices)
 
