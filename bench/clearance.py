@@ -15,8 +15,8 @@ the ratios. The generated registry is cached in ``--workdir`` so a second run sk
 
     .venv/bin/python bench/clearance.py --size 1000000
 
-Development mode (``--queries tests/similarity/dev_cases.yaml``): the development registry and cases take the
-place of the evaluation set, so that tuning can see how the search behaves among a million generated marks
+Development mode (``--queries tests/similarity/dev_cases.yaml tests/similarity/dev_negatives.yaml``, one or
+more files): the development registries and cases take the place of the evaluation set, so that tuning can see how the search behaves among a million generated marks
 without looking at the held-out queries. It prints every missed case with where the expected mark ended up
 (not a candidate / candidate but ranked below 10), runs no peers, and with ``--reuse-index`` keeps the index
 of the generated marks between runs (rebuilt automatically when the key code or data change), adding the
@@ -150,18 +150,23 @@ _DEV_CATEGORY = {
 }
 
 
-def load_dev(path: Path) -> tuple[list[Any], list[dict[str, Any]]]:
-    """Rights and queries from a development cases file (tests/similarity/dev_cases.yaml format).
+def load_dev(paths: Sequence[Path]) -> tuple[list[Any], list[dict[str, Any]]]:
+    """Rights and queries from development cases files (tests/similarity/dev_cases.yaml format).
 
     A case's category is its ``category`` field, else derived from its ``aspect``; ``not_high`` ids and
-    ``risk: not-high`` expectations become negatives (they must not be rated high).
+    ``risk: not-high`` expectations become negatives (they must not be rated high). Several files are read
+    as one (the negatives file cites marks of the main file's registry).
     """
     import yaml
 
     sys.path.insert(0, str(ROOT / "tests" / "similarity"))
     from similarity_support import right
 
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, list[Any]] = {"registry": [], "cases": []}
+    for path in paths:
+        part = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data["registry"] += part.get("registry") or []
+        data["cases"] += part.get("cases") or []
     rights = [
         right(
             r["id"],
@@ -515,7 +520,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-pg", action="store_true")
     parser.add_argument("--skip-rapidfuzz", action="store_true")
     parser.add_argument(
-        "--queries", type=Path, help="development cases file instead of the evaluation set (no peers)"
+        "--queries",
+        type=Path,
+        nargs="+",
+        help="development cases file(s) instead of the evaluation set (no peers)",
     )
     parser.add_argument(
         "--candidates",
