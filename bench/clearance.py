@@ -238,6 +238,7 @@ def _dev_report(service: Any, index: Any, queries: list[dict[str, Any]], rights:
     latencies: list[float] = []
     cpu: list[float] = []
     misses: list[str] = []
+    pos_high = 0  # expected ids of positive cases rated high
     for q in queries:
         query = SearchQuery.parse(q["query"], classes=q["classes"], limit=10)
         t0, c0 = time.perf_counter(), time.process_time()
@@ -247,6 +248,8 @@ def _dev_report(service: Any, index: Any, queries: list[dict[str, Any]], rights:
         ranked = [h.id for h in result.hits]
         high = {h.id for h in result.hits if h.risk.value == "high"}
         quality.add(q, ranked, high)
+        if q["category"] != "negative":
+            pos_high += sum(1 for e in q["expect"] if e in high)
         if q["category"] == "negative":
             misses.extend(f"  HIGH  {q['query']!r} -> {e}" for e in q["expect"] if e in high)
             continue
@@ -265,6 +268,10 @@ def _dev_report(service: Any, index: Any, queries: list[dict[str, Any]], rights:
             f"{cat or 'ALL positive':<14}{quality.recall(cat):>8.3f}  ({quality.expected[cat] if cat else ''})"
         )
     print(f"false-high {quality.false_high():.3f} ({quality.neg_high}/{quality.neg_total})")
+    expected = sum(quality.expected.values())
+    print(
+        f"positives rated high {pos_high / expected if expected else float('nan'):.3f} ({pos_high}/{expected})"
+    )
     print(
         f"latency p50 {_pct(latencies, 0.5):.1f} ms, p99 {_pct(latencies, 0.99):.1f} ms; "
         f"CPU p50 {_pct(cpu, 0.5):.1f} ms, p99 {_pct(cpu, 0.99):.1f} ms"
