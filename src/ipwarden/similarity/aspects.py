@@ -12,10 +12,10 @@ from enum import StrEnum
 
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
-from ipwarden.similarity.chinese import english_spelling
-from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.chinese import english_spelling, from_older_romanisation, transliteration_key
+from ipwarden.similarity.forms import MarkForms, prepare
 from ipwarden.similarity.meanings import canonical, inflected_meanings
-from ipwarden.similarity.phonetics import latin_key, loose_key, vowel_key
+from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key, loose_key, vowel_key
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
 
 __all__ = [
@@ -132,6 +132,13 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         same_vowels = _plural(q.vowel_key) == c.vowel_key or q.vowel_key == _plural(c.vowel_key)
         score = (0.92 if same_vowels else 0.85) * (0.85 + 0.15 * spelled)
         why = f"sound: {_q(q.text)} sounds like {_q(c.text)} with a plural or possessive S ({ka} ~ {kb})"
+    elif kb == italian_key(q.latin) or ka == italian_key(c.latin):
+        score = 0.85
+        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} in Italian spelling (c, g before e, i; ch; gn)"
+    elif kb == glide_key(q.latin) or ka == glide_key(c.latin):
+        # an initial J read as Y (Spanish, German and Dutch JAGUAR is 'yaguar') and the other way round
+        score = 0.85
+        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} (initial J and Y sound alike in many languages)"
     elif len(ka) >= 3 and loose_key(ka) == loose_key(kb):
         score = 0.85
         why = f"sound: {_q(q.text)} sounds like {_q(c.text)} ({ka} ~ {kb}: voiced/unvoiced or silent letter)"
@@ -179,10 +186,8 @@ def sound_chinese(q: MarkForms, c: MarkForms) -> Aspect | None:
     return None
 
 
-def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | None:
-    lat, py = latin_side.latin, cjk_side.pinyin_compact
-    if len(lat) < 3 or not py:
-        return None
+def _cross_spelled(lat: str, cjk_side: MarkForms) -> tuple[float, str] | None:
+    py = cjk_side.pinyin_compact
     spoken = f"pinyin of {_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
     if lat == py:
         return 0.95, f"sound: {_q(lat.upper())} = {spoken}"
@@ -196,7 +201,47 @@ def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | No
     key = latin_key(lat)
     if len(key) >= 3 and any(key == latin_key(s) for s in spellings):
         return 0.78, f"sound: {_q(lat.upper())} has the consonants of {spoken} ({key})"
+    return _transliterated(lat, key, cjk_side, spellings, spoken)
+
+
+def _transliterated(
+    lat: str, key: str, cjk_side: MarkForms, spellings: tuple[str, ...], spoken: str
+) -> tuple[float, str] | None:
+    """A Chinese name that transliterates a Western mark keeps its consonants only loosely (PHILIPS ~ 飞利浦,
+    GUCCI ~ 古驰) and drops some (KODAK ~ 柯达 ke da): below the pinyin matches, never high on its own."""
+    western = transliteration_key(key)
+    for spelled in spellings:
+        chinese = transliteration_key(latin_key(spelled))
+        if len(chinese) < 2 or len(western) < 2:
+            continue
+        if chinese == western:
+            return 0.76, f"sound: {_q(cjk_side.cjk)} transliterates {_q(lat.upper())} ({spoken})"
+        if len(western) == len(chinese) + 1 and any(
+            western[:i] + western[i + 1 :] == chinese for i in range(len(western))
+        ):
+            why = f"sound: {_q(cjk_side.cjk)} transliterates {_q(lat.upper())} less one consonant ({spoken})"
+            return 0.72, why
     return None
+
+
+def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | None:
+    lat = latin_side.latin
+    if len(lat) < 3 or not cjk_side.pinyin_compact:
+        return None
+    found = _cross_spelled(lat, cjk_side)
+    older = from_older_romanisation(lat)
+    if older != lat and (found is None or found[0] < 0.9):
+        again = _cross_spelled(older, cjk_side)
+        if again and (found is None or again[0] * 0.97 > found[0]):
+            found = round(again[0] * 0.97, 3), f"{again[1]}, in an older romanisation ({_q(lat.upper())})"
+    if found is None and 1 < len(latin_side.core) <= 4:
+        # the Chinese mark's pinyin as one word of the query (KWEICHOW MOUTAI ~ 茅台)
+        for word in latin_side.core:
+            if len(word) >= 3 and word.isascii() and word != lat:
+                part = _cross(prepare(word), cjk_side)
+                if part and part[0] >= 0.78:
+                    return round(part[0] * 0.9, 3), f"contains {_q(word.upper())}: {part[1]}"
+    return found
 
 
 def cross_script(q: MarkForms, c: MarkForms) -> Aspect | None:

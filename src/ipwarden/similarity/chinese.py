@@ -13,7 +13,16 @@ from pypinyin import Style, lazy_pinyin
 
 from ipwarden.similarity.normalize import is_cjk, normalise
 
-__all__ = ["cjk_only", "english_spelling", "fuzzy_syllable", "has_cjk", "pinyin_syllables", "to_pinyin"]
+__all__ = [
+    "cjk_only",
+    "english_spelling",
+    "from_older_romanisation",
+    "fuzzy_syllable",
+    "has_cjk",
+    "pinyin_syllables",
+    "to_pinyin",
+    "transliteration_key",
+]
 
 _INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("n", "l"))
 _FINALS = (("ang", "an"), ("eng", "en"), ("ing", "in"))
@@ -85,3 +94,40 @@ def english_spelling(syllables: tuple[str, ...]) -> str:
 def cjk_only(text: str) -> str:
     """Just the Chinese characters of ``text`` (normalised), in order."""
     return "".join(ch for ch in normalise(text) if is_cjk(ch))
+
+
+# Older romanisations still used in brand names (postal and Wade-Giles: KWEICHOW, HSIAOMI, TSINGTAO) rewritten
+# towards pinyin: the consonant sounds that differ in spelling only, voicing is left to the looser keys
+_OLDER_SPELLINGS = (
+    ("hs", "x"),
+    ("kw", "gu"),
+    ("uei", "ui"),
+    ("ieh", "ie"),
+    ("ien", "ian"),
+    ("ung", "ong"),
+    ("ow", "ou"),
+)
+
+
+@lru_cache(maxsize=65_536)
+def from_older_romanisation(latin: str) -> str:
+    """A Latin spelling in the postal or Wade-Giles romanisation rewritten towards pinyin (``hsiaomi`` →
+    ``xiaomi``, ``kweichow`` → ``guichou``); the text unchanged when none of their spellings occurs."""
+    out = latin.lower()
+    for old, new in _OLDER_SPELLINGS:
+        out = out.replace(old, new)
+    return out
+
+
+# consonant classes a Chinese transliteration of a Western name does not keep apart: voiced and unvoiced
+# (PUMA ~ 彪马 biao), r and l (ROLEX ~ 劳力士 lao), v/w and f, and the sibilants and affricates (GUCCI ~ 古驰
+# chi); pinyin j and the Western g/j meet in K (OMEGA ~ 欧米茄 jia, GILLETTE ~ 吉列 ji)
+_TRANSLIT = str.maketrans("BDGVWRZXJ", "PTKFFLSSK")
+
+
+def transliteration_key(key: str) -> str:
+    """A sound key (:func:`~ipwarden.similarity.phonetics.latin_key`) folded to the classes a Chinese
+    transliteration keeps, doubles merged and a final S dropped (PHILIPS ~ 飞利浦 fei li pu: FLP)."""
+    folded = key.translate(_TRANSLIT)
+    merged = "".join(ch for i, ch in enumerate(folded) if i == 0 or ch != folded[i - 1])
+    return merged[:-1] if len(merged) >= 3 and merged.endswith("S") else merged

@@ -9,18 +9,18 @@ query side (look-alike characters, split characters, every run of its words for 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import permutations, product
 
 import numpy as np
 import numpy.typing as npt
 
-from ipwarden.similarity.chinese import english_spelling
+from ipwarden.similarity.chinese import english_spelling, from_older_romanisation, transliteration_key
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.meanings import inflected_meanings, variants
 from ipwarden.similarity.normalize import skeleton
-from ipwarden.similarity.phonetics import latin_key, vowel_key
+from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key, vowel_key
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, parts_index
 
 __all__ = ["GROUPS", "Probe", "hash_keys", "mark_keys", "query_probes"]
@@ -41,6 +41,7 @@ _GROUP_OF_KIND = {
     "k": "sound",
     "v": "sound",
     "kd": "sound",
+    "tk": "sound",
     "h": "chinese",
     "y": "chinese",
     "yb": "chinese",
@@ -77,7 +78,14 @@ def _deletions(key: str) -> set[str]:
 def _sound_keys(spoken: str) -> set[str]:
     keys = {"k:" + latin_key(spoken), "v:" + vowel_key(spoken)}
     keys.update("kd:" + d for d in _deletions(latin_key(spoken)))
+    keys.update(_transliteration_keys(latin_key(spoken)))
     return keys
+
+
+def _transliteration_keys(key: str) -> set[str]:
+    """The consonants as a Chinese transliteration keeps them (CALVIN KLEIN ~ 卡尔文克莱因), three or more."""
+    folded = transliteration_key(key)
+    return {"tk:" + folded} if len(folded) >= 3 else set()
 
 
 def mark_keys(f: MarkForms) -> set[str]:
@@ -93,6 +101,10 @@ def mark_keys(f: MarkForms) -> set[str]:
         keys.add("k:" + f.latin_key)
         keys.add("v:" + f.vowel_key)
         keys.update("kd:" + d for d in _deletions(f.latin_key))
+        keys.update(_transliteration_keys(f.latin_key))
+        italian = italian_key(f.latin)
+        if len(italian) >= 2:
+            keys.add("k:" + italian)
     keys.update("t:" + w for w in f.core_skel if len(w) >= 2)
     if f.cjk:
         keys.update("h:" + b for b in _bigrams(f.cjk))
@@ -165,7 +177,7 @@ def query_probes(f: MarkForms) -> list[Probe]:
             put(key, 1.0, exact=False)
         elif kind in ("t", "h", "yb", "mw"):
             put(key, 2.0, exact=False, group=group)
-        elif kind == "kd":
+        elif kind in ("kd", "tk"):
             put(key, 2.5, exact=False)
         else:
             put(key, 6.0, group=group)
@@ -205,11 +217,40 @@ def query_probes(f: MarkForms) -> list[Probe]:
                 put("h:" + gram, 1.5, exact=False, group="glyph")
     if f.latin and len(f.latin) >= 3 and not f.cjk:  # a Latin query may be the pinyin of a Chinese mark
         put("v:" + vowel_key(f.latin), 4.0)
+    if f.latin and not f.cjk:
+        _latin_sound_probes(f, put)
     if len(f.latin_key) >= 3 and f.latin_key.endswith("S"):  # a plural or possessive S (SEYCOS ~ SEIKO)
         put("k:" + f.latin_key[:-1], 4.0)
         if f.vowel_key.endswith("S"):
             put("v:" + f.vowel_key[:-1], 4.0)
     return list(probes.values())
+
+
+def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
+    """Sound keys a Latin query may share with a mark spelled by other conventions.
+
+    A silent initial H (ONDA ~ HONDA, ERMES ~ HERMES), an initial J read as Y (YAGUAR ~ JAGUAR), a Chinese
+    name in an older romanisation (HSIAOMI ~ 小米 xiao mi), and each word of a longer query as the pinyin of
+    a Chinese mark (KWEICHOW MOUTAI ~ 茅台).
+    """
+    key = f.latin_key
+    if len(key) >= 3 and key[0] in "AH":
+        put("k:" + ("H" if key[0] == "A" else "A") + key[1:], 4.0, group="sound")
+    glide = glide_key(f.latin)
+    if glide:
+        put("k:" + glide, 4.0, group="sound")
+    older = from_older_romanisation(f.latin)
+    if older != f.latin:
+        put("k:" + latin_key(older), 4.0, group="chinese")
+        put("v:" + vowel_key(older), 4.0, group="chinese")
+    folded = transliteration_key(key)
+    if len(folded) >= 4:  # a Chinese transliteration drops a consonant (CHOW TAI FOOK ~ 周大福 zhou da fu)
+        for i in range(len(folded)):
+            put("tk:" + folded[:i] + folded[i + 1 :], 2.0, exact=False, group="chinese")
+    if 1 < len(f.core) <= 4:
+        for word in f.core:
+            if len(word) >= 4 and word.isalpha():
+                put("v:" + vowel_key(from_older_romanisation(word)), 3.0, exact=False, group="chinese")
 
 
 def _hash(data: bytes) -> int:

@@ -94,8 +94,27 @@ def skeleton(text: str) -> str:
     return out
 
 
+def _join_initials(words: list[str]) -> list[str]:
+    """Single Latin letters in a row are one word spelled out (N.I.K.E. AIR is NIKE AIR, not N I K E AIR)."""
+    out: list[str] = []
+    run = ""
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isascii() and word.isalpha():
+            run += word
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        if word:
+            out.append(word)
+    return out
+
+
 def tokens(text: str) -> list[str]:
-    """Words of the normalised text; a run of Chinese characters is one token, split from Latin neighbours."""
+    """Words of the normalised text; a run of Chinese characters is one token, split from Latin neighbours.
+
+    Single letters in a row are joined (see :func:`_join_initials`).
+    """
     result: list[str] = []
     for word in normalise(text).split(" "):
         if not word:
@@ -111,4 +130,4 @@ def tokens(text: str) -> list[str]:
             current_cjk = cjk
         if current:
             result.append(current)
-    return result
+    return _join_initials(result)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ipwarden.similarity.normalize import normalise
 
-__all__ = ["latin_key", "loose_key", "number_words", "vowel_key"]
+__all__ = ["glide_key", "italian_key", "latin_key", "loose_key", "number_words", "vowel_key"]
 
 _UNITS = [
     "zero",
@@ -119,3 +119,48 @@ def loose_key(key: str) -> str:
     """
     folded = key.translate(_UNVOICED)
     return folded[1:] if len(folded) > 2 and folded[0] in "AH" else folded
+
+
+def glide_key(text: str) -> str:
+    """The sound key with an initial J read as Y or an initial Y as J ("" when the text starts otherwise).
+
+    J is Y in Spanish, German, Dutch and the Scandinavian languages (JAGUAR is said 'yaguar'), so a
+    respelling with Y keeps the sound of a mark written with J (YAGUAR ~ JAGUAR), and the other way round.
+    """
+    letters = normalise(text).replace(" ", "")
+    if len(letters) < 3 or letters[0] not in "jy" or letters[1] not in "aeiou":
+        return ""
+    return latin_key(("y" if letters[0] == "j" else "j") + letters[1:])
+
+
+# Italian spellings of sounds English writes otherwise (GUCCI is said 'goochi', MOSCHINO 'moskino')
+_ITALIAN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"sch", "sk"),
+        (r"ch", "k"),
+        (r"sc(?=[ei])", "sh"),
+        (r"cc?(?=i[aou])", "ch"),
+        (r"cc?(?=[ei])", "ch"),
+        (r"gg?i(?=[aou])", "j"),
+        (r"gg?(?=[ei])", "j"),
+        (r"gn", "ny"),
+    )
+)
+
+
+@lru_cache(maxsize=65_536)
+def italian_key(text: str) -> str:
+    """The sound key of the text read with Italian spelling rules ("" when they change nothing).
+
+    GUCCI read in Italian is GX, the key of GOOCHI; VERSACE is VRSX, the key of VERSACHE. Marks of Italian
+    origin are respelled by how they are said, so they are compared under this reading as well.
+    """
+    letters = "".join(ch for ch in normalise(text) if "a" <= ch <= "z")
+    italian = letters
+    for pattern, repl in _ITALIAN:
+        italian = pattern.sub(repl, italian)
+    if italian == letters:
+        return ""
+    key = latin_key(italian)
+    return "" if key == latin_key(letters) else key

@@ -1,0 +1,104 @@
+"""Spelling conventions across languages and scripts: initials, 'of' words, older romanisations, Chinese
+transliterations of Western marks, initial J/Y, Italian spelling, a silent initial H."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipwarden.similarity.aspects import cross_script, meaning, sound_latin
+from ipwarden.similarity.chinese import from_older_romanisation, transliteration_key
+from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.keys import mark_keys, query_probes
+from ipwarden.similarity.normalize import tokens
+from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key
+
+
+def test_single_letters_in_a_row_are_one_word() -> None:
+    assert tokens("N.I.K.E. AIR") == ["nike", "air"]
+    assert tokens("耐克N I K E") == ["耐克", "nike"]
+    assert tokens("X-SEED") == ["x", "seed"]  # one letter alone stays a word
+    assert prepare("N.I.K.E. AIR").core_skel[0] == prepare("NIKE").core_skel[0]
+
+
+@pytest.mark.parametrize("query", ["STELLA D'ORO", "ÉTOILE D'OR", "ESTRELLA DE ORO"])
+def test_of_words_are_set_aside_like_of(query: str) -> None:
+    found = meaning(prepare(query), prepare("GOLDEN STAR"))
+    assert found is not None and found.score >= 0.9, found
+    assert "d" not in prepare(query).core and "de" not in prepare(query).core
+
+
+def test_older_romanisations_towards_pinyin() -> None:
+    assert from_older_romanisation("hsiaomi") == "xiaomi"
+    assert from_older_romanisation("kweichow") == "guichou"
+    assert from_older_romanisation("nike") == "nike"
+
+
+def test_cross_script_reads_an_older_romanisation() -> None:
+    found = cross_script(prepare("HSIAOMI"), prepare("小米"))
+    assert found is not None and found.score > 0.9 and "older romanisation" in found.reasons[0]
+    plain = cross_script(prepare("XIAOMI"), prepare("小米"))
+    assert plain is not None and plain.score > found.score  # the pinyin itself stays closer
+
+
+def test_cross_script_finds_the_pinyin_as_one_word_of_the_query() -> None:
+    found = cross_script(prepare("KWEICHOW MOUTAI"), prepare("茅台"))
+    assert found is not None and found.reasons[0].startswith("contains 'MOUTAI'")
+    assert found.score < (cross_script(prepare("MOUTAI"), prepare("茅台")) or found).score
+    assert cross_script(prepare("KWEICHOW BANANA"), prepare("茅台")) is None
+
+
+def test_transliteration_key_folds_what_chinese_does_not_keep_apart() -> None:
+    assert transliteration_key(latin_key("PHILIPS")) == transliteration_key(latin_key("feilipu"))
+    assert transliteration_key(latin_key("GUCCI")) == transliteration_key(latin_key("guchi"))
+    assert transliteration_key(latin_key("NIKE")) != transliteration_key(latin_key("lining"))
+
+
+@pytest.mark.parametrize(
+    ("chinese", "latin", "score"),
+    [
+        ("愛迪達", "ADIDAS", 0.76),
+        ("欧米茄", "OMEGA", 0.76),
+        ("柯达", "KODAK", 0.72),
+        ("锐步", "REEBOK", 0.72),
+    ],
+)
+def test_chinese_transliteration_of_a_western_mark(chinese: str, latin: str, score: float) -> None:
+    found = cross_script(prepare(chinese), prepare(latin))
+    assert found is not None and found.score == score and "transliterates" in found.reasons[0]
+    assert found.score < 0.8  # below the high tier: a loose sound match is never high on its own
+
+
+def test_transliteration_needs_the_consonants() -> None:
+    assert cross_script(prepare("李宁"), prepare("KODAK")) is None
+    assert cross_script(prepare("茅台"), prepare("ADIDAS")) is None
+
+
+def test_transliteration_keys_are_filed_and_probed() -> None:
+    assert "tk:KLFNKLN" in mark_keys(prepare("CALVIN KLEIN"))
+    assert "tk:KLFNKLN" in mark_keys(prepare("卡尔文克莱因"))
+    chow = {p.key for p in query_probes(prepare("CHOW TAI FOOK"))}  # the final K of Cantonese left out
+    assert chow & {k for k in mark_keys(prepare("周大福")) if k.startswith("tk:")}
+
+
+def test_initial_j_read_as_y() -> None:
+    assert glide_key("yaguar") == latin_key("jaguar")
+    assert glide_key("nike") == ""
+    found = sound_latin(prepare("YAGUAR"), prepare("JAGUAR"))
+    assert found is not None and found.score == 0.85 and "J and Y" in found.reasons[0]
+    assert "k:" + latin_key("jaguar") in {p.key for p in query_probes(prepare("YAGUAR"))}
+
+
+def test_italian_spelling() -> None:
+    assert italian_key("gucci") == latin_key("goochi")
+    assert italian_key("versace") == latin_key("versache")
+    assert italian_key("nike") == ""  # nothing Italian to read
+    assert "k:" + latin_key("goochi") in mark_keys(prepare("GUCCI"))
+    found = sound_latin(prepare("GOOCHI"), prepare("GUCCI"))
+    assert found is not None and "Italian spelling" in found.reasons[0]
+
+
+def test_silent_initial_h_is_probed() -> None:
+    probes = {p.key for p in query_probes(prepare("ONDA"))}
+    assert "k:" + latin_key("HONDA") in probes
+    found = sound_latin(prepare("ONDA"), prepare("HONDA"))
+    assert found is not None and found.score >= 0.85
