@@ -11,10 +11,17 @@ from ipwarden.registry.memory import InMemoryRightsStore
 from ipwarden.registry.models import GoodsServices, Party, Right, RightKind, Status
 
 DEV_CASES = Path(__file__).with_name("dev_cases.yaml")
+DEV_NEGATIVES = Path(__file__).with_name("dev_negatives.yaml")
 
 
 def dev_data() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(DEV_CASES.read_text(encoding="utf-8"))
+    return data
+
+
+def dev_negatives() -> dict[str, Any]:
+    """The development negatives (pairs that must not rate high); their cases may cite dev_cases marks."""
+    data: dict[str, Any] = yaml.safe_load(DEV_NEGATIVES.read_text(encoding="utf-8"))
     return data
 
 
@@ -53,7 +60,7 @@ def dev_store() -> InMemoryRightsStore:
                 family=r.get("family"),
                 status=r.get("status", "registered"),
             )
-            for r in dev_data()["registry"]
+            for r in dev_data()["registry"] + dev_negatives()["registry"]
         ]
     )
     return store

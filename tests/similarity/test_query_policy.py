@@ -90,3 +90,43 @@ def test_policy_from_file_changes_tiers(tmp_path: Path) -> None:
     bad.write_text("tiers: {}\n")
     with pytest.raises(InputError, match="risk policy"):
         RiskPolicy.from_file(bad)
+
+
+def test_related_classes_on_editorial_judgement_or_needing_something_more_are_loose() -> None:
+    from ipwarden.similarity.services import _default_relation
+
+    relation = _default_relation(default_policy())
+    assert relation(25, 18) == "related"  # USPTO coordinated classes
+    assert relation(32, 33) == "related"  # In re Chatam: beer and tequila
+    assert relation(7, 12) == "loosely_related"  # editorial: engines and vehicles
+    assert relation(30, 43) == "loosely_related"  # In re Coors: "something more" than food and restaurant
+    assert relation(12, 25) == "unrelated" and relation(9, 9) == "same"
+
+
+def test_identical_mark_in_loosely_related_classes_is_medium_and_says_why() -> None:
+    from ipwarden.similarity.services import _default_relation
+
+    relation = _default_relation(default_policy())
+    match = compare(prepare("MERCURY"), prepare("MERCURY"))
+    loose = assess(match, *goods_relation([7], [12], relation))
+    assert loose.relation == "loosely_related" and loose.risk is RiskTier.MEDIUM
+    assert "7~12" in loose.reasons[-1] and "medium at most" in loose.reasons[-1]
+    related = assess(match, *goods_relation([18], [25], relation))
+    assert related.risk is RiskTier.HIGH and related.score == loose.score  # ranked alike, tiered apart
+    # a related pair on an authority wins over a loose pair between other classes of the same marks
+    assert goods_relation([7, 18], [12, 25], relation)[0] == "related"
+
+
+def test_policy_without_related_for_high_keeps_every_relation_strong(tmp_path: Path) -> None:
+    from ipwarden.similarity.services import _default_relation
+
+    text = (Path(__file__).parents[2] / "src/ipwarden/similarity/data/risk_policy.yaml").read_text()
+    old = tmp_path / "old.yaml"
+    old.write_text(
+        text.split("\nrelated_for_high:")[0].replace("  loosely_related: {high: 1.01, medium: 0.70}\n", "")
+    )
+    policy = RiskPolicy.from_file(old)
+    assert policy.tiers["loosely_related"] == policy.tiers["related"]
+    assert _default_relation(policy)(7, 12) == "related"
+    match = compare(prepare("MERCURY"), prepare("MERCURY"), policy)
+    assert assess(match, *goods_relation([7], [12], _default_relation(policy)), policy).risk is RiskTier.HIGH

@@ -18,8 +18,10 @@ from ipwarden.errors import InputError
 
 __all__ = ["GoodsRelation", "RiskPolicy", "RiskTier", "default_policy"]
 
-GoodsRelation = Literal["same", "related", "unrelated", "unspecified"]
+GoodsRelation = Literal["same", "related", "loosely_related", "unrelated", "unspecified"]
 _RELATIONS: tuple[str, ...] = ("same", "related", "unrelated", "unspecified")
+#: Optional in a policy file; a file without it treats loosely related classes as related.
+_LOOSE = "loosely_related"
 
 
 class RiskTier(StrEnum):
@@ -37,6 +39,10 @@ class RiskPolicy:
     tiers: dict[str, tuple[float, float]]  # relation → (high, medium) thresholds
     needs_corroboration: frozenset[str]
     source: str = "built-in"
+    # Bases of a class relation (registry/data/class-relations.yaml) that can carry a high risk, and the
+    # class pairs that case law relates only with "something more" than the classes themselves.
+    related_bases_for_high: frozenset[str] | None = None  # None: every basis
+    needs_something_more: frozenset[frozenset[int]] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], source: str) -> RiskPolicy:
@@ -44,14 +50,24 @@ class RiskPolicy:
             tiers = {
                 r: (float(data["tiers"][r]["high"]), float(data["tiers"][r]["medium"])) for r in _RELATIONS
             }
+            weights = {r: float(data["goods_weight"][r]) for r in _RELATIONS}
+            loose = data["tiers"].get(_LOOSE)
+            tiers[_LOOSE] = (float(loose["high"]), float(loose["medium"])) if loose else tiers["related"]
+            weights[_LOOSE] = float(data["goods_weight"].get(_LOOSE, weights["related"]))
+            strong = data.get("related_for_high") or {}
+            bases = strong.get("bases")
             return cls(
                 report_floor=float(data["report_floor"]),
                 corroboration_min=float(data["corroboration"]["min"]),
                 corroboration_bonus=float(data["corroboration"]["bonus"]),
-                goods_weight={r: float(data["goods_weight"][r]) for r in _RELATIONS},
+                goods_weight=weights,
                 tiers=tiers,
                 needs_corroboration=frozenset(str(a) for a in data.get("needs_corroboration_for_high", [])),
                 source=source,
+                related_bases_for_high=None if bases is None else frozenset(str(b) for b in bases),
+                needs_something_more=frozenset(
+                    frozenset(int(c) for c in pair) for pair in strong.get("needs_something_more", [])
+                ),
             )
         except (KeyError, TypeError, ValueError) as err:
             raise InputError(
@@ -69,6 +85,18 @@ class RiskPolicy:
         if not isinstance(data, dict):
             raise InputError(f"risk policy {path}: expected a YAML mapping at the top level")
         return cls.from_mapping(data, str(path))
+
+    def loosely_related(self, a: int, b: int, bases: frozenset[str]) -> bool:
+        """Whether related classes ``a`` and ``b`` (related on ``bases``) are too loosely related for high.
+
+        A relation that is only our editorial judgement of trade practice says the same firms often sell
+        both; it does not say that a buyer would take one mark for the other, and identical dictionary words
+        coexist across such classes (MERCURY cars and outboard engines). Case law that asks for "something
+        more" than the classes (In re Coors: beer and restaurants) is not enough by itself either.
+        """
+        if frozenset((a, b)) in self.needs_something_more:
+            return True
+        return self.related_bases_for_high is not None and not bases & self.related_bases_for_high
 
     def tier(
         self, text_score: float, relation: GoodsRelation, corroborated: bool, best_aspect: str

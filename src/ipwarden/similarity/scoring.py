@@ -58,17 +58,29 @@ def combine(aspects: Iterable[Aspect], policy: RiskPolicy | None = None) -> Text
 def goods_relation(
     query_classes: Iterable[int], mark_classes: Iterable[int], relation: Callable[[int, int], str]
 ) -> tuple[GoodsRelation, str]:
-    """The closest relation between any query class and any class of the mark, with its reason."""
+    """The closest relation between any query class and any class of the mark, with its reason.
+
+    ``relation`` answers "same", "related", "loosely_related" (related, but too loosely for a high risk:
+    see :meth:`RiskPolicy.loosely_related`) or "unrelated" for two classes.
+    """
     wanted, has = sorted(set(query_classes)), sorted(set(mark_classes))
     if not wanted or not has:
         return "unspecified", "goods: no classes to compare" if wanted else "goods: any class (none given)"
     same = [c for c in wanted if c in has]
     if same:
         return "same", f"goods: same class {', '.join(map(str, same))}"
-    related = [(a, b) for a in wanted for b in has if relation(a, b) == "related"]
+    found = [(a, b, relation(a, b)) for a in wanted for b in has]
+    related = [(a, b) for a, b, r in found if r == "related"]
     if related:
         pairs = ", ".join(f"{a}~{b}" for a, b in related[:3])
         return "related", f"goods: related classes ({pairs})"
+    loose = [(a, b) for a, b, r in found if r == "loosely_related"]
+    if loose:
+        pairs = ", ".join(f"{a}~{b}" for a, b in loose[:3])
+        return "loosely_related", (
+            f"goods: related classes ({pairs}) by trade practice only, not by an office's list or a "
+            "decision that suffices alone, which keeps the risk at medium at most"
+        )
     listed = ", ".join(map(str, has))
     return "unrelated", (
         f"goods: unrelated (query class {', '.join(map(str, wanted))}; earlier mark class {listed}), "

@@ -52,10 +52,30 @@ def _spread(ranked: list[tuple[IndexedMark, Assessment]], same: int) -> list[tup
     return first + later
 
 
-def _default_relation(a: int, b: int) -> str:
+@lru_cache(maxsize=1)
+def _relation_bases() -> dict[frozenset[int], frozenset[str]]:
+    """The bases (uspto-coordinated, case-law, editorial) on which each pair of classes is related."""
+    from ipwarden.registry.nice import class_relations
+
+    bases: dict[frozenset[int], set[str]] = {}
+    for rel in class_relations():
+        bases.setdefault(rel.classes, set()).add(rel.basis)
+    return {pair: frozenset(found) for pair, found in bases.items()}
+
+
+def _default_relation(policy: RiskPolicy) -> ClassRelation:
+    """The Nice relation table, with related pairs the policy finds too loose for a high risk marked so."""
     from ipwarden.registry.nice import class_relation
 
-    return class_relation(a, b)
+    def relation(a: int, b: int) -> str:
+        found = class_relation(a, b)
+        if found == "related" and policy.loosely_related(
+            a, b, _relation_bases().get(frozenset((a, b)), frozenset())
+        ):
+            return "loosely_related"
+        return found
+
+    return relation
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +189,7 @@ class SearchService:
         self.index = index
         self.store = store
         self.policy = policy or default_policy()
-        self.relation = lru_cache(maxsize=4096)(relation or _default_relation)
+        self.relation = lru_cache(maxsize=4096)(relation or _default_relation(self.policy))
         self.recheck_seconds = recheck_seconds
         self.candidate_cap = candidates
         self.same_text = same_text
