@@ -75,9 +75,12 @@ def test_transliteration_needs_the_consonants() -> None:
 
 def test_transliteration_keys_are_filed_and_probed() -> None:
     assert "tk:KLFNKLN" in mark_keys(prepare("CALVIN KLEIN"))
-    assert "tk:KLFNKLN" in mark_keys(prepare("卡尔文克莱因"))
+    assert "tc:KLFNKLN" in mark_keys(prepare("卡尔文克莱因"))
+    latin = {p.key for p in query_probes(prepare("CALVIN KLEIN"))}
+    assert "tc:KLFNKLN" in latin and "tk:KLFNKLN" not in latin  # only the other script's marks
+    assert "tk:KLFNKLN" in {p.key for p in query_probes(prepare("卡尔文克莱因"))}
     chow = {p.key for p in query_probes(prepare("CHOW TAI FOOK"))}  # the final K of Cantonese left out
-    assert chow & {k for k in mark_keys(prepare("周大福")) if k.startswith("tk:")}
+    assert chow & {k for k in mark_keys(prepare("周大福")) if k.startswith("tc:")}
 
 
 def test_initial_j_read_as_y() -> None:

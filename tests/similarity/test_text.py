@@ -35,6 +35,7 @@ def test_normalise(raw: str, expected: str) -> None:
         ("rnicrosoft", "microsoft"),
         ("vvalmart", "walmart"),
         ("5AMSUNG", "SAMSUNG"),
+        ("L3GO", "LEGO"),
         ("NI KE", "NIKE"),
     ],
 )

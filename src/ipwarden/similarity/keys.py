@@ -42,12 +42,18 @@ _GROUP_OF_KIND = {
     "v": "sound",
     "kd": "sound",
     "tk": "sound",
+    "tc": "chinese",
     "h": "chinese",
     "y": "chinese",
     "yb": "chinese",
     "m": "meaning",
     "mw": "meaning",
 }
+
+
+#: The group of a transliteration probe by the query's own key kind: a Latin query (tk) looks for Chinese
+#: marks, a Chinese query (tc) for Latin ones.
+_CROSS_GROUP = {"tk": "chinese", "tc": "sound"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +84,18 @@ def _deletions(key: str) -> set[str]:
 def _sound_keys(spoken: str) -> set[str]:
     keys = {"k:" + latin_key(spoken), "v:" + vowel_key(spoken)}
     keys.update("kd:" + d for d in _deletions(latin_key(spoken)))
-    keys.update(_transliteration_keys(latin_key(spoken)))
+    keys.update(_transliteration_keys(latin_key(spoken), "tc:"))
     return keys
 
 
-def _transliteration_keys(key: str) -> set[str]:
-    """The consonants as a Chinese transliteration keeps them (CALVIN KLEIN ~ 卡尔文克莱因), three or more."""
+def _transliteration_keys(key: str, kind: str) -> set[str]:
+    """The consonants as a Chinese transliteration keeps them (CALVIN KLEIN ~ 卡尔文克莱因), three or more.
+
+    Latin marks are filed as ``tk:``, the pinyin of Chinese marks as ``tc:``: a query looks up the other
+    script's kind only, so these loose keys never bring in marks of its own script.
+    """
     folded = transliteration_key(key)
-    return {"tk:" + folded} if len(folded) >= 3 else set()
+    return {kind + folded} if len(folded) >= 3 else set()
 
 
 def mark_keys(f: MarkForms) -> set[str]:
@@ -101,7 +111,7 @@ def mark_keys(f: MarkForms) -> set[str]:
         keys.add("k:" + f.latin_key)
         keys.add("v:" + f.vowel_key)
         keys.update("kd:" + d for d in _deletions(f.latin_key))
-        keys.update(_transliteration_keys(f.latin_key))
+        keys.update(_transliteration_keys(f.latin_key, "tk:"))
         italian = italian_key(f.latin)
         if len(italian) >= 2:
             keys.add("k:" + italian)
@@ -177,8 +187,10 @@ def query_probes(f: MarkForms) -> list[Probe]:
             put(key, 1.0, exact=False)
         elif kind in ("t", "h", "yb", "mw"):
             put(key, 2.0, exact=False, group=group)
-        elif kind in ("kd", "tk"):
+        elif kind == "kd":
             put(key, 2.5, exact=False)
+        elif kind in ("tk", "tc"):  # the other script's transliteration keys
+            put(("tc:" if kind == "tk" else "tk:") + value, 2.5, exact=False, group=_CROSS_GROUP[kind])
         else:
             put(key, 6.0, group=group)
     # the same meaning in another English form (gold star / GOLDEN STAR) or through an inflected word
@@ -246,7 +258,7 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
     folded = transliteration_key(key)
     if len(folded) >= 4:  # a Chinese transliteration drops a consonant (CHOW TAI FOOK ~ 周大福 zhou da fu)
         for i in range(len(folded)):
-            put("tk:" + folded[:i] + folded[i + 1 :], 2.0, exact=False, group="chinese")
+            put("tc:" + folded[:i] + folded[i + 1 :], 2.0, exact=False, group="chinese")
     if 1 < len(f.core) <= 4:
         for word in f.core:
             if len(word) >= 4 and word.isalpha():

@@ -19,7 +19,7 @@ __all__ = ["is_cjk", "normalise", "skeleton", "tokens"]
 _SPACE_RUN = re.compile(r"\s+")
 _ASCII_JUNK = re.compile(r"[^a-z0-9]+")
 #: Extra look-alike folds applied after the UTS #39 table (on lower-case ASCII).
-_DIGIT_FOLDS = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "|": "l"})
+_DIGIT_FOLDS = str.maketrans({"0": "o", "1": "l", "i": "l", "3": "e", "5": "s", "|": "l"})
 _MULTI_FOLDS = (("rn", "m"), ("vv", "w"))
 
 
@@ -81,7 +81,7 @@ def skeleton(text: str) -> str:
     """The look-alike key: two marks with the same skeleton are visually confusable.
 
     Spaces are dropped (``NI KE`` looks like ``NIKE``); Greek/Cyrillic and other homoglyphs fold to the
-    Latin letter they imitate; then 0→o, 1/i/l→l, 5→s, rn→m, vv→w.
+    Latin letter they imitate; then 0→o, 1/i/l→l, 3→e (a mirrored E, as in L3GO), 5→s, rn→m, vv→w.
     """
     out = _skeleton_once(text)
     if text.isascii():  # ASCII folds cannot create new work for a second pass
