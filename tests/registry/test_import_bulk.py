@@ -201,3 +201,32 @@ def test_several_readers_give_the_file_in_order(
     fast = run_import(make_store(), [path], tmp_path, "process")
     assert fast[:5] == general[:5]  # counts, rejects with their line numbers, stored rights, batches
     assert '"line":6,' in fast[2]  # the line that is not JSON, numbered over the whole file
+
+
+def test_an_import_into_an_empty_store_counts_ids_of_an_earlier_file_as_replaced(
+    make_store: Any, tmp_path: Path
+) -> None:
+    """Ids new to a file but stored from an earlier file of the same run (under other application
+    numbers, so the chunk goes at once) are replaced rights, though the store was empty at the start and
+    records new to the run are not looked up in it."""
+    records = list(generate_records(600, 7))
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records[:300]), encoding="utf-8"
+    )
+    second = tmp_path / "second.jsonl"
+    moved = [
+        {**r, "application_number": f"9{i:07d}", "mark": f"MOVED {i}"} for i, r in enumerate(records[:100])
+    ]
+    second.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in [*moved, *records[300:600]]),
+        encoding="utf-8",
+    )
+    general = run_import(make_store(), [first, second], tmp_path, "off")
+    fast = run_import(make_store(), [first, second], tmp_path, "inline")
+    assert (
+        fast[0] == general[0]
+        and fast[3] == general[3]
+        and fast[5].split(":")[1:] == general[5].split(":")[1:]
+    )
+    assert [c[:4] for c in fast[0]] == [(300, 300, 0, 0), (400, 300, 100, 0)]

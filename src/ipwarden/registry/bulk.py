@@ -21,6 +21,7 @@ import struct
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import IO, Any, Protocol, overload, runtime_checkable
 
@@ -62,8 +63,14 @@ _MEMO_LIMIT = 500_000
 class FlatRightsStore(Protocol):
     """A store that writes flat rights as they are (the SQL store); others get the general path."""
 
-    def upsert_flat_rights(self, rows: Sequence[FlatRight]) -> UpsertResult:
-        """Like ``upsert_rights`` for flat rights built by registry/flat.py or the bulk JSONL path."""
+    def upsert_flat_rights(
+        self, rows: Sequence[FlatRight], unstored: AbstractSet[str] = frozenset()
+    ) -> UpsertResult:
+        """Like ``upsert_rights`` for flat rights built by registry/flat.py or the bulk JSONL path.
+
+        ``unstored``: ids the caller knows are not stored (new to an import into an empty store), which
+        the store need not look up.
+        """
         ...
 
 

@@ -10,8 +10,9 @@ bulk dictionary updates. Any other chunk goes record by record, so both ways giv
 from __future__ import annotations
 
 import dataclasses
-from itertools import repeat
-from operator import eq, itemgetter
+from collections import Counter
+from itertools import compress, repeat
+from operator import eq, itemgetter, not_
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,12 @@ _PARTIAL_BIT = bytes(i & PARTIAL for i in range(256))
 _ONE_BY_ONE = 16  # a part this small that cannot be taken at once goes record by record
 _ONES = repeat(1)  # the value of every key in a set of seen ids
 _key = "{}-{}".format  # the office + number key of the office+number rule (an office code holds no "-")
+_View = tuple[list[str], list[str], list[str | None]]  # ids, office + number keys, application numbers
+
+
+def _view(rows: list[FlatRight]) -> _View:
+    numbers: list[str | None] = list(map(_numbers, rows))
+    return list(map(_ids, rows)), list(map(_key, map(_offices, rows), numbers)), numbers
 
 
 class FlatBatch:
@@ -42,6 +49,7 @@ class FlatBatch:
     def __init__(self) -> None:
         self.rows: dict[str, FlatRight] = {}
         self.partial: set[str] = set()
+        self.unstored: set[str] = set()  # ids known not to be in the store, so not looked up there
         self.replaced_in_batch = 0
 
     def __len__(self) -> int:
@@ -113,7 +121,9 @@ class _Run:
             batch.partial.discard(final_id)
         return len(batch.rows) < self.importer.batch_size or self.end_batch()
 
-    def fast(self, positions: list[int], rows: list[FlatRight], flags: bytes) -> bool:
+    def fast(
+        self, positions: list[int], rows: list[FlatRight], flags: bytes, view: _View | None = None
+    ) -> bool:
         """Take records that raise none of the run's rules at once; False (nothing taken) otherwise.
 
         Taken records have ids new to the file and the batch, and office + number keys new to the run,
@@ -121,12 +131,10 @@ class _Run:
         id, store it as it is and note its id and key, which is what the bulk updates below do.
         """
         importer, batch = self.importer, self.batch
-        numbers = list(map(_numbers, rows))
+        ids, keys, numbers = view if view is not None else _view(rows)
         if None in numbers or "" in numbers:
             return False
-        ids = list(map(_ids, rows))
         id_set = set(ids)
-        keys = list(map(_key, map(_offices, rows), numbers))
         key_set = set(keys)
         same = key_set & id_set
         if (
@@ -139,6 +147,8 @@ class _Run:
             or (same and len(same) != sum(map(eq, ids, keys)))  # a key may only name its own record
         ):
             return False
+        if importer.unstored_run and importer.seen_ids.isdisjoint(id_set):
+            batch.unstored.update(id_set)  # the store was empty and no earlier batch held these ids
         self.first_seen.update(zip(ids, positions, strict=True))
         importer.seen_ids.update(zip(id_set, _ONES, strict=False))
         importer.by_number.update(zip(keys, ids, strict=True))  # a key naming its own id changes nothing
@@ -168,48 +178,63 @@ class _Run:
                 return False
         return True
 
-    def part(self, positions: list[int], rows: list[FlatRight], flags: bytes, *, split: bool = True) -> bool:
+    def part(self, positions: list[int], rows: list[FlatRight], flags: bytes) -> bool:
         """Records that fit in the batch: at once if they can be; else the records the run's rules may
-        concern go one by one and the runs between them at once (halved until they can be, if need be).
-        False when the import is to stop."""
-        if self.fast(positions, rows, flags):
+        concern go one by one and the runs between them at once. False when the import is to stop."""
+        view = _view(rows)
+        if self.fast(positions, rows, flags, view):
             return True
         if len(rows) <= _ONE_BY_ONE:
             return all(map(self.entry, entries((positions, rows, flags, []), self.name, self.unit)))
-        if not split:
-            mid = len(rows) // 2
-            return self.part(positions[:mid], rows[:mid], flags[:mid], split=False) and self.part(
-                positions[mid:], rows[mid:], flags[mid:], split=False
-            )
+        ids, keys, numbers = view
         start = 0
-        for i in [*self._suspects(rows), len(rows)]:
-            if i > start and not self.part(positions[start:i], rows[start:i], flags[start:i], split=False):
+        for i in [*self._suspects(view), len(rows)]:
+            if i > start and not self._between(
+                positions[start:i],
+                rows[start:i],
+                flags[start:i],
+                (ids[start:i], keys[start:i], numbers[start:i]),
+            ):
                 return False
             if i < len(rows) and not self.entry((positions[i], rows[i], flags[i])):
                 return False
             start = i + 1
         return True
 
-    def _suspects(self, rows: list[FlatRight]) -> list[int]:
-        """Where records meet ids or office + number keys seen before (in the run or in ``rows``)."""
-        batch_rows, importer = self.batch.rows, self.importer
-        ids = set(map(_ids, rows))
-        keys = [_key(row[OFFICE], row[APPLICATION_NUMBER]) for row in rows]
-        key_set = set(keys)
-        old_ids = self.first_seen.common(ids)  # one look-up for the chunk, should the keys be on disk
-        old_keys = importer.by_number.common(key_set) | importer.seen_ids.common(key_set)
-        here: set[str] = set()
-        out = []
-        for i, (row, key) in enumerate(zip(rows, keys, strict=True)):
-            rid = row[ID]
-            if (
-                rid in old_ids or rid in batch_rows or rid in here or key in here
-                or key in old_keys or (key in ids and key != rid)
-            ):  # fmt: skip
-                out.append(i)
-            here.add(rid)
-            here.add(key)
-        return out
+    def _between(self, positions: list[int], rows: list[FlatRight], flags: bytes, view: _View) -> bool:
+        """A run between suspects: at once if the records taken one by one before left it clean (they
+        nearly always do), else halved until it can be, or record by record."""
+        if self.fast(positions, rows, flags, view):
+            return True
+        if len(rows) <= _ONE_BY_ONE:
+            return all(map(self.entry, entries((positions, rows, flags, []), self.name, self.unit)))
+        mid = len(rows) // 2
+        ids, keys, numbers = view
+        return self._between(
+            positions[:mid], rows[:mid], flags[:mid], (ids[:mid], keys[:mid], numbers[:mid])
+        ) and self._between(positions[mid:], rows[mid:], flags[mid:], (ids[mid:], keys[mid:], numbers[mid:]))
+
+    def _suspects(self, view: _View) -> list[int]:
+        """Where records may meet ids or office + number keys seen before (in the run or in the chunk), or
+        have no application number: set operations find the values, two C-level passes their places.
+        Both records of a pair inside the chunk are suspects: going one by one gives the same result."""
+        ids, keys, numbers = view
+        importer = self.importer
+        id_set, key_set = set(ids), set(keys)
+        bad = self.first_seen.common(id_set)  # one look-up for the chunk, should the keys be on disk
+        bad |= importer.by_number.common(key_set) | importer.seen_ids.common(key_set)
+        bad |= self.batch.rows.keys() & id_set
+        bad |= (key_set & id_set) - set(compress(keys, map(eq, ids, keys)))  # a key naming another record
+        if len(id_set) != len(ids):
+            bad.update(value for value, n in Counter(ids).items() if n > 1)
+        if len(key_set) != len(keys):
+            bad.update(value for value, n in Counter(keys).items() if n > 1)
+        places = range(len(ids))
+        found = set(compress(places, map(not_, numbers)))
+        if bad:
+            found.update(compress(places, map(bad.__contains__, ids)))
+            found.update(compress(places, map(bad.__contains__, keys)))
+        return sorted(found)
 
     def end_batch(self) -> bool:
         """Store the batch and checkpoint; False when the import is to stop after it."""

@@ -162,6 +162,7 @@ class _Importer:
         self.families_declared = False  # a family was stored or changed: earlier rights may need relinking
         self.by_number: SeenKeys[str] = self.seen_keys()  # "office-application number" -> id, this run
         self.seen_ids: SeenKeys[int] = self.seen_keys()  # ids of this run (-> 1), for the office+number rule
+        self.unstored_run = False  # the store was empty at the start: an id new to the run is not stored
 
     def seen_keys(self) -> SeenKeys[Any]:
         """An empty map of seen keys, bounded in memory (registry/seen_keys.py)."""
@@ -221,7 +222,7 @@ class _Importer:
                     rows[i] = flatten(rule(_merge_partial(unflatten(row), existing.get(row[ID]))))
         if rows:
             assert isinstance(self.store, FlatRightsStore)
-            result = self.store.upsert_flat_rights(rows)
+            result = self.store.upsert_flat_rights(rows, unstored=batch.unstored)
             fs.stored += result.stored
             fs.replaced += result.replaced + batch.replaced_in_batch
             fs.unchanged += result.unchanged
@@ -322,6 +323,7 @@ def import_files(
         stack.callback(importer.close)
         if isinstance(store, BulkLoadingStore) and store.begin_bulk_load():  # an empty store
             stack.callback(store.end_bulk_load)  # also when stopped or failed: the indexes come back
+            importer.unstored_run = True
         for path, file_format, total, flat in zip(files, formats, totals, fast, strict=True):
             if flat:
                 process = bulk == "process" or (bulk == "auto" and path.stat().st_size >= _PROCESS_MIN_BYTES)

@@ -11,6 +11,7 @@ lock on ``store_meta``), which keeps the stored count and change counter in ``st
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from operator import itemgetter
 from typing import Any
@@ -61,11 +62,11 @@ def _count(existing: dict[str, str], rows: Sequence[Row]) -> tuple[UpsertResult,
     if len(ids) == len(rows):  # the usual batch: every id once (imports keep the latest per id)
         if not existing:
             return UpsertResult(stored=len(rows), replaced=0, unchanged=0), sorted(rows, key=_ID), len(rows)
-        changed = sorted((row for row in rows if existing.get(row[0]) != row[-1]), key=_ID)
-        new_ids = len(ids - existing.keys())
-        result = UpsertResult(
-            stored=new_ids, replaced=len(changed) - new_ids, unchanged=len(rows) - len(changed)
-        )
+        by_id = dict(zip(map(_ID, rows), rows, strict=True))  # only the few stored ids are looked at
+        same = {rid for rid, digest in existing.items() if by_id[rid][-1] == digest}
+        changed = sorted((row for row in rows if row[0] not in same) if same else rows, key=_ID)
+        new_ids = len(rows) - len(existing)  # ``existing`` holds stored ids of ``rows`` only
+        result = UpsertResult(stored=new_ids, replaced=len(existing) - len(same), unchanged=len(same))
         return result, changed, new_ids
     current = dict(existing)
     stored = replaced = unchanged = 0
@@ -201,12 +202,21 @@ class SqlRightsStore:
             cursor.execute(self._upsert_sql(table, columns, source=staging))
 
     def _upsert(
-        self, table: str, columns: Sequence[str], rows: list[Row], *, counts_rights: bool
+        self,
+        table: str,
+        columns: Sequence[str],
+        rows: list[Row],
+        *,
+        counts_rights: bool,
+        unstored: AbstractSet[str] = frozenset(),
     ) -> UpsertResult:
         if not rows:
             return UpsertResult(stored=0, replaced=0, unchanged=0)
         with self._write() as conn:
-            existing = self._existing(conn, table, (row[0] for row in rows))
+            looked_up = (
+                (row[0] for row in rows) if not unstored else (r[0] for r in rows if r[0] not in unstored)
+            )
+            existing = self._existing(conn, table, looked_up)
             result, changed, new_ids = _count(existing, rows)
             self._write_rows(conn, table, columns, changed)
             if result.stored or result.replaced:
@@ -229,14 +239,18 @@ class SqlRightsStore:
         check_rights(rights)
         return self._upsert("rights", RIGHT_COLUMNS, [encode_right(r) for r in rights], counts_rights=True)
 
-    def upsert_flat_rights(self, rows: Sequence[Row]) -> UpsertResult:
+    def upsert_flat_rights(
+        self, rows: Sequence[Row], unstored: AbstractSet[str] = frozenset()
+    ) -> UpsertResult:
         """Store flat rights (registry/flat.py) as they are: the bulk import's path, no model objects.
 
         The rows must come from ``flatten`` or the bulk JSONL reader, which apply every check
-        ``upsert_rights`` applies; here only their shape is checked, cheaply.
+        ``upsert_rights`` applies; here only their shape is checked, cheaply. ``unstored`` names ids the
+        caller knows are not stored (an import into an empty store): they are not looked up, and still
+        written as upserts, so a wrong hint can only miscount, never lose or duplicate a right.
         """
         _check_flat(rows)
-        return self._upsert("rights", RIGHT_COLUMNS, list(rows), counts_rights=True)
+        return self._upsert("rights", RIGHT_COLUMNS, list(rows), counts_rights=True, unstored=unstored)
 
     def begin_bulk_load(self) -> bool:
         """Before a large import: if ``rights`` is empty, drop its secondary indexes; True if dropped.
