@@ -43,6 +43,9 @@ class RiskPolicy:
     # class pairs that case law relates only with "something more" than the classes themselves.
     related_bases_for_high: frozenset[str] | None = None  # None: every basis
     needs_something_more: frozenset[frozenset[int]] = frozenset()
+    # Conceptual difference (concepts.py): CC-CEDICT headwords an English word must translate to count as
+    # an ordinary word; None turns the rule off.
+    concept_min_headwords: int | None = None
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], source: str) -> RiskPolicy:
@@ -55,6 +58,7 @@ class RiskPolicy:
             tiers[_LOOSE] = (float(loose["high"]), float(loose["medium"])) if loose else tiers["related"]
             weights[_LOOSE] = float(data["goods_weight"].get(_LOOSE, weights["related"]))
             strong = data.get("related_for_high") or {}
+            concept = data.get("conceptual_difference") or {}
             bases = strong.get("bases")
             return cls(
                 report_floor=float(data["report_floor"]),
@@ -67,6 +71,9 @@ class RiskPolicy:
                 related_bases_for_high=None if bases is None else frozenset(str(b) for b in bases),
                 needs_something_more=frozenset(
                     frozenset(int(c) for c in pair) for pair in strong.get("needs_something_more", [])
+                ),
+                concept_min_headwords=(
+                    int(concept["min_headwords"]) if concept.get("enabled", True) and concept else None
                 ),
             )
         except (KeyError, TypeError, ValueError) as err:

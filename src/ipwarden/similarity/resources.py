@@ -17,7 +17,16 @@ import yaml
 
 from ipwarden.similarity.normalize import normalise
 
-__all__ = ["Lexicon", "glosses", "glyph_neighbours", "glyph_parts", "lexicon", "parts_index", "warm_up"]
+__all__ = [
+    "Lexicon",
+    "english_headwords",
+    "glosses",
+    "glyph_neighbours",
+    "glyph_parts",
+    "lexicon",
+    "parts_index",
+    "warm_up",
+]
 
 
 def _text(name: str) -> str:
@@ -73,6 +82,21 @@ def glosses(chinese: str) -> tuple[str, ...]:
     return _cedict().get(chinese, ())
 
 
+@cache
+def english_headwords() -> dict[str, int]:
+    """English word → how many CC-CEDICT headwords use it in a gloss.
+
+    An ordinary English word translates many Chinese words (relax: 43, door: 181); a coined brand name
+    is the gloss of its own transliteration only (nike: 1, rolex: 2, simplified and traditional), so the
+    count tells a dictionary word from a coined one without shipping an English dictionary.
+    """
+    counts: dict[str, int] = {}
+    for senses in _cedict().values():
+        for word in {w for sense in senses for w in sense.split(" ") if w.isalpha()}:
+            counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     generic_latin: frozenset[str]
@@ -106,4 +130,5 @@ def warm_up() -> None:
     glyph_neighbours()
     parts_index()
     _cedict()
+    english_headwords()
     lexicon()

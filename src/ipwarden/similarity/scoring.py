@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ipwarden.similarity.aspects import ASPECTS, Aspect, AspectKind
+from ipwarden.similarity.concepts import conceptual_difference
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.policy import GoodsRelation, RiskPolicy, RiskTier, default_policy
 
@@ -20,6 +21,7 @@ __all__ = ["Assessment", "TextMatch", "assess", "combine", "compare", "family_ma
 class TextMatch:
     score: float  # 0..1: the best aspect plus a small bonus per corroborating aspect
     aspects: tuple[Aspect, ...]  # best first
+    concept: str | None = None  # why a clear meaning of the query sets it apart (at most medium risk)
 
     @property
     def best(self) -> Aspect | None:
@@ -41,7 +43,12 @@ class Assessment:
 
 def compare(q: MarkForms, c: MarkForms, policy: RiskPolicy | None = None) -> TextMatch:
     """Run every text aspect; score = best aspect + bonus per other aspect above the corroboration floor."""
-    return combine([a for f in ASPECTS if (a := f(q, c)) is not None], policy)
+    policy = policy or default_policy()
+    match = combine([a for f in ASPECTS if (a := f(q, c)) is not None], policy)
+    if policy.concept_min_headwords is None:
+        return match
+    concept = conceptual_difference(q, c, match.aspects, policy.concept_min_headwords)
+    return TextMatch(match.score, match.aspects, concept) if concept else match
 
 
 def combine(aspects: Iterable[Aspect], policy: RiskPolicy | None = None) -> TextMatch:
@@ -100,6 +107,9 @@ def assess(
     best = match.best
     tier = policy.tier(match.score, relation, match.corroborated(policy), best.kind.value if best else "")
     reasons = [r for a in match.aspects for r in a.reasons]
+    if match.concept:
+        tier = RiskTier.MEDIUM if tier is RiskTier.HIGH else tier
+        reasons.append(match.concept)
     reasons.extend(extra_reasons)
     reasons.append(goods_reason)
     return Assessment(

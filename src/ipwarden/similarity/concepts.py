@@ -1,0 +1,68 @@
+"""Conceptual difference: a query that is an ordinary word, with a meaning the earlier mark lacks.
+
+A clear and specific meaning that the public grasps at once can counteract a similarity of sound or
+spelling (Ruiz-Picasso v OHIM, C-361/04 P; Phillips-Van Heusen v OHIM (BASS/PASH), T-292/01). Only the query's
+meaning is used: a misspelling of a word mark (APPEL for APPLE) evokes the mark's own meaning, so the
+earlier mark's meaning alone never counts. Pure functions; the tables come from ``resources``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ipwarden.similarity.aspects import Aspect, AspectKind
+from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.meanings import canonical
+from ipwarden.similarity.resources import english_headwords, glosses
+
+__all__ = ["COUNTERED", "clear_meaning", "conceptual_difference"]
+
+#: Aspects a clear meaning can counteract: how the marks sound or are spelled or written, nothing more.
+COUNTERED = frozenset({AspectKind.SPELLING, AspectKind.SOUND, AspectKind.CHINESE_SOUND, AspectKind.GLYPH})
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def clear_meaning(f: MarkForms, min_headwords: int) -> str | None:
+    """Why the dominant element is an ordinary word with a dictionary meaning, or None.
+
+    Chinese: the whole element is a CC-CEDICT headword. Latin: every word is an English word that at least
+    ``min_headwords`` CC-CEDICT headwords are translated by (a coined brand name translates only its own
+    transliteration). Foreign words do not count: a buyer who does not speak the language hears only the
+    sound (ONDA, Italian 'wave', against HONDA).
+    """
+    if f.cjk and not f.latin:
+        senses = glosses(f.cjk)
+        return f"'{f.cjk}' is a word meaning '{senses[0]}' (CC-CEDICT)" if senses else None
+    if not f.latin or f.cjk or not f.core:
+        return None
+    counts = english_headwords()
+    for word in f.core:
+        if not word.isalpha() or max(counts.get(word, 0), counts.get(_singular(word), 0)) < min_headwords:
+            return None
+    words = " ".join(f.core)
+    return f"'{words}' is an ordinary word" if len(f.core) == 1 else f"'{words}' is made of ordinary words"
+
+
+def conceptual_difference(
+    q: MarkForms, c: MarkForms, aspects: Iterable[Aspect], min_headwords: int
+) -> str | None:
+    """The reason a clear meaning of the query sets it apart from the earlier mark, or None.
+
+    Applies only when every aspect that fired is one of :data:`COUNTERED` (no look-alike characters, no
+    containment, no shared meaning, no translation) and the marks differ in spelling and in meaning key.
+    """
+    kinds = {a.kind for a in aspects}
+    if not kinds or not kinds <= COUNTERED or q.compact == c.compact:
+        return None
+    if {canonical(k) for k in q.meanings} & {canonical(k) for k in c.meanings}:
+        return None  # the same word in another form (APPLES, APPLE)
+    why = clear_meaning(q, min_headwords)
+    if why is None:
+        return None
+    return (
+        f"conceptual difference: {why}, a meaning that the earlier mark '{c.text}' does not share and that "
+        "sets the marks apart in the buyer's mind, so at most medium risk"
+    )
