@@ -1,9 +1,13 @@
 """Listing screening: find suspected infringing listings with explained reasons (online, batch, Spark)."""
 
-from ipwarden.screening.config import ScreeningConfig
-from ipwarden.screening.factory import build_screener
-from ipwarden.screening.models import Decision, Family, Listing, Reason, ScreeningResult, Stage
-from ipwarden.screening.services import Screener, ScreeningContext
+from ipwarden.screening.native import install_guard
+
+install_guard()  # before the screening modules load: a stale compiled build must never shadow the source
+
+from ipwarden.screening.config import ScreeningConfig  # noqa: E402
+from ipwarden.screening.factory import build_screener  # noqa: E402
+from ipwarden.screening.models import Decision, Family, Listing, Reason, ScreeningResult, Stage  # noqa: E402
+from ipwarden.screening.services import Screener, ScreeningContext  # noqa: E402
 
 __all__ = [
     "Decision",

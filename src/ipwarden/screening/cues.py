@@ -110,6 +110,7 @@ class CueMatcher:
 
     def __init__(self, cues: Sequence[Cue], guard_window: int = 40) -> None:
         self.window = guard_window
+        self._cues = tuple(cues)
         self._compiled: list[_Compiled] = []
         self._always: list[int] = []
         self._automaton = ahocorasick.Automaton()
@@ -145,6 +146,10 @@ class CueMatcher:
 
     def __len__(self) -> int:
         return len(self._compiled)
+
+    def __reduce__(self) -> tuple[type[CueMatcher], tuple[tuple[Cue, ...], int]]:
+        # rebuilt from the cues when unpickled (Spark executors): a compiled class has no __dict__ to copy
+        return (CueMatcher, (self._cues, self.window))
 
     def _hits(self, text: str, folded: str, offsets: list[int] | None) -> list[CueHit]:
         """Hits of every cue in ``text``; with ``offsets`` (``text`` is a respelling of ``folded``), spans
@@ -247,6 +252,7 @@ class GiMatcher:
         self, gis: Sequence[GeoIndication], guard_window: int = 40, evocations: Sequence[str] = ()
     ) -> None:
         self.window = guard_window
+        self._source = (tuple(gis), guard_window, tuple(evocations))
         self._compiled: list[_CompiledGi] = []
         self._names = ahocorasick.Automaton()  # folded names -> GI indexes: a prefilter for the regexes
         words = sorted(
@@ -315,6 +321,11 @@ class GiMatcher:
 
     def __len__(self) -> int:
         return len(self._compiled)
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[GiMatcher], tuple[tuple[GeoIndication, ...], int, tuple[str, ...]]]:
+        return (GiMatcher, self._source)  # rebuilt when unpickled, as CueMatcher
 
     def find(
         self,

@@ -91,6 +91,15 @@ class MarkReasons:
         self._choices: dict[tuple[int, str | None, frozenset[int]], _Choice] = {}
         self._weights: dict[tuple[str, bool, str], float] = {}  # (how, relevant, field) -> weight
 
+    def __reduce__(
+        self,
+    ) -> tuple[type[MarkReasons], tuple[MarkMatcher, ScreeningConfig, CueMatcher, str, Mapping[str, str]]]:
+        # rebuilt with empty caches when unpickled: a compiled class has no __dict__ to copy
+        return (
+            MarkReasons,
+            (self.matcher, self.config, self._referential, self._rule_version, self._owner_key),
+        )
+
     # -- per mark, cached ----------------------------------------------------------------------------
     def _choice(self, hit: MarkHit, market: str | None, classes: frozenset[int]) -> _Choice:
         key = (hit.group, market, classes)

@@ -66,6 +66,12 @@ class RightRef:
     office: str
     classes: tuple[int, ...]
 
+    def __reduce__(
+        self,
+    ) -> tuple[type[RightRef], tuple[str, str, str | None, str | None, str, tuple[int, ...]]]:
+        # spelled out: a frozen slots dataclass compiled by mypyc cannot be unpickled the default way
+        return (RightRef, (self.id, self.mark, self.owner, self.family, self.office, self.classes))
+
 
 class MarkHit(NamedTuple):
     """One mark mention: what was written, where, how it matched, and the rights it points at."""
