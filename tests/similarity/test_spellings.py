@@ -56,16 +56,16 @@ def test_transliteration_key_folds_what_chinese_does_not_keep_apart() -> None:
 @pytest.mark.parametrize(
     ("chinese", "latin", "score"),
     [
-        ("愛迪達", "ADIDAS", 0.76),
-        ("欧米茄", "OMEGA", 0.76),
-        ("柯达", "KODAK", 0.72),
-        ("锐步", "REEBOK", 0.72),
+        ("愛迪達", "ADIDAS", 0.7),
+        ("欧米茄", "OMEGA", 0.7),
+        ("柯达", "KODAK", 0.66),
+        ("锐步", "REEBOK", 0.66),
     ],
 )
 def test_chinese_transliteration_of_a_western_mark(chinese: str, latin: str, score: float) -> None:
     found = cross_script(prepare(chinese), prepare(latin))
     assert found is not None and found.score == score and "transliterates" in found.reasons[0]
-    assert found.score < 0.8  # below the high tier: a loose sound match is never high on its own
+    assert found.score < 0.75  # below a whole word contained, and never high on its own
 
 
 def test_transliteration_needs_the_consonants() -> None:
@@ -101,7 +101,7 @@ def test_italian_spelling() -> None:
 
 
 def test_silent_initial_h_is_probed() -> None:
-    probes = {p.key for p in query_probes(prepare("ONDA"))}
-    assert "k:" + latin_key("HONDA") in probes
+    probes = {p.key: p.group for p in query_probes(prepare("ONDA"))}
+    assert probes["k:" + latin_key("HONDA")] == "respelled"  # its own slots, not the query's sound group
     found = sound_latin(prepare("ONDA"), prepare("HONDA"))
     assert found is not None and found.score >= 0.85

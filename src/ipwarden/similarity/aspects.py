@@ -208,19 +208,20 @@ def _transliterated(
     lat: str, key: str, cjk_side: MarkForms, spellings: tuple[str, ...], spoken: str
 ) -> tuple[float, str] | None:
     """A Chinese name that transliterates a Western mark keeps its consonants only loosely (PHILIPS ~ 飞利浦,
-    GUCCI ~ 古驰) and drops some (KODAK ~ 柯达 ke da): below the pinyin matches, never high on its own."""
+    GUCCI ~ 古驰) and drops some (KODAK ~ 柯达 ke da): loose evidence, so it scores below the pinyin matches
+    and below a whole word contained (VUITTON in LOUIS VUITTON, 0.75), and is never high on its own."""
     western = transliteration_key(key)
     for spelled in spellings:
         chinese = transliteration_key(latin_key(spelled))
         if len(chinese) < 2 or len(western) < 2:
             continue
         if chinese == western:
-            return 0.76, f"sound: {_q(cjk_side.cjk)} transliterates {_q(lat.upper())} ({spoken})"
+            return 0.7, f"sound: {_q(cjk_side.cjk)} transliterates {_q(lat.upper())} ({spoken})"
         if len(western) == len(chinese) + 1 and any(
             western[:i] + western[i + 1 :] == chinese for i in range(len(western))
         ):
             why = f"sound: {_q(cjk_side.cjk)} transliterates {_q(lat.upper())} less one consonant ({spoken})"
-            return 0.72, why
+            return 0.66, why
     return None
 
 

@@ -31,8 +31,10 @@ _MAX_ENGLISH_WORDS = 3
 
 
 #: Candidate groups: each gets its own share of the exact-scoring slots, so that marks found only by sound,
-#: by look-alike characters, by containment or by meaning are not crowded out by spelling neighbours.
-GROUPS = ("spelling", "sound", "chinese", "glyph", "containment", "meaning")
+#: by look-alike characters, by containment or by meaning are not crowded out by spelling neighbours;
+#: "respelled" holds the sound keys of another spelling convention (a silent H, J read as Y), whose marks
+#: would otherwise lose to the many marks with the query's own sound key.
+GROUPS = ("spelling", "sound", "chinese", "glyph", "containment", "meaning", "respelled")
 _GROUP_OF_KIND = {
     "s": "spelling",
     "c": "spelling",
@@ -247,10 +249,10 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
     """
     key = f.latin_key
     if len(key) >= 3 and key[0] in "AH":
-        put("k:" + ("H" if key[0] == "A" else "A") + key[1:], 4.0, group="sound")
+        put("k:" + ("H" if key[0] == "A" else "A") + key[1:], 4.0, group="respelled")
     glide = glide_key(f.latin)
     if glide:
-        put("k:" + glide, 4.0, group="sound")
+        put("k:" + glide, 4.0, group="respelled")
     older = from_older_romanisation(f.latin)
     if older != f.latin:
         put("k:" + latin_key(older), 4.0, group="chinese")
