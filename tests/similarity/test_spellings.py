@@ -105,3 +105,22 @@ def test_silent_initial_h_is_probed() -> None:
     assert probes["k:" + latin_key("HONDA")] == "respelled"  # its own slots, not the query's sound group
     found = sound_latin(prepare("ONDA"), prepare("HONDA"))
     assert found is not None and found.score >= 0.85
+
+
+def test_a_leading_word_that_ends_the_mark_is_kept() -> None:
+    assert prepare("HAGEN DAS").core == ("hagen", "das")  # 'das' ends it, so it is no article here
+    assert prepare("DAS BOOT").core == ("boot",)
+    found = sound_latin(prepare("HAGEN DAS"), prepare("HÄAGEN-DAZS"))
+    assert found is not None and found.score > 0.9
+
+
+def test_silent_initial_h_needs_the_same_sound_after_it() -> None:
+    found = sound_latin(prepare("ONDA"), prepare("HONDA"))
+    assert found is not None and found.score > 0.9 and "silent initial H" in found.reasons[0]
+    other = sound_latin(prepare("IGAN"), prepare("HAGEN"))  # another vowel after the H
+    assert other is None or other.score < 0.9
+
+
+def test_only_the_earlier_mark_is_read_in_italian() -> None:
+    assert sound_latin(prepare("GUCCI"), prepare("GOOCHI")) is None
+    assert "k:" + italian_key("gucci") not in {p.key for p in query_probes(prepare("GUCCI"))}

@@ -132,7 +132,12 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         same_vowels = _plural(q.vowel_key) == c.vowel_key or q.vowel_key == _plural(c.vowel_key)
         score = (0.92 if same_vowels else 0.85) * (0.85 + 0.15 * spelled)
         why = f"sound: {_q(q.text)} sounds like {_q(c.text)} with a plural or possessive S ({ka} ~ {kb})"
-    elif kb == italian_key(q.latin) or ka == italian_key(c.latin):
+    elif _silent_h(q.latin, c.latin) or _silent_h(c.latin, q.latin):
+        # H is silent in Spanish, French and Italian: ONDA ~ HONDA, ERMES ~ HERMES
+        spelled = DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
+        score = 0.95 * (0.85 + 0.15 * spelled)
+        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} (a silent initial H)"
+    elif ka == italian_key(c.latin):
         score = 0.85
         why = f"sound: {_q(q.text)} sounds like {_q(c.text)} in Italian spelling (c, g before e, i; ch; gn)"
     elif kb == glide_key(q.latin) or ka == glide_key(c.latin):
@@ -154,6 +159,18 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     if len(ka) <= 2:  # short keys collide easily; let the spelling temper them
         score *= 0.75 + 0.25 * DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
     return Aspect(AspectKind.SOUND, round(score, 3), (why,))
+
+
+def _silent_h(with_h: str, without: str) -> bool:
+    """``with_h`` is ``without`` said with a silent initial H: the same first letter after it, same keys."""
+    rest = with_h[1:]
+    return (
+        with_h[:1] == "h"
+        and len(rest) >= 3
+        and rest[:1] == without[:1]
+        and latin_key(rest) == latin_key(without)
+        and vowel_key(rest) == vowel_key(without)
+    )
 
 
 def _plural(key: str) -> str:

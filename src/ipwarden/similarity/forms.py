@@ -65,8 +65,10 @@ def _core(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     ignored = lex.generic_latin | lex.all_descriptive
     core: list[str] = []
     dropped: list[str] = []
-    for word in words:
-        if _has_cjk(word):
+    for at, word in enumerate(words):
+        if word in lex.leading and at == len(words) - 1:  # an article ends nothing: HAGEN DAS
+            core.append(word)
+        elif _has_cjk(word):
             stripped, gone = _strip_chinese_generic(word)
             dropped.extend(gone)
             if stripped and stripped not in ignored:

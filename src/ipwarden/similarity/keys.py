@@ -173,7 +173,8 @@ def query_probes(f: MarkForms) -> list[Probe]:
             kind = key.split(":", 1)[0]
             probes[key] = Probe(key, weight, exact, group or _GROUP_OF_KIND.get(kind, "spelling"))
 
-    own = mark_keys(f)
+    # the query's own Italian reading is left out: the earlier mark is the one read in Italian (GUCCI)
+    own = mark_keys(f) - {"k:" + italian_key(f.latin)}
     # the query's own words as meaning keys find the same spelling again: they count for spelling, so
     # that the meaning group's slots go to marks that share a *translated* meaning
     plain = {k for k, why in f.meanings.items() if _plain(why)}

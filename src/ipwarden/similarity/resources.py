@@ -99,7 +99,8 @@ def english_headwords() -> dict[str, int]:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    generic_latin: frozenset[str]
+    generic_latin: frozenset[str]  # the leading words included
+    leading: frozenset[str]  # articles and 'of' words: set aside only before another word
     generic_chinese: tuple[str, ...]  # longest first, for suffix stripping
     descriptive: dict[int, frozenset[str]]
     foreign: dict[str, tuple[str, str]]  # foreign word → (language, english senses joined by |)
@@ -118,7 +119,10 @@ def lexicon() -> Lexicon:
             senses = "|".join(normalise(e) for e in str(english).split("|") if normalise(e))
             foreign.setdefault(normalise(str(word)), (str(language), senses))
     return Lexicon(
-        generic_latin=frozenset(normalise(str(w)) for w in data["generic"]["latin"]),
+        generic_latin=frozenset(
+            normalise(str(w)) for w in data["generic"]["latin"] + data["generic"]["leading"]
+        ),
+        leading=frozenset(normalise(str(w)) for w in data["generic"]["leading"]),
         generic_chinese=tuple(sorted((str(w) for w in data["generic"]["chinese"]), key=len, reverse=True)),
         descriptive={int(k): frozenset(normalise(str(w)) for w in v) for k, v in data["descriptive"].items()},
         foreign=foreign,
