@@ -14,9 +14,10 @@ from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key
 
 
 def test_single_letters_in_a_row_are_one_word() -> None:
-    assert tokens("N.I.K.E. AIR") == ["nike", "air"]
-    assert tokens("耐克N I K E") == ["耐克", "nike"]
-    assert tokens("X-SEED") == ["x", "seed"]  # one letter alone stays a word
+    assert tokens("N.I.K.E. AIR", join_initials=True) == ["nike", "air"]
+    assert tokens("耐克N I K E", join_initials=True) == ["耐克", "nike"]
+    assert tokens("X-SEED", join_initials=True) == ["x", "seed"]  # one letter alone stays a word
+    assert tokens("N.I.K.E. AIR") == ["n", "i", "k", "e", "air"]  # other text (goods, listings) as written
     assert prepare("N.I.K.E. AIR").core_skel[0] == prepare("NIKE").core_skel[0]
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import product
 
 from ipwarden.similarity.chinese import fuzzy_syllable, pinyin_syllables
-from ipwarden.similarity.normalize import is_cjk, normalise, skeleton, tokens
+from ipwarden.similarity.normalize import is_cjk, mark_skeleton, normalise, tokens
 from ipwarden.similarity.phonetics import latin_key, vowel_key
 from ipwarden.similarity.resources import glosses, lexicon
 
@@ -178,7 +178,7 @@ def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
 def prepare(text: str) -> MarkForms:
     """All forms of one mark text (cached: the same text is prepared once)."""
     norm = normalise(text)
-    words = tokens(text)
+    words = tokens(text, join_initials=True)
     core, dropped = _core(words)
     joined = "".join(core)
     if joined.isascii():
@@ -191,12 +191,12 @@ def prepare(text: str) -> MarkForms:
         text=text,
         norm=norm,
         compact=norm.replace(" ", ""),
-        skeleton=skeleton(text),
+        skeleton=mark_skeleton(text),
         tokens=tuple(words),
         core=core,
         dropped=dropped,
         core_compact="".join(core),
-        core_skel=tuple(skeleton(w) for w in core),
+        core_skel=tuple(mark_skeleton(w) for w in core),
         latin=latin,
         cjk=cjk,
         latin_key=latin_key(latin) if latin else "",

@@ -19,7 +19,7 @@ import numpy.typing as npt
 from ipwarden.similarity.chinese import english_spelling, from_older_romanisation, transliteration_key
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.meanings import inflected_meanings, variants
-from ipwarden.similarity.normalize import skeleton
+from ipwarden.similarity.normalize import mark_skeleton
 from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key, vowel_key
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, parts_index
 
@@ -206,7 +206,7 @@ def query_probes(f: MarkForms) -> list[Probe]:
         english = key.split(" ")
         if 0 < len(english) <= _MAX_ENGLISH_WORDS:
             for order in permutations(english):
-                put("c:" + "".join(skeleton(w) for w in order), 6.0, group="meaning")
+                put("c:" + "".join(mark_skeleton(w) for w in order), 6.0, group="meaning")
         for word in key.split(" "):
             if len(word) >= 3:
                 put("mw:" + word, 2.0, exact=False, group="meaning")

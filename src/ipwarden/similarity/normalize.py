@@ -14,12 +14,12 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib.resources import files
 
-__all__ = ["is_cjk", "normalise", "skeleton", "tokens"]
+__all__ = ["is_cjk", "mark_skeleton", "normalise", "skeleton", "tokens"]
 
 _SPACE_RUN = re.compile(r"\s+")
 _ASCII_JUNK = re.compile(r"[^a-z0-9]+")
 #: Extra look-alike folds applied after the UTS #39 table (on lower-case ASCII).
-_DIGIT_FOLDS = str.maketrans({"0": "o", "1": "l", "i": "l", "3": "e", "5": "s", "|": "l"})
+_DIGIT_FOLDS = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "|": "l"})
 _MULTI_FOLDS = (("rn", "m"), ("vv", "w"))
 
 
@@ -81,7 +81,7 @@ def skeleton(text: str) -> str:
     """The look-alike key: two marks with the same skeleton are visually confusable.
 
     Spaces are dropped (``NI KE`` looks like ``NIKE``); Greek/Cyrillic and other homoglyphs fold to the
-    Latin letter they imitate; then 0→o, 1/i/l→l, 3→e (a mirrored E, as in L3GO), 5→s, rn→m, vv→w.
+    Latin letter they imitate; then 0→o, 1/i/l→l, 5→s, rn→m, vv→w.
     """
     out = _skeleton_once(text)
     if text.isascii():  # ASCII folds cannot create new work for a second pass
@@ -92,6 +92,14 @@ def skeleton(text: str) -> str:
             break
         out = again
     return out
+
+
+def mark_skeleton(text: str) -> str:
+    """The look-alike key of a mark's text: :func:`skeleton` with 3 read as a mirrored E as well (L3GO).
+
+    Kept apart from :func:`skeleton`, which also keys listing text, where a 3 is mostly a size or a number.
+    """
+    return skeleton(text.replace("3", "e"))
 
 
 def _join_initials(words: list[str]) -> list[str]:
@@ -110,10 +118,10 @@ def _join_initials(words: list[str]) -> list[str]:
     return out
 
 
-def tokens(text: str) -> list[str]:
+def tokens(text: str, *, join_initials: bool = False) -> list[str]:
     """Words of the normalised text; a run of Chinese characters is one token, split from Latin neighbours.
 
-    Single letters in a row are joined (see :func:`_join_initials`).
+    With ``join_initials`` single letters in a row are one word (:func:`_join_initials`), as in a mark.
     """
     result: list[str] = []
     for word in normalise(text).split(" "):
@@ -130,4 +138,4 @@ def tokens(text: str) -> list[str]:
             current_cjk = cjk
         if current:
             result.append(current)
-    return _join_initials(result)
+    return _join_initials(result) if join_initials else result
