@@ -125,3 +125,12 @@ def test_silent_initial_h_needs_the_same_sound_after_it() -> None:
 def test_only_the_earlier_mark_is_read_in_italian() -> None:
     assert sound_latin(prepare("GUCCI"), prepare("GOOCHI")) is None
     assert "k:" + italian_key("gucci") not in {p.key for p in query_probes(prepare("GUCCI"))}
+
+
+def test_one_english_word_of_a_translated_phrase_is_probed_as_a_mark() -> None:
+    probes = {p.key: p for p in query_probes(prepare("大熊猫"))}  # 'giant panda'
+    assert probes["c:panda"].group == "meaning" and probes["c:panda"].weight < 6.0
+    pomme = {p.key: p for p in query_probes(prepare("POMME"))}  # a one-word translation: the whole mark
+    assert pomme["c:apple"].weight == 6.0
+    found = meaning(prepare("大熊猫"), prepare("PANDA"))
+    assert found is not None and found.score < 0.7  # a partial meaning: medium at most

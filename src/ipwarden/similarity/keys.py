@@ -210,6 +210,10 @@ def query_probes(f: MarkForms) -> list[Probe]:
         for word in key.split(" "):
             if len(word) >= 3:
                 put("mw:" + word, 2.0, exact=False, group="meaning")
+            if len(english) > 1 and len(word) >= 4:
+                # one English word of a phrase as a whole mark (大熊猫 'giant panda' -> PANDA): the noun a
+                # buyer keeps, met by a partial meaning (medium at most), ahead of marks merely using it
+                put("c:" + mark_skeleton(word), 3.0, exact=False, group="meaning")
     # containment: every run of the query's words (or Chinese characters) may be a whole earlier mark
     words = f.core
     for size in range(1, min(len(words), _MAX_RUN) + 1):
