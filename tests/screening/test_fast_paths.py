@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from ipwarden.registry.memory import InMemoryRightsStore
 from ipwarden.screening import cues
+from ipwarden.screening import matcher as matcher_module
 from ipwarden.screening.cues import CueMatcher, GiMatcher, fold, plain_spelling
 from ipwarden.screening.lexicon import CueKind, load_lexicon
-from ipwarden.screening.matcher import MarkMatcher
+from ipwarden.screening.matcher import MarkHit, MarkMatcher
 from ipwarden.screening.text import build_view, fast_joined, joined_words, plain_words
 
 # the patterns as first written (a leading lookbehind): the faster forms must match exactly the same
@@ -154,3 +155,37 @@ def test_spans_without_a_view_equal_spans_with_one(
     for text in (single, spaced):
         for hit in matcher.find(text, classes=frozenset({25})):
             assert text[hit.span[0] : hit.span[1]] == hit.text
+
+
+@given(st.text(alphabet="aé1_ -.·*\t\u3000x", max_size=9))
+@settings(max_examples=400)
+def test_spaced_letters_quick_test_never_changes_the_answer(text: str) -> None:
+    assert matcher_module._spaced_letters(text) is bool(matcher_module._SPACED.match(text))
+
+
+@given(
+    words=st.lists(
+        st.sampled_from(
+            ["adidass", "addidas", "iphonee", "aple", "Nike", "ADIDASS", "apple", "shoes", "case"]
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_misspellings_with_every_word_judged_before_equal_the_long_way(
+    matcher: MarkMatcher, words: list[str]
+) -> None:
+    """Words judged in earlier listings take the short way (only possible misspellings are looked at)."""
+    text = " ".join(words)
+    for classes in (None, frozenset({25}), frozenset({9})):
+        for brand_field in (False, True):
+            matcher._token_fuzzy.clear()  # every word unjudged: the long way
+            matcher._fuzzy_live.clear()
+            long_way = matcher.find(text, brand_field=brand_field, classes=classes)
+            short_way = matcher.find(text, brand_field=brand_field, classes=classes)
+            assert short_way == long_way
+            assert all(type(hit) is MarkHit and hit.group >= 0 for hit in short_way)
+    assert any(h.how == "misspelled" for h in matcher.find(text, brand_field=True)) or not (
+        {"adidass", "addidas", "ADIDASS"} & set(words)
+    )

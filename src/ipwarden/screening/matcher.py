@@ -86,6 +86,10 @@ class MarkHit(NamedTuple):
     group: int = -1  # the matcher's mark group (callers cache per-mark work by it)
 
 
+# MarkHit(...) runs a Python-level __new__; the matcher builds its hits as tuples of all fields directly
+_new_hit = tuple.__new__
+
+
 def _is_common(norm: str, vocabulary: frozenset[str]) -> bool:
     if norm in vocabulary:
         return True
@@ -309,12 +313,15 @@ class MarkMatcher:
                     raw_hits.append((end - size + 1, end + 1, group, kind))
         fuzzy: list[tuple[int, int]] = []
         toks = joined.split()
-        # most listings: every word judged before and none a possible misspelling (two C-level checks)
-        if self._fuzzy and not (
-            self._fuzzy_live.isdisjoint(toks) and all(map(self._token_fuzzy.__contains__, toks))
-        ):
+        # most listings: every word judged before (one C-level check), and none or few of them a
+        # possible misspelling: only those words are looked at
+        judged = bool(self._fuzzy) and all(map(self._token_fuzzy.__contains__, toks))
+        live = self._fuzzy_live.intersection(toks) if judged else None
+        if self._fuzzy and (live is None or live):
             verdicts = self._token_fuzzy
             for position, token in enumerate(toks):
+                if live is not None and token not in live:
+                    continue
                 verdict = verdicts.get(token)
                 if verdict is None:
                     verdict = self._fuzzy_verdict(token)
@@ -402,18 +409,8 @@ class MarkMatcher:
             shown = text[span[0] : span[1]]
             if how == "exact" and _spaced_letters(shown):
                 how = "spaced"
-            out.append(
-                MarkHit(
-                    how,
-                    shown,
-                    span,
-                    mark,
-                    refs.get(group) or self.group_rights(group),
-                    common[group],
-                    brand,
-                    group,
-                )
-            )
+            rights = refs.get(group) or self.group_rights(group)
+            out.append(_new_hit(MarkHit, (how, shown, span, mark, rights, common[group], brand, group)))
         ordinary = self._ordinary_keys
         at = -1
         for position, group in fuzzy:
@@ -443,16 +440,10 @@ class MarkMatcher:
             if guarded and common[group] and not brand and fit.isdisjoint(self._classes_of(group)):
                 continue
             shown = text[span[0] : span[1]]
+            rights = self.group_rights(group)
             out.append(
-                MarkHit(
-                    "misspelled",
-                    shown,
-                    span,
-                    marks[group],
-                    self.group_rights(group),
-                    common[group],
-                    brand,
-                    group,
+                _new_hit(
+                    MarkHit, ("misspelled", shown, span, marks[group], rights, common[group], brand, group)
                 )
             )
         return out
@@ -499,10 +490,15 @@ def _plain_brand_context(text: str, words: list[str], tokens: tuple[str, ...]) -
 
 
 _SPACED = re.compile(r"^(?:\w[\s\-_.·*]+){2,}\w$")
+_SEPARATORS = frozenset("-_.·*")  # _SPACED's separators besides white space
 _TM = re.compile(r"^\s*[™®]")
 
 
 def _spaced_letters(written: str) -> bool:
+    # the pattern needs 5+ characters and a separator second: most mentions fail that without the regex
+    second = written[1:2]
+    if len(written) < 5 or not (second.isspace() or second in _SEPARATORS):
+        return False
     return bool(_SPACED.match(written))
 
 
