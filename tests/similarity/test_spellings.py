@@ -127,9 +127,10 @@ def test_only_the_earlier_mark_is_read_in_italian() -> None:
     assert "k:" + italian_key("gucci") not in {p.key for p in query_probes(prepare("GUCCI"))}
 
 
-def test_one_english_word_of_a_translated_phrase_is_probed_as_a_mark() -> None:
+def test_the_head_noun_of_a_chinese_gloss_is_probed_as_a_mark() -> None:
     probes = {p.key: p for p in query_probes(prepare("大熊猫"))}  # 'giant panda'
     assert probes["c:panda"].group == "meaning" and probes["c:panda"].weight < 6.0
+    assert "c:star" not in {p.key for p in query_probes(prepare("金星"))}  # 'stars' is a meaning of its own
     pomme = {p.key: p for p in query_probes(prepare("POMME"))}  # a one-word translation: the whole mark
     assert pomme["c:apple"].weight == 6.0
     found = meaning(prepare("大熊猫"), prepare("PANDA"))

@@ -18,10 +18,10 @@ import numpy.typing as npt
 
 from ipwarden.similarity.chinese import english_spelling, from_older_romanisation, transliteration_key
 from ipwarden.similarity.forms import MarkForms
-from ipwarden.similarity.meanings import inflected_meanings, variants
-from ipwarden.similarity.normalize import mark_skeleton
+from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
+from ipwarden.similarity.normalize import mark_skeleton, normalise
 from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key, vowel_key
-from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, parts_index
+from ipwarden.similarity.resources import glosses, glyph_neighbours, glyph_parts, parts_index
 
 __all__ = ["GROUPS", "Probe", "hash_keys", "mark_keys", "query_probes"]
 
@@ -210,10 +210,7 @@ def query_probes(f: MarkForms) -> list[Probe]:
         for word in key.split(" "):
             if len(word) >= 3:
                 put("mw:" + word, 2.0, exact=False, group="meaning")
-            if len(english) > 1 and len(word) >= 4:
-                # one English word of a phrase as a whole mark (大熊猫 'giant panda' -> PANDA): the noun a
-                # buyer keeps, met by a partial meaning (medium at most), ahead of marks merely using it
-                put("c:" + mark_skeleton(word), 3.0, exact=False, group="meaning")
+    _head_noun_probes(f, translated, put)
     # containment: every run of the query's words (or Chinese characters) may be a whole earlier mark
     words = f.core
     for size in range(1, min(len(words), _MAX_RUN) + 1):
@@ -243,6 +240,22 @@ def query_probes(f: MarkForms) -> list[Probe]:
         if f.vowel_key.endswith("S"):
             put("v:" + f.vowel_key[:-1], 4.0)
     return list(probes.values())
+
+
+def _head_noun_probes(f: MarkForms, translated: set[str], put: Callable[..., None]) -> None:
+    """The head noun of a Chinese word's English gloss as a whole mark (大熊猫 'giant panda' -> PANDA).
+
+    A buyer keeps the noun; the two meet by a partial meaning (medium at most). Left out when the noun is a
+    meaning of its own already (金星 'gold star' and 'stars'), whose probes find those marks.
+    """
+    if not f.cjk:
+        return
+    own = {canonical(k) for k in translated}
+    for gloss in glosses(f.cjk)[:4]:
+        words = normalise(gloss).split(" ")
+        head = words[-1]
+        if 1 < len(words) <= _MAX_ENGLISH_WORDS and len(head) >= 4 and canonical(head) not in own:
+            put("c:" + mark_skeleton(head), 3.0, exact=False, group="meaning")
 
 
 def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
