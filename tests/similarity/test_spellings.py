@@ -135,3 +135,10 @@ def test_the_head_noun_of_a_chinese_gloss_is_probed_as_a_mark() -> None:
     assert pomme["c:apple"].weight == 6.0
     found = meaning(prepare("大熊猫"), prepare("PANDA"))
     assert found is not None and found.score < 0.7  # a partial meaning: medium at most
+
+
+def test_the_brand_suffix_is_set_aside_for_the_meaning() -> None:
+    found = meaning(prepare("熊猫牌"), prepare("PANDA"))
+    assert found is not None and found.score >= 0.85, found
+    assert prepare("熊猫牌").cjk == "熊猫牌"  # the mark keeps its 牌 for spelling and sound
+    assert prepare("雕牌").meanings == prepare("雕").meanings  # a one-character name keeps its own meaning

@@ -136,6 +136,8 @@ def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
     found: dict[str, str] = {}
     latin = [w for w in core if not _has_cjk(w)]
     cjk = "".join(w for w in core if _has_cjk(w))
+    suffix = next((s for s in lexicon().chinese_brand if cjk.endswith(s) and len(cjk) > len(s)), "")
+    cjk = cjk[: len(cjk) - len(suffix)]  # 熊猫牌 means what 熊猫 means: the 牌 says 'brand'
     if cjk:
         for gloss in glosses(cjk)[:4]:
             key = _key([normalise(gloss)])

@@ -101,6 +101,7 @@ def english_headwords() -> dict[str, int]:
 class Lexicon:
     generic_latin: frozenset[str]  # the leading words included
     leading: frozenset[str]  # articles and 'of' words: set aside only before another word
+    chinese_brand: tuple[str, ...]  # 牌: 'brand' after a Chinese brand name, set aside for meanings
     generic_chinese: tuple[str, ...]  # longest first, for suffix stripping
     descriptive: dict[int, frozenset[str]]
     foreign: dict[str, tuple[str, str]]  # foreign word → (language, english senses joined by |)
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
             normalise(str(w)) for w in data["generic"]["latin"] + data["generic"]["leading"]
         ),
         leading=frozenset(normalise(str(w)) for w in data["generic"]["leading"]),
+        chinese_brand=tuple(str(w) for w in data["generic"]["chinese_brand"]),
         generic_chinese=tuple(sorted((str(w) for w in data["generic"]["chinese"]), key=len, reverse=True)),
         descriptive={int(k): frozenset(normalise(str(w)) for w in v) for k, v in data["descriptive"].items()},
         foreign=foreign,
