@@ -13,7 +13,7 @@ from enum import StrEnum
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from ipwarden.similarity.chinese import english_spelling, from_older_romanisation, transliteration_key
-from ipwarden.similarity.forms import MarkForms, prepare
+from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key, loose_key, vowel_key
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
@@ -242,21 +242,26 @@ def _transliterated(
     return None
 
 
-def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | None:
-    lat = latin_side.latin
-    if len(lat) < 3 or not cjk_side.pinyin_compact:
-        return None
+def _cross_text(lat: str, cjk_side: MarkForms) -> tuple[float, str] | None:
     found = _cross_spelled(lat, cjk_side)
     older = from_older_romanisation(lat)
     if older != lat and (found is None or found[0] < 0.9):
         again = _cross_spelled(older, cjk_side)
         if again and (found is None or again[0] * 0.97 > found[0]):
             found = round(again[0] * 0.97, 3), f"{again[1]}, in an older romanisation ({_q(lat.upper())})"
+    return found
+
+
+def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | None:
+    lat = latin_side.latin
+    if len(lat) < 3 or not cjk_side.pinyin_compact:
+        return None
+    found = _cross_text(lat, cjk_side)
     if found is None and 1 < len(latin_side.core) <= 4:
         # the Chinese mark's pinyin as one word of the query (KWEICHOW MOUTAI ~ 茅台)
         for word in latin_side.core:
-            if len(word) >= 3 and word.isascii() and word != lat:
-                part = _cross(prepare(word), cjk_side)
+            if len(word) >= 3 and word.isascii() and word.isalpha():
+                part = _cross_text(word, cjk_side)
                 if part and part[0] >= 0.78:
                     return round(part[0] * 0.9, 3), f"contains {_q(word.upper())}: {part[1]}"
     return found
