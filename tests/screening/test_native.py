@@ -137,8 +137,11 @@ def test_objects_that_compiled_classes_hold_survive_pickling(screener: Screener)
     clone = pickle.loads(pickle.dumps(screener))
     assert isinstance(clone._counterfeit, CueMatcher) and isinstance(clone._gis, GiMatcher)
     assert clone._mark_reasons.matcher is clone.matcher  # one matcher, not two copies
-    listing = Listing(id="L-1", title="NIKE AIR replica shoes", category="shoes", market="US")
-    assert clone.screen(listing) == screener.screen(listing)
+    listing = Listing(id="L-1", title="NIKE AIR replica shoes", category="shoes", market="US", price=12.5)
+    result = screener.screen(listing)
+    assert clone.screen(listing) == result and result.reasons
+    assert pickle.loads(pickle.dumps(listing)) == listing  # results and listings travel between processes
+    assert pickle.loads(pickle.dumps(result)) == result
 
 
 def _answers(src: Path | None, *, pure: bool) -> str:

@@ -56,6 +56,9 @@ class Listing:
     origin: str | None = None
     date: dt.date | None = None
 
+    def __reduce__(self) -> tuple[type[Listing], tuple[Any, ...]]:
+        return (Listing, _values(self, _LISTING))  # see _values
+
 
 @dataclass(frozen=True, slots=True)
 class Reason:
@@ -71,6 +74,9 @@ class Reason:
     field: str | None = None  # title, description, brand, reviews[2], images[0], seller, price
     span: tuple[int, int] | None = None  # character offsets in that field (original text)
     evidence: str | None = None  # the matched text, image path or fingerprint
+
+    def __reduce__(self) -> tuple[type[Reason], tuple[Any, ...]]:
+        return (Reason, _values(self, _REASON))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -115,6 +121,9 @@ class ScreeningResult:
     error: dict[str, Any] | None = None  # {"code", "message", "field"?} for Decision.ERROR
     line: int | None = None  # 1-based input line/row for batch runs
 
+    def __reduce__(self) -> tuple[type[ScreeningResult], tuple[Any, ...]]:
+        return (ScreeningResult, _values(self, _RESULT))
+
     @property
     def flagged(self) -> bool:
         return self.decision in (Decision.REVIEW, Decision.BLOCK)
@@ -150,3 +159,29 @@ class ScreeningResult:
             error=data.get("error"),
             line=data.get("line"),
         )
+
+
+# Field order of the constructors. Pickling rebuilds these by their constructors, spelled out because a
+# frozen slots dataclass compiled by mypyc (scripts/build_native.py) cannot be unpickled the default way.
+_LISTING = (
+    "id",
+    "seller_id",
+    "title",
+    "description",
+    "brand",
+    "category",
+    "price",
+    "currency",
+    "market",
+    "images",
+    "stage",
+    "reviews",
+    "origin",
+    "date",
+)
+_REASON = ("signal", "family", "weight", "rule", "detail", "right_id", "owner", "field", "span", "evidence")
+_RESULT = ("id", "risk", "decision", "reasons", "notes", "error", "line")
+
+
+def _values(obj: object, names: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple(getattr(obj, name) for name in names)

@@ -35,14 +35,14 @@ __all__ = [
     "source_digest",
 ]
 
-# the per-listing path: text views, the mark matcher, mark reasons and cues. The screener and the
-# result models stay Python classes (the public types, pickled as they are); compiling them too gained
-# little more in a side-by-side test.
+# the per-listing path: text views, the mark matcher, mark reasons, cues and the result models (a
+# listing's reasons are built there). The screener stays a Python class.
 MODULES = (
     "ipwarden.screening.anchors",
     "ipwarden.screening.cues",
     "ipwarden.screening.marks",
     "ipwarden.screening.matcher",
+    "ipwarden.screening.models",
     "ipwarden.screening.signals",
     "ipwarden.screening.text",
 )
