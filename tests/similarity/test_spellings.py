@@ -142,3 +142,13 @@ def test_the_brand_suffix_is_set_aside_for_the_meaning() -> None:
     assert found is not None and found.score >= 0.85, found
     assert prepare("熊猫牌").cjk == "熊猫牌"  # the mark keeps its 牌 for spelling and sound
     assert prepare("雕牌").meanings == prepare("雕").meanings  # a one-character name keeps its own meaning
+
+
+def test_goods_words_after_a_chinese_name_are_set_aside() -> None:
+    omega = prepare("欧米茄手表")
+    assert omega.core == ("欧米茄",) and omega.dropped == ("手表",)
+    assert prepare("锐步运动鞋").dropped == ("运动", "鞋")
+    assert prepare("运动鞋").core == ("运动鞋",)  # goods words alone are their own dominant element
+    assert prepare("手表").core == ("手表",)
+    found = cross_script(omega, prepare("OMEGA"))
+    assert found is not None and "transliterates" in found.reasons[0]

@@ -60,6 +60,22 @@ def _strip_chinese_generic(token: str) -> tuple[str, list[str]]:
     return token, dropped
 
 
+def _strip_chinese_goods(token: str) -> tuple[str, list[str]]:
+    """Goods words after a Chinese brand name in one run of characters (欧米茄手表 → 欧米茄 + 手表)."""
+    words = sorted((w for w in lexicon().all_descriptive if _has_cjk(w)), key=len, reverse=True)
+    dropped: list[str] = []
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in words:
+            if token.endswith(word) and len(token) > len(word) + 1:  # two characters at least stay
+                token = token[: -len(word)]
+                dropped.insert(0, word)
+                stripped = True
+                break
+    return token, dropped
+
+
 def _core(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     lex = lexicon()
     ignored = lex.generic_latin | lex.all_descriptive
@@ -70,7 +86,8 @@ def _core(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
             core.append(word)
         elif _has_cjk(word):
             stripped, gone = _strip_chinese_generic(word)
-            dropped.extend(gone)
+            stripped, goods = _strip_chinese_goods(stripped)
+            dropped.extend(gone + goods)
             if stripped and stripped not in ignored:
                 core.append(stripped)
             elif stripped:
