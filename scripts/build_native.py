@@ -2,7 +2,7 @@
 
 Usage: python scripts/build_native.py [--force] [--clean] [--strict] [--src DIR]
 
-The compiled modules screen about 1.4x the listings per CPU-second with the same results (see the Speed
+The compiled modules screen about 1.3x the listings per CPU-second with the same results (see the Speed
 section of docs/benchmarks/screening.md). The build is optional: when mypyc, setuptools, a C compiler or
 the Python headers are missing, or compiling fails, it says so, removes any earlier build and exits 0,
 and screening runs as pure Python. Nothing is rebuilt while the stamp says the build matches the sources.
@@ -32,7 +32,7 @@ from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
-FALLBACK = "listing screening will run as pure Python (same results, about 1.4x slower)"
+FALLBACK = "listing screening will run as pure Python (same results, about 1.3x slower)"
 
 
 def _native(src: Path) -> ModuleType:

@@ -1,7 +1,7 @@
 """Compiled screening modules: used only when they were built from the sources now on disk.
 
 ``scripts/build_native.py`` compiles the hot screening modules with mypyc into extension modules beside
-the ``.py`` files (about 1.4x the listings per CPU-second) and writes a stamp of the sources it compiled.
+the ``.py`` files (about 1.3x the listings per CPU-second) and writes a stamp of the sources it compiled.
 Python would import such an extension module even after its source was edited, so this module checks
 the stamp when the package is imported: if any compiled module is missing or older than its source, or
 ``IPWARDEN_PURE_PYTHON=1`` is set, every listed module is loaded from its ``.py`` file instead (all of
