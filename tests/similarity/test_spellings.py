@@ -152,3 +152,14 @@ def test_goods_words_after_a_chinese_name_are_set_aside() -> None:
     assert prepare("手表").core == ("手表",)
     found = cross_script(omega, prepare("OMEGA"))
     assert found is not None and "transliterates" in found.reasons[0]
+
+
+def test_a_latin_word_read_as_pinyin_probes_the_fuzzy_pinyin() -> None:
+    from ipwarden.similarity.chinese import read_as_pinyin
+
+    assert read_as_pinyin("xiaomi") == ("xiao", "mi")
+    assert read_as_pinyin("laoganma") == ("lao", "gan", "ma")
+    assert read_as_pinyin("samsung") == ()  # not pinyin (no m or ng syllables)
+    assert read_as_pinyin("apple") == ()
+    probes = {p.key: p.group for p in query_probes(prepare("HSIAOMI"))}  # through the older romanisation
+    assert probes["y:xiao mi"] == "chinese" and "y:xiao mi" in mark_keys(prepare("小米"))

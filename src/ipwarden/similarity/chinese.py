@@ -7,7 +7,8 @@ initials and an/ang, en/eng, in/ing finals, so 康师父 and 康师傅 share ``k
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib.resources import files
 
 from pypinyin import Style, lazy_pinyin
 
@@ -20,6 +21,7 @@ __all__ = [
     "fuzzy_syllable",
     "has_cjk",
     "pinyin_syllables",
+    "read_as_pinyin",
     "to_pinyin",
     "transliteration_key",
 ]
@@ -131,3 +133,36 @@ def transliteration_key(key: str) -> str:
     folded = key.translate(_TRANSLIT)
     merged = "".join(ch for i, ch in enumerate(folded) if i == 0 or ch != folded[i - 1])
     return merged[:-1] if len(merged) >= 3 and merged.endswith("S") else merged
+
+
+@cache
+def _syllable_table() -> frozenset[str]:
+    """Every toneless pinyin syllable with a vowel (``data/pinyin_syllables.txt``; the interjections m, n
+    and ng would let almost any word be read as pinyin)."""
+    text = files("ipwarden.similarity").joinpath("data", "pinyin_syllables.txt").read_text(encoding="utf-8")
+    words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return frozenset(w for w in words if any(v in w for v in "aeiouv"))
+
+
+@lru_cache(maxsize=65_536)
+def read_as_pinyin(latin: str) -> tuple[str, ...]:
+    """The fewest pinyin syllables that spell ``latin`` exactly (``xiaomi`` → ``xiao mi``), or ``()``.
+
+    A Latin mark written in pinyin is then looked up under the Chinese marks' fuzzy pinyin, a far rarer key
+    than its consonants (SM is shared by thousands of marks, ``xiao mi`` by a few).
+    """
+    word = latin.lower()
+    if not 4 <= len(word) <= 24 or not word.isascii() or not word.isalpha():
+        return ()
+    table = _syllable_table()
+    best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
+    best[0] = ()
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            head = best[start]
+            if head is not None and word[start:end] in table:
+                found = best[end]
+                if found is None or len(head) + 1 < len(found):
+                    best[end] = (*head, word[start:end])
+    out = best[-1] or ()
+    return out if len(out) >= 2 else ()

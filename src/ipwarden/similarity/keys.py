@@ -16,7 +16,13 @@ from itertools import permutations, product
 import numpy as np
 import numpy.typing as npt
 
-from ipwarden.similarity.chinese import english_spelling, from_older_romanisation, transliteration_key
+from ipwarden.similarity.chinese import (
+    english_spelling,
+    from_older_romanisation,
+    fuzzy_syllable,
+    read_as_pinyin,
+    transliteration_key,
+)
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
 from ipwarden.similarity.normalize import mark_skeleton, normalise
@@ -275,6 +281,10 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
     if older != f.latin:
         put("k:" + latin_key(older), 4.0, group="chinese")
         put("v:" + vowel_key(older), 4.0, group="chinese")
+    for spelled in {f.latin, older}:  # written in pinyin: the Chinese marks' own fuzzy pinyin key
+        syllables = read_as_pinyin(spelled)
+        if syllables:
+            put("y:" + " ".join(fuzzy_syllable(s) for s in syllables), 5.0, group="chinese")
     folded = transliteration_key(key)
     if len(folded) >= 4:  # a Chinese transliteration drops a consonant (CHOW TAI FOOK ~ 周大福 zhou da fu)
         for i in range(len(folded)):
