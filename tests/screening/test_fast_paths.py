@@ -176,7 +176,8 @@ def test_spaced_letters_quick_test_never_changes_the_answer(text: str) -> None:
 def test_misspellings_with_every_word_judged_before_equal_the_long_way(
     matcher: MarkMatcher, words: list[str]
 ) -> None:
-    """Words judged in earlier listings take the short way (only possible misspellings are looked at)."""
+    """Words judged in earlier listings take the short way (a listing with none that may misspell a mark
+    skips the per-word loop); mark hits are built as plain tuples of the named tuple's type."""
     text = " ".join(words)
     for classes in (None, frozenset({25}), frozenset({9})):
         for brand_field in (False, True):

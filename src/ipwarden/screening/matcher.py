@@ -313,15 +313,12 @@ class MarkMatcher:
                     raw_hits.append((end - size + 1, end + 1, group, kind))
         fuzzy: list[tuple[int, int]] = []
         toks = joined.split()
-        # most listings: every word judged before (one C-level check), and none or few of them a
-        # possible misspelling: only those words are looked at
-        judged = bool(self._fuzzy) and all(map(self._token_fuzzy.__contains__, toks))
-        live = self._fuzzy_live.intersection(toks) if judged else None
-        if self._fuzzy and (live is None or live):
+        # most listings: every word judged before and none a possible misspelling (two C-level checks)
+        if self._fuzzy and not (
+            self._fuzzy_live.isdisjoint(toks) and all(map(self._token_fuzzy.__contains__, toks))
+        ):
             verdicts = self._token_fuzzy
             for position, token in enumerate(toks):
-                if live is not None and token not in live:
-                    continue
                 verdict = verdicts.get(token)
                 if verdict is None:
                     verdict = self._fuzzy_verdict(token)
