@@ -8,7 +8,9 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup demo test test-all lint lock bench clean
 
+# The compiled screening modules (optional: without a compiler everything runs as pure Python).
 setup: $(STAMP)
+	$(BIN)/python scripts/build_native.py
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("ipwarden needs Python >= 3.11") if sys.version_info < (3, 11) else None'
