@@ -4,12 +4,15 @@ records with the same file, line, field, reason and raw record, on SQLite and Po
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bulk_support import FAMILIES, run_import, stop_and_resume
 
+from ipwarden.registry.bulk import BLOCK_BYTES, READER_NICENESS
 from ipwarden.registry.families import FamilyIndex
 from ipwarden.registry.flat import flatten, right_problem
 from ipwarden.registry.generator import generate_records
@@ -230,3 +233,21 @@ def test_an_import_into_an_empty_store_counts_ids_of_an_earlier_file_as_replaced
         and fast[5].split(":")[1:] == general[5].split(":")[1:]
     )
     assert [c[:4] for c in fast[0]] == [(300, 300, 0, 0), (400, 300, 100, 0)]
+
+
+def test_a_reader_process_gives_way_to_the_writer_and_holds_a_whole_block_in_its_pipe() -> None:
+    # Run in a child: lowering a priority cannot be undone, and the test process must keep its own.
+    code = (
+        "import fcntl, os\n"
+        "from ipwarden.registry.bulk import _give_way\n"
+        "read, write = os.pipe()\n"
+        "before = os.nice(0)\n"
+        "_give_way(write)\n"
+        "print(os.nice(0) - before, fcntl.fcntl(write, fcntl.F_GETPIPE_SZ))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    lowered, pipe_size = map(int, done.stdout.split())
+    start = int(subprocess.run(["nice"], capture_output=True, text=True, check=True).stdout)
+    assert lowered == min(READER_NICENESS, 19 - start)
+    max_size = int(Path("/proc/sys/fs/pipe-max-size").read_text())
+    assert pipe_size == (BLOCK_BYTES if max_size >= BLOCK_BYTES else 65536)
