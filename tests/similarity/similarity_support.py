@@ -14,8 +14,18 @@ DEV_CASES = Path(__file__).with_name("dev_cases.yaml")
 DEV_NEGATIVES = Path(__file__).with_name("dev_negatives.yaml")
 
 
+def dev_case_files() -> list[Path]:
+    """dev_cases.yaml and the further case files beside it (dev_cases_<topic>.yaml), in name order."""
+    return [DEV_CASES, *sorted(DEV_CASES.parent.glob("dev_cases_*.yaml"))]
+
+
 def dev_data() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(DEV_CASES.read_text(encoding="utf-8"))
+    """The development registry and cases of every case file, merged."""
+    data: dict[str, Any] = {"registry": [], "cases": []}
+    for path in dev_case_files():
+        part = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data["registry"] += part.get("registry") or []
+        data["cases"] += part.get("cases") or []
     return data
 
 

@@ -103,3 +103,12 @@ def test_categorised_dev_cases_are_not_evaluation_queries() -> None:
     ours = [c["query"] for c in CASES if "category" in c]
     assert len(ours) >= 70
     assert [q for q in ours if key(q) in held_out] == []
+
+
+def test_dev_case_files_share_one_registry_without_clashing_ids() -> None:
+    """Cases may cite marks of any case file, so an id means one mark across all of them."""
+    ids = [r["id"] for r in dev_data()["registry"]]
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    known = set(ids) | {r["id"] for r in dev_negatives()["registry"]}
+    cited = {i for c in CASES for key in ("expect", "not_high", "absent") for i in c.get(key, [])}
+    assert cited <= known, sorted(cited - known)
