@@ -232,6 +232,7 @@ def dev_index(store: Any, extra: list[Any], workdir: Path, size: int, reuse: boo
 
 
 def _dev_report(service: Any, index: Any, queries: list[dict[str, Any]], rights: int) -> None:
+    from ipwarden.registry.models import LIVE_STATUSES
     from ipwarden.similarity.query import SearchQuery
 
     quality = Quality()
@@ -253,8 +254,9 @@ def _dev_report(service: Any, index: Any, queries: list[dict[str, Any]], rights:
         if q["category"] == "negative":
             misses.extend(f"  HIGH  {q['query']!r} -> {e}" for e in q["expect"] if e in high)
             continue
+        statuses = [s.value for s in (query.statuses or LIVE_STATUSES)]  # as the search filters them
         cands = set(
-            index.candidates(q["query"], statuses=None, cap=service.candidate_cap, classes=q["classes"])
+            index.candidates(q["query"], statuses=statuses, cap=service.candidate_cap, classes=q["classes"])
         )
         for e in q["expect"]:
             if e not in ranked:
