@@ -15,7 +15,13 @@ from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.meanings import canonical
 from ipwarden.similarity.resources import english_headwords, glosses
 
-__all__ = ["COUNTERED", "clear_meaning", "conceptual_difference"]
+__all__ = [
+    "COUNTERED",
+    "clear_meaning",
+    "conceptual_difference",
+    "short_marks",
+    "weak_earlier_mark",
+]
 
 #: Aspects a clear meaning can counteract: how the marks sound or are spelled or written, nothing more.
 COUNTERED = frozenset({AspectKind.SPELLING, AspectKind.SOUND, AspectKind.CHINESE_SOUND, AspectKind.GLYPH})
@@ -65,4 +71,43 @@ def conceptual_difference(
     return (
         f"conceptual difference: {why}, a meaning that the earlier mark '{c.text}' does not share and that "
         "sets the marks apart in the buyer's mind, so at most medium risk"
+    )
+
+
+def weak_earlier_mark(c: MarkForms, weak_words: frozenset[str]) -> str | None:
+    """Why the earlier mark is weak: its dominant element is made only of laudatory words, or None.
+
+    Laudatory words (PLUS, TREAT, PREMIUM, 优质) praise any goods and are free for all traders to use
+    (TMEP 1209.03(k); EUIPO Guidelines, Part B, Section 4, Chapter 4, laudatory terms), so a mark made of
+    them is protected only against the same mark for the same goods (Plus Products v. Plus Discount Foods,
+    722 F.2d 999 (2d Cir. 1983); British Sugar v James Robertson (TREAT) [1996] RPC 281).
+    """
+    words = [w for w in (c.cjk,) if w] if c.cjk and not c.latin else list(c.core)
+    if not words or not all(w.casefold() in weak_words for w in words):
+        return None
+    return (
+        f"weak earlier mark: '{c.text}' is made of laudatory words that any trader may use, protected only "
+        "against the same mark for the same goods, so at most medium"
+    )
+
+
+def short_marks(q: MarkForms, c: MarkForms, aspects: Iterable[Aspect], max_letters: int) -> str | None:
+    """Why two short Latin marks that differ are only alike within the same goods, or None.
+
+    In a short sign each letter counts: the public perceives all of it, and one letter more or less may
+    give a different overall impression (EUIPO Guidelines, Part C, Section 2, Chapter 4, short signs; BP
+    and BT, UPS and UBS coexist). With interdependence (C-39/97 Canon), such a similarity does not offset
+    goods that are merely related: high only for the same goods. Both marks must be short (the longer at
+    most one letter longer), and a query that contains the whole earlier mark (NIKEE) is not counted.
+    """
+    a, b = q.latin or q.compact, c.latin or c.compact
+    if q.cjk or c.cjk or a == b or not a.isalnum() or not b.isalnum():
+        return None
+    if min(len(a), len(b)) > max_letters or max(len(a), len(b)) > max_letters + 1:
+        return None
+    if any(x.kind is AspectKind.CONTAINMENT for x in aspects):
+        return None
+    return (
+        f"short marks: '{q.text}' and '{c.text}' differ in a mark of {min(len(a), len(b))} letters, where "
+        "each letter counts, so high only for the same goods"
     )

@@ -46,6 +46,12 @@ class RiskPolicy:
     # Conceptual difference (concepts.py): CC-CEDICT headwords an English word must translate to count as
     # an ordinary word; None turns the rule off.
     concept_min_headwords: int | None = None
+    # Weak earlier marks (concepts.py): laudatory words whose only shared presence keeps a hit at medium;
+    # None turns the rule off.
+    weak_words: frozenset[str] | None = None
+    # Short marks (concepts.py): at most this many letters, differing, are high risk only for the same goods;
+    # None turns the rule off.
+    short_mark_letters: int | None = None
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], source: str) -> RiskPolicy:
@@ -59,6 +65,8 @@ class RiskPolicy:
             weights[_LOOSE] = float(data["goods_weight"].get(_LOOSE, weights["related"]))
             strong = data.get("related_for_high") or {}
             concept = data.get("conceptual_difference") or {}
+            weak = data.get("weak_elements") or {}
+            short = data.get("short_marks") or {}
             bases = strong.get("bases")
             return cls(
                 report_floor=float(data["report_floor"]),
@@ -74,6 +82,14 @@ class RiskPolicy:
                 ),
                 concept_min_headwords=(
                     int(concept["min_headwords"]) if concept.get("enabled", True) and concept else None
+                ),
+                weak_words=(
+                    frozenset(str(w).casefold() for w in weak["laudatory"])
+                    if weak.get("enabled", True) and weak
+                    else None
+                ),
+                short_mark_letters=(
+                    int(short["max_letters"]) if short.get("enabled", True) and short else None
                 ),
             )
         except (KeyError, TypeError, ValueError) as err:
@@ -104,6 +120,17 @@ class RiskPolicy:
         if frozenset((a, b)) in self.needs_something_more:
             return True
         return self.related_bases_for_high is not None and not bases & self.related_bases_for_high
+
+    def weak_cap(self, weak: str | None, relation: GoodsRelation, adds_matter: bool) -> bool:
+        """Whether a hit whose similarity has a narrow reach (concepts.py) stays at medium.
+
+        A weak mark (laudatory words) is high risk only against the same mark for the same goods; so are two
+        short marks that differ (ASOS, ASSOS): a query that adds its own matter or names other goods is at
+        most medium. A query that names no goods is left to the tiers.
+        """
+        if weak is None or relation == "unspecified":  # no goods named: nothing to narrow the reach by
+            return False
+        return adds_matter or relation != "same"
 
     def tier(
         self, text_score: float, relation: GoodsRelation, corroborated: bool, best_aspect: str

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ipwarden.similarity.aspects import ASPECTS, Aspect, AspectKind
-from ipwarden.similarity.concepts import conceptual_difference
+from ipwarden.similarity.concepts import conceptual_difference, short_marks, weak_earlier_mark
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.policy import GoodsRelation, RiskPolicy, RiskTier, default_policy
 
@@ -22,6 +22,7 @@ class TextMatch:
     score: float  # 0..1: the best aspect plus a small bonus per corroborating aspect
     aspects: tuple[Aspect, ...]  # best first
     concept: str | None = None  # why a clear meaning of the query sets it apart (at most medium risk)
+    weak: str | None = None  # why the likeness reaches only the same goods (policy.weak_cap decides)
 
     @property
     def best(self) -> Aspect | None:
@@ -45,10 +46,14 @@ def compare(q: MarkForms, c: MarkForms, policy: RiskPolicy | None = None) -> Tex
     """Run every text aspect; score = best aspect + bonus per other aspect above the corroboration floor."""
     policy = policy or default_policy()
     match = combine([a for f in ASPECTS if (a := f(q, c)) is not None], policy)
-    if policy.concept_min_headwords is None:
-        return match
-    concept = conceptual_difference(q, c, match.aspects, policy.concept_min_headwords)
-    return TextMatch(match.score, match.aspects, concept) if concept else match
+    concept = weak = None
+    if policy.concept_min_headwords is not None:
+        concept = conceptual_difference(q, c, match.aspects, policy.concept_min_headwords)
+    if policy.weak_words is not None and match.aspects:
+        weak = weak_earlier_mark(c, policy.weak_words)
+    if weak is None and policy.short_mark_letters is not None and match.aspects:
+        weak = short_marks(q, c, match.aspects, policy.short_mark_letters)
+    return TextMatch(match.score, match.aspects, concept, weak) if concept or weak else match
 
 
 def combine(aspects: Iterable[Aspect], policy: RiskPolicy | None = None) -> TextMatch:
@@ -110,6 +115,10 @@ def assess(
     if match.concept:
         tier = RiskTier.MEDIUM if tier is RiskTier.HIGH else tier
         reasons.append(match.concept)
+    adds_matter = any(a.kind is AspectKind.CONTAINMENT for a in match.aspects)
+    if match.weak and policy.weak_cap(match.weak, relation, adds_matter):
+        tier = RiskTier.MEDIUM if tier is RiskTier.HIGH else tier
+        reasons.append(match.weak)
     reasons.extend(extra_reasons)
     reasons.append(goods_reason)
     return Assessment(

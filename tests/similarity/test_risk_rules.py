@@ -1,0 +1,62 @@
+"""Risk rules that narrow a likeness to the same goods: weak (laudatory) earlier marks and short marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ipwarden.similarity.concepts import short_marks, weak_earlier_mark
+from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.policy import RiskPolicy, RiskTier, default_policy
+from ipwarden.similarity.scoring import assess, compare
+
+POLICY_FILE = Path(__file__).parents[2] / "src/ipwarden/similarity/data/risk_policy.yaml"
+
+
+def _risk(query: str, mark: str, relation: str, policy: RiskPolicy | None = None) -> RiskTier:
+    match = compare(prepare(query), prepare(mark), policy)
+    return assess(match, relation, f"goods: {relation}", policy).risk  # type: ignore[arg-type]
+
+
+def test_a_laudatory_earlier_mark_reaches_only_the_same_mark_for_the_same_goods() -> None:
+    weak = default_policy().weak_words
+    assert weak is not None and {"plus", "treat", "premium", "优质"} <= weak
+    assert weak_earlier_mark(prepare("TREAT"), weak) is not None
+    assert weak_earlier_mark(prepare("TREATY"), weak) is None
+    assert weak_earlier_mark(prepare("BEST BUY"), weak) is None  # one word of the mark is not laudatory
+    assert _risk("TOFFEE TREAT", "TREAT", "same") is RiskTier.MEDIUM  # the query adds its own matter
+    assert _risk("PLUS", "PLUS", "related") is RiskTier.MEDIUM  # other goods
+    assert _risk("PLUS", "PLUS", "same") is RiskTier.HIGH  # the same mark for the same goods
+    assert _risk("PLUS", "PLUS", "unspecified") is RiskTier.HIGH  # no goods named: left to the tiers
+    result = assess(compare(prepare("TOFFEE TREAT"), prepare("TREAT")), "same", "goods: same class 30")
+    assert any(r.startswith("weak earlier mark: 'TREAT'") for r in result.reasons)
+
+
+def test_short_marks_that_differ_are_high_only_for_the_same_goods() -> None:
+    def why(a: str, b: str) -> str | None:
+        q, c = prepare(a), prepare(b)
+        return short_marks(q, c, compare(q, c).aspects, 4)
+
+    assert why("ASOS", "ASSOS") is not None
+    assert why("UPS", "UBS") is not None
+    assert why("ASOS", "ASOS") is None  # identical
+    assert why("NIKEE", "NIKE") is None  # contains the whole earlier mark
+    assert why("SAMSUMG", "SAMSUNG") is None  # not short
+    assert why("COLA", "COCA-COLA") is None  # one short, the other long
+    assert _risk("ASOS", "ASSOS", "related") is RiskTier.MEDIUM
+    assert _risk("ASOS", "ASSOS", "same") is RiskTier.HIGH
+
+
+def test_the_policy_can_turn_each_rule_off(tmp_path: Path) -> None:
+    text = POLICY_FILE.read_text(encoding="utf-8")
+    off = tmp_path / "off.yaml"
+    off.write_text(
+        text.replace("weak_elements:\n  enabled: true", "weak_elements:\n  enabled: false").replace(
+            "short_marks: {enabled: true", "short_marks: {enabled: false"
+        ),
+        encoding="utf-8",
+    )
+    policy = RiskPolicy.from_file(off)
+    assert policy.weak_words is None and policy.short_mark_letters is None
+    assert default_policy().short_mark_letters == 4
+    assert _risk("TOFFEE TREAT", "TREAT", "same", policy) is RiskTier.HIGH
+    assert _risk("ASOS", "ASSOS", "related", policy) is RiskTier.HIGH
