@@ -15,8 +15,16 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 from ipwarden.similarity.chinese import english_spelling, from_older_romanisation, transliteration_key
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.meanings import canonical, inflected_meanings
-from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key, loose_key, vowel_key
+from ipwarden.similarity.phonetics import (
+    glide_key,
+    italian_key,
+    latin_key,
+    loose_key,
+    spelled_as_said,
+    vowel_key,
+)
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
+from ipwarden.similarity.romanisation import older_fuzzy_readings
 
 __all__ = [
     "ASPECTS",
@@ -123,7 +131,7 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         return None
     if ka == kb:
         # the key is coarse (RAYBAN and ROBIN are both RBN): how far apart the spellings are still counts
-        spelled = DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
+        spelled = DamerauLevenshtein.normalized_similarity(spelled_as_said(q.latin), spelled_as_said(c.latin))
         score = (0.95 if q.vowel_key == c.vowel_key else 0.88) * (0.85 + 0.15 * spelled)
         why = f"sound: {_q(q.text)} sounds like {_q(c.text)} (both {ka})"
     elif _plural(ka) == kb or ka == _plural(kb):
@@ -157,7 +165,9 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         score = 0.8 * ks
         why = f"sound: {_q(q.text)} sounds close to {_q(c.text)} ({ka} ~ {kb})"
     if len(ka) <= 2:  # short keys collide easily; let the spelling temper them
-        score *= 0.75 + 0.25 * DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
+        score *= 0.75 + 0.25 * DamerauLevenshtein.normalized_similarity(
+            spelled_as_said(q.latin), spelled_as_said(c.latin)
+        )
     return Aspect(AspectKind.SOUND, round(score, 3), (why,))
 
 
@@ -249,6 +259,9 @@ def _cross_text(lat: str, cjk_side: MarkForms) -> tuple[float, str] | None:
         again = _cross_spelled(older, cjk_side)
         if again and (found is None or again[0] * 0.97 > found[0]):
             found = round(again[0] * 0.97, 3), f"{again[1]}, in an older romanisation ({_q(lat.upper())})"
+    if (found is None or found[0] < 0.9) and cjk_side.fuzzy in older_fuzzy_readings(lat):
+        spoken = f"{_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
+        found = 0.9, f"sound: {_q(lat.upper())} spells {spoken} in Wade-Giles or the postal romanisation"
     return found
 
 

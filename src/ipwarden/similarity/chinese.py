@@ -21,6 +21,7 @@ __all__ = [
     "fuzzy_syllable",
     "has_cjk",
     "pinyin_syllables",
+    "pinyin_table",
     "read_as_pinyin",
     "to_pinyin",
     "transliteration_key",
@@ -58,8 +59,9 @@ def to_pinyin(text: str, tones: bool = False) -> str:
 
 
 def fuzzy_syllable(syllable: str) -> str:
-    """Fold one toneless syllable to its fuzzy class (``shi`` → ``si``, ``neng`` → ``len``)."""
-    s = syllable.rstrip("012345")
+    """Fold one toneless syllable to its fuzzy class (``shi`` → ``si``, ``neng`` → ``len``, ``lv`` → ``lu``:
+    ü is written u outside pinyin, and v or u by those who type it)."""
+    s = syllable.rstrip("012345").replace("v", "u")
     for old, new in _INITIALS:
         if s.startswith(old):
             s = new + s[len(old) :]
@@ -129,8 +131,9 @@ _TRANSLIT = str.maketrans("BDGVWRZXJ", "PTKFFLSSK")
 
 def transliteration_key(key: str) -> str:
     """A sound key (:func:`~ipwarden.similarity.phonetics.latin_key`) folded to the classes a Chinese
-    transliteration keeps, doubles merged and a final S dropped (PHILIPS ~ 飞利浦 fei li pu: FLP)."""
-    folded = key.translate(_TRANSLIT)
+    transliteration keeps, doubles merged and a final S dropped (PHILIPS ~ 飞利浦 fei li pu: FLP); NG is N,
+    as Chinese names end a syllable in -n or -ng for a Western N alike (RAY-BAN ~ 雷朋 lei peng: LPN)."""
+    folded = key.replace("NG", "N").translate(_TRANSLIT)
     merged = "".join(ch for i, ch in enumerate(folded) if i == 0 or ch != folded[i - 1])
     return merged[:-1] if len(merged) >= 3 and merged.endswith("S") else merged
 
@@ -142,6 +145,11 @@ def _syllable_table() -> frozenset[str]:
     text = files("ipwarden.similarity").joinpath("data", "pinyin_syllables.txt").read_text(encoding="utf-8")
     words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
     return frozenset(w for w in words if any(v in w for v in "aeiouv"))
+
+
+def pinyin_table() -> frozenset[str]:
+    """Every toneless pinyin syllable with a vowel, ü written v."""
+    return _syllable_table()
 
 
 @lru_cache(maxsize=65_536)

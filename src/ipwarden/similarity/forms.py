@@ -16,6 +16,7 @@ from ipwarden.similarity.chinese import fuzzy_syllable, pinyin_syllables
 from ipwarden.similarity.normalize import is_cjk, mark_skeleton, normalise, tokens
 from ipwarden.similarity.phonetics import latin_key, vowel_key
 from ipwarden.similarity.resources import glosses, lexicon
+from ipwarden.similarity.romanisation import without_tone_numbers
 
 __all__ = ["MarkForms", "forms_from_bytes", "forms_to_bytes", "meanings_of", "prepare", "segment_foreign"]
 
@@ -197,7 +198,7 @@ def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
 def prepare(text: str) -> MarkForms:
     """All forms of one mark text (cached: the same text is prepared once)."""
     norm = normalise(text)
-    words = tokens(text, join_initials=True)
+    words = without_tone_numbers(tokens(text, join_initials=True))  # XIAO3 MI3 is the pinyin xiao mi
     core, dropped = _core(words)
     joined = "".join(core)
     if joined.isascii():

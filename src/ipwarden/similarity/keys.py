@@ -28,6 +28,7 @@ from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
 from ipwarden.similarity.normalize import mark_skeleton, normalise
 from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key, vowel_key
 from ipwarden.similarity.resources import glosses, glyph_neighbours, glyph_parts, parts_index
+from ipwarden.similarity.romanisation import older_fuzzy_readings
 
 __all__ = ["GROUPS", "Probe", "hash_keys", "mark_keys", "query_probes"]
 
@@ -285,6 +286,13 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
         syllables = read_as_pinyin(spelled)
         if syllables:
             put("y:" + " ".join(fuzzy_syllable(s) for s in syllables), 5.0, group="chinese")
+    # Wade-Giles writes several pinyin initials alike (CH'ÜAN CHÜ TE: quan ju de among its readings)
+    for reading in older_fuzzy_readings(f.latin):
+        put("y:" + " ".join(reading), 4.5, group="chinese")
+    if f.dropped and len(f.compact) > len(f.latin):  # a mark split into words, one of them ordinary
+        whole = latin_key(f.compact)  # (WALL MART ~ WALMART): the sound of the words joined
+        if len(whole) >= 4:
+            put("k:" + whole, 4.0, group="respelled")
     folded = transliteration_key(key)
     if len(folded) >= 4:  # a Chinese transliteration drops a consonant (CHOW TAI FOOK ~ 周大福 zhou da fu)
         for i in range(len(folded)):

@@ -13,7 +13,15 @@ from functools import lru_cache
 
 from ipwarden.similarity.normalize import normalise
 
-__all__ = ["glide_key", "italian_key", "latin_key", "loose_key", "number_words", "vowel_key"]
+__all__ = [
+    "glide_key",
+    "italian_key",
+    "latin_key",
+    "loose_key",
+    "number_words",
+    "spelled_as_said",
+    "vowel_key",
+]
 
 _UNITS = [
     "zero",
@@ -54,6 +62,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"qu", "kw"),
         (r"q", "k"),
         (r"x", "ks"),
+        (r"[sc]z", "X"),  # Polish sz and cz (SZANEL, GUCZI)
         (r"c(?=[eiy])", "s"),
         (r"(?:sh|ch)", "X"),
         (r"c", "k"),
@@ -108,6 +117,18 @@ def latin_key(text: str) -> str:
 def vowel_key(text: str) -> str:
     """The folded spelling with vowels kept as one class ``a``: separates NIKE from NOKIA-like near keys."""
     return re.sub(r"[aeiouy]+", "a", _folded(text)).upper()
+
+
+_FINAL_I = re.compile(r"(?<=[^aeiou])(?:ie|ey|y|i)$")
+
+
+@lru_cache(maxsize=65_536)
+def spelled_as_said(latin: str) -> str:
+    """The spelling with what only looks different folded: doubled consonants single and a final -ie, -ey,
+    -y or -i written ``i``; SONIE and SONY are both ``soni``, LEGGO and LEGO both ``lego`` (NIKEE keeps its
+    added letter). Two marks with one sound key are told apart by how far apart *these* spellings are."""
+    single = re.sub(r"([^aeiou])\1+", r"\1", latin)
+    return _FINAL_I.sub("i", single)
 
 
 _UNVOICED = str.maketrans("BDGVJ", "PTKFX")
