@@ -10,8 +10,8 @@ from ipwarden.registry.memory import InMemoryRightsStore
 from ipwarden.similarity.aspects import meaning
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.index import SearchIndex
-from ipwarden.similarity.keys import query_probes
-from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
+from ipwarden.similarity.keys import mark_keys, query_probes
+from ipwarden.similarity.meanings import canonical, inflected_meanings, romaji, variants
 
 
 def test_canonical_key_joins_english_word_forms() -> None:
@@ -64,3 +64,35 @@ def test_meaning_slots_go_to_marks_other_groups_do_not_find(tmp_path: Path) -> N
     ords = index.candidates("TOURNESOL", cap=20)
     assert len(ords) == 20
     assert index.ords_of(["SF"])[0] in ords
+
+
+def test_japanese_and_korean_words_translate() -> None:
+    """Romaji (glued or with the particle no), kana read as romaji, and Hangul words."""
+    assert "black cat" in prepare("KURONEKO").meanings  # kuro + neko
+    assert "black cat" in prepare("クロネコ").meanings and "black cat" in prepare("くろねこ").meanings
+    assert "gold star" in prepare("KIN NO HOSHI").meanings  # no 'of' set aside between two words
+    assert not any("gold" in key for key in prepare("NO FEAR").meanings)  # NO alone stays English
+    assert "black cat" in prepare("검은 고양이").meanings
+    assert romaji("ラーメン") == "raamen" and romaji("ニッポン") == "nippon" and romaji("NIKE") is None
+
+
+def test_phrases_translate_as_a_whole() -> None:
+    assert "good morning" in prepare("BUENOS DIAS").meanings
+    assert "day good" not in prepare("BUENOS DIAS").meanings  # not word for word
+
+
+def test_irregular_plurals_and_chinese_measure_words() -> None:
+    assert canonical("seven wolves") == canonical("seven wolf")
+    wolves = {canonical(k) for k in prepare("七匹狼").meanings}  # 七 seven, 匹 measure word, 狼 wolf
+    assert canonical("seven wolves") in wolves
+    assert "black cat" in inflected_meanings(prepare("I GATTI NERI").core)  # the Italian article i aside
+
+
+def test_an_english_query_probes_the_marks_that_translate_it() -> None:
+    """PHOENIX looks up the marks whose translated meaning is 'phoenix' (凤凰, FENICE), apart from the many
+    marks that are the same English word; a foreign query does not look up its fellow translations."""
+    assert "mx:phoenix" in mark_keys(prepare("凤凰")) and "mx:phoenix" in mark_keys(prepare("FENICE"))
+    assert not any(k.startswith("mx:") for k in mark_keys(prepare("PHOENIX")))
+    probes = {p.key: p.group for p in query_probes(prepare("PHOENIX"))}
+    assert probes["mx:phoenix"] == "meaning"
+    assert "mx:dove" not in {p.key for p in query_probes(prepare("COLOMBE"))}  # it probes m:dove, c:dove

@@ -13,7 +13,7 @@ from enum import StrEnum
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from ipwarden.similarity.chinese import english_spelling, from_older_romanisation, transliteration_key
-from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.forms import MarkForms, glued_to_generic
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.phonetics import (
     glide_key,
@@ -23,7 +23,7 @@ from ipwarden.similarity.phonetics import (
     spelled_as_said,
     vowel_key,
 )
-from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
+from ipwarden.similarity.resources import english_headwords, glyph_neighbours, glyph_parts
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 
 __all__ = [
@@ -385,6 +385,26 @@ def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
     return 0 < k < len(outer) and any(outer[i : i + k] == inner for i in range(len(outer) - k + 1))
 
 
+_DISTINCTIVE_ENDING = 0.79  # KORS in MICHAEL KORS: above other parts of a mark, never high alone
+_ORDINARY = 6  # CC-CEDICT headwords glossed with an English word that make it a dictionary word
+
+
+def _ordinary(word: str) -> bool:
+    return english_headwords().get(word, 0) >= _ORDINARY
+
+
+def _distinctive_ending(q: MarkForms, c: MarkForms) -> bool:
+    """The query is the last words of a longer Latin earlier mark and none of them is an ordinary word:
+    the surname of a personal name (ZEGNA, KORS), which buyers take for the whole mark."""
+    k = len(q.core_skel)
+    return (
+        not q.cjk
+        and len(q.core_compact) >= 4
+        and c.core_skel[-k:] == q.core_skel
+        and not any(_ordinary(w) for w in q.core)
+    )
+
+
 def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     """The earlier mark is the dominant element of the query (or the other way round), generic words aside."""
     if q.compact == c.compact:
@@ -405,9 +425,16 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if _contains(c.core_skel, q.core_skel) or (
         q.cjk and len(q.cjk) >= 2 and q.cjk != c.cjk and q.cjk in c.cjk
     ):
+        if _distinctive_ending(q, c):
+            why = f"the earlier mark {_q(c.text)} ends with the query, a word of no ordinary meaning"
+            return Aspect(AspectKind.CONTAINMENT, _DISTINCTIVE_ENDING, (why,))
         return Aspect(
             AspectKind.CONTAINMENT, 0.75, (f"the earlier mark {_q(c.text)} contains the query as a whole",)
         )
+    glued = next((w for w in q.core if c.core_compact in glued_to_generic(w) and not _ordinary(w)), "")
+    if glued and len(c.core) == 1:
+        why = f"contains the whole earlier mark {_q(earlier)} glued to a generic or goods word: {_q(glued)}"
+        return Aspect(AspectKind.CONTAINMENT, 0.88, (why,))
     if len(c.core_compact) >= 4 and c.core_compact in q.core_compact:
         return Aspect(
             AspectKind.CONTAINMENT,

@@ -13,12 +13,21 @@ from functools import lru_cache
 from itertools import product
 
 from ipwarden.similarity.chinese import fuzzy_syllable, pinyin_syllables
+from ipwarden.similarity.meanings import romaji
 from ipwarden.similarity.normalize import is_cjk, mark_skeleton, normalise, tokens
 from ipwarden.similarity.phonetics import latin_key, vowel_key
 from ipwarden.similarity.resources import glosses, lexicon
 from ipwarden.similarity.romanisation import without_tone_numbers
 
-__all__ = ["MarkForms", "forms_from_bytes", "forms_to_bytes", "meanings_of", "prepare", "segment_foreign"]
+__all__ = [
+    "MarkForms",
+    "forms_from_bytes",
+    "forms_to_bytes",
+    "glued_to_generic",
+    "meanings_of",
+    "prepare",
+    "segment_foreign",
+]
 
 _MAX_SEGMENTS = 4
 
@@ -102,6 +111,24 @@ def _core(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(core), tuple(dropped)
 
 
+@lru_cache(maxsize=65_536)
+def glued_to_generic(word: str) -> tuple[str, ...]:
+    """What is left of a word glued to a generic or goods word before or after it (GAPKIDS → gap,
+    NIKESTORE → nike, OFFICIALCOACH → coach): three letters at least, the other part four or more."""
+    if not word.isascii() or not word.isalpha() or len(word) < 7:
+        return ()
+    lex = lexicon()
+    listed = lex.generic_latin | lex.all_descriptive
+    out = []
+    for cut in range(3, len(word) - 3):
+        head, tail = word[:cut], word[cut:]
+        if len(tail) >= 4 and tail in listed and head not in listed:
+            out.append(head)
+        if len(head) >= 4 and head in listed and tail not in listed:
+            out.append(tail)
+    return tuple(out)
+
+
 def segment_foreign(word: str) -> list[str] | None:
     """Split ``word`` into known foreign words (MARAZUL → mar + azul), or None if it cannot be."""
     foreign = lexicon().foreign
@@ -134,6 +161,16 @@ def _short_glosses(word: str) -> list[str]:
     return single or list(senses[:1])
 
 
+def _without_measure_words(pieces: list[str]) -> list[str]:
+    """A measure word after a numeral says nothing of the meaning (七匹狼: 七 'seven' + 狼 'wolf')."""
+    lex = lexicon()
+    return [
+        p
+        for at, p in enumerate(pieces)
+        if not (at and p in lex.chinese_measure and pieces[at - 1][-1] in lex.chinese_numerals)
+    ]
+
+
 def _segment_chinese(text: str) -> list[str] | None:
     """Greedy longest-match split into CC-CEDICT words (蓝海 → 蓝 + 海); None if a piece is unknown."""
     pieces: list[str] = []
@@ -147,6 +184,36 @@ def _segment_chinese(text: str) -> list[str] | None:
         else:
             return None
     return pieces
+
+
+def _foreign_parts(word: str) -> list[str] | None:
+    return [word] if word in lexicon().foreign else segment_foreign(word)
+
+
+def _foreign_units(words: list[str]) -> list[str]:
+    """The words to translate: a phrase of the lexicon as one unit (BUENOS DIAS is 'good morning', not
+    'good day'), and a joining particle between two foreign words set aside (KIN NO HOSHI: gold, star)."""
+    lex = lexicon()
+    units: list[str] = []
+    at = 0
+    while at < len(words):
+        phrase = next(
+            (" ".join(words[at : at + n]) for n in (3, 2) if " ".join(words[at : at + n]) in lex.foreign),
+            None,
+        )
+        if phrase is not None and " " in phrase:
+            units.append(phrase)
+            at += phrase.count(" ") + 1
+            continue
+        word = words[at]
+        if word in lex.particles and units and at + 1 < len(words):
+            before, after = units[-1], words[at + 1]
+            if _foreign_parts(before) and _foreign_parts(romaji(after) or after):
+                at += 1
+                continue
+        units.append(word)
+        at += 1
+    return units
 
 
 def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
@@ -163,6 +230,7 @@ def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
                 found.setdefault(key, f"'{cjk}' means '{gloss}' (CC-CEDICT)")
         pieces = _segment_chinese(cjk) if len(cjk) > 1 else None
         if pieces and len(pieces) > 1:
+            pieces = _without_measure_words(pieces)
             options = [_short_glosses(p) for p in pieces]
             for combo in list(product(*options))[:4]:
                 key = _key([normalise(g) for g in combo])
@@ -173,13 +241,14 @@ def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
         english: list[list[str]] = []  # per word, its English senses
         notes: list[str] = []
         foreign = lexicon().foreign
-        for word in latin:
-            parts = [word] if word in foreign else segment_foreign(word)
+        for word in _foreign_units(latin):
+            kana = romaji(word) if not word.isascii() else None  # クロネコ is read as kuroneko
+            parts = _foreign_parts(kana or word)
             if parts:
                 english.extend(foreign[p][1].split("|") for p in parts)
-                notes.append(
-                    " + ".join(f"{p} ({foreign[p][0]}) = {foreign[p][1].replace('|', ' or ')}" for p in parts)
-                )
+                shown = f"{word} = {kana}: " if kana else ""
+                said = (f"{p} ({foreign[p][0]}) = {foreign[p][1].replace('|', ' or ')}" for p in parts)
+                notes.append(shown + " + ".join(said))
             else:
                 english.append([word])
         plain = _key(latin)

@@ -39,7 +39,8 @@ from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
-FORMAT_VERSION = 6  # 6: ü as u in fuzzy pinyin, NG as N in transliteration keys, Polish sz/cz
+FORMAT_VERSION = 7  # 7: Japanese, Korean and phrase meanings, translated meanings (mx:) on their own
+# 6: ü as u in fuzzy pinyin, NG as N in transliteration keys, Polish sz/cz
 REBUILD = "ipwarden index build"
 _STATUSES = [s.value for s in Status]  # status.npy codes (the same list as build.STATUSES)
 _FUZZY_CAP = 30_000  # fuzzy keys with more postings than this are too common to help

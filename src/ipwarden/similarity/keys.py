@@ -23,7 +23,7 @@ from ipwarden.similarity.chinese import (
     read_as_pinyin,
     transliteration_key,
 )
-from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.forms import MarkForms, glued_to_generic
 from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
 from ipwarden.similarity.normalize import mark_skeleton, normalise
 from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key, vowel_key
@@ -57,6 +57,7 @@ _GROUP_OF_KIND = {
     "yb": "chinese",
     "m": "meaning",
     "mw": "meaning",
+    "mx": "meaning",
 }
 
 
@@ -135,6 +136,9 @@ def mark_keys(f: MarkForms) -> set[str]:
             keys.update(_sound_keys(english_spelling(f.pinyin)))
     keys.update("m:" + m for m in f.meanings)
     keys.update("mw:" + w for m in f.meanings for w in m.split(" ") if len(w) >= 3)
+    # translated meanings once more on their own, so that an English query finds its equivalents in other
+    # languages (PHOENIX ~ 凤凰) without the many marks that are the same English word
+    keys.update("mx:" + m for m, why in f.meanings.items() if not _plain(why))
     return keys
 
 
@@ -181,7 +185,8 @@ def query_probes(f: MarkForms) -> list[Probe]:
             probes[key] = Probe(key, weight, exact, group or _GROUP_OF_KIND.get(kind, "spelling"))
 
     # the query's own Italian reading is left out: the earlier mark is the one read in Italian (GUCCI)
-    own = mark_keys(f) - {"k:" + italian_key(f.latin)}
+    # and its own translations (mx:) are what its translated meanings probe below, by m: and c: keys
+    own = {k for k in mark_keys(f) if not k.startswith("mx:")} - {"k:" + italian_key(f.latin)}
     # the query's own words as meaning keys find the same spelling again: they count for spelling, so
     # that the meaning group's slots go to marks that share a *translated* meaning
     plain = {k for k, why in f.meanings.items() if _plain(why)}
@@ -203,6 +208,9 @@ def query_probes(f: MarkForms) -> list[Probe]:
             put(("tc:" if kind == "tk" else "tk:") + value, 2.5, exact=False, group=_CROSS_GROUP[kind])
         else:
             put(key, 6.0, group=group)
+    for key in plain:  # an English query: the marks that translate it (PHOENIX ~ 凤凰, FENICE)
+        for variant in variants(key):
+            put("mx:" + variant, 6.0, group="meaning")
     # the same meaning in another English form (gold star / GOLDEN STAR) or through an inflected word
     translated = {k for k, why in f.meanings.items() if not _plain(why)} | set(inflected_meanings(f.core))
     for key in translated:
@@ -233,6 +241,9 @@ def query_probes(f: MarkForms) -> list[Probe]:
             for size in range(4, len(word) - 3):
                 put("c:" + word[:size], 4.0, group="containment")
                 put("c:" + word[-size:], 4.0, group="containment")
+    for word in f.core:  # GAPKIDS: GAP glued to the goods word 'kids'
+        for rest in glued_to_generic(word):
+            put("c:" + mark_skeleton(rest), 5.0, group="containment")
     if f.cjk and len(f.cjk) <= 8:
         for variant in _cjk_variants(f.cjk) - {f.cjk}:
             put("c:" + variant, 5.0, group="glyph")

@@ -6,8 +6,11 @@ common gaps remain, and both are closed here at query and comparison time, so th
 - a foreign word in an inflected form that the lexicon lists only in its base form (German SCHWARZE for
   schwarz, French NOIRE for noir, Italian plural GATTI for gatto): :func:`inflected_meanings` strips the
   usual endings and looks again;
-- one English meaning written in two forms (GOLDEN STAR and 'gold star', STARS and STAR):
+- one English meaning written in two forms (GOLDEN STAR and 'gold star', STARS and STAR, WOLVES and WOLF):
   :func:`canonical` reduces both to one key, and :func:`variants` lists the forms a mark may be filed under.
+
+:func:`romaji` reads a Japanese word written in kana (クロネコ) as the Hepburn romaji the lexicon lists
+(kuroneko), so that Japanese marks in either writing meet their English meaning.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from itertools import product
 
 from ipwarden.similarity.resources import lexicon
 
-__all__ = ["canonical", "inflected_meanings", "variants"]
+__all__ = ["canonical", "inflected_meanings", "romaji", "variants"]
 
 #: Endings that inflect a base form in the lexicon's languages (gender, number, case), longest first.
 _ENDINGS = ("en", "er", "es", "em", "e", "s", "n", "a", "o", "i")
@@ -25,9 +28,17 @@ _ENDINGS = ("en", "er", "es", "em", "e", "s", "n", "a", "o", "i")
 _MATERIAL = {"golden": "gold", "wooden": "wood", "silken": "silk", "woollen": "wool", "woolen": "wool",
              "oaken": "oak", "leaden": "lead", "earthen": "earth", "ashen": "ash"}  # fmt: skip
 _MAX_VARIANTS = 8
+#: English plurals not made with -s (SEVEN WOLVES = 七匹狼 'seven wolf').
+_IRREGULAR = {"wolves": "wolf", "leaves": "leaf", "calves": "calf", "halves": "half", "elves": "elf",
+              "loaves": "loaf", "thieves": "thief", "shelves": "shelf", "wives": "wife", "knives": "knife",
+              "lives": "life", "scarves": "scarf", "hooves": "hoof", "men": "man", "women": "woman",
+              "geese": "goose", "mice": "mouse", "feet": "foot", "teeth": "tooth", "children": "child",
+              "oxen": "ox", "sheep": "sheep", "fish": "fish", "deer": "deer"}  # fmt: skip
 
 
 def _singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -49,6 +60,7 @@ def canonical(key: str) -> str:
 def _forms(word: str) -> set[str]:
     base = _base(word)
     out = {word, base, base + "s"}
+    out.update(plural for plural, single in _IRREGULAR.items() if single == base)
     out.update(adj for adj, noun in _MATERIAL.items() if noun == base)
     return out
 
@@ -111,3 +123,60 @@ def inflected_meanings(core: tuple[str, ...]) -> dict[str, str]:
         if key:
             out.setdefault(key, f"'{' '.join(core)}' translates as '{key}': {'; '.join(notes)}")
     return out
+
+
+#: Katakana in Hepburn romaji (hiragana are read through katakana); two-kana sounds (キャ kya) first.
+_KANA_PAIRS = {
+    "キャ": "kya", "キュ": "kyu", "キョ": "kyo", "シャ": "sha", "シュ": "shu", "ショ": "sho", "チャ": "cha",
+    "チュ": "chu", "チョ": "cho", "ニャ": "nya", "ニュ": "nyu", "ニョ": "nyo", "ヒャ": "hya", "ヒュ": "hyu",
+    "ヒョ": "hyo", "ミャ": "mya", "ミュ": "myu", "ミョ": "myo", "リャ": "rya", "リュ": "ryu", "リョ": "ryo",
+    "ギャ": "gya", "ギュ": "gyu", "ギョ": "gyo", "ジャ": "ja", "ジュ": "ju", "ジョ": "jo", "ビャ": "bya",
+    "ビュ": "byu", "ビョ": "byo", "ピャ": "pya", "ピュ": "pyu", "ピョ": "pyo",
+}  # fmt: skip
+_ROMAJI = [
+    "a", "i", "u", "e", "o", "ka", "ki", "ku", "ke", "ko", "sa", "shi", "su", "se", "so", "ta", "chi", "tsu",
+    "te", "to", "na", "ni", "nu", "ne", "no", "ha", "hi", "fu", "he", "ho", "ma", "mi", "mu", "me", "mo",
+    "ya",
+    "yu", "yo", "ra", "ri", "ru", "re", "ro", "wa", "o", "n", "ga", "gi", "gu", "ge", "go", "za", "ji", "zu",
+    "ze", "zo", "da", "ji", "zu", "de", "do", "ba", "bi", "bu", "be", "bo", "pa", "pi", "pu", "pe", "po",
+]  # fmt: skip
+_KANA = dict(
+    zip(
+        "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン"
+        "ガギグゲゴザジズゼゾダヂヅデドバビブベボパピプペポ",
+        _ROMAJI,
+        strict=True,
+    )
+)
+
+
+def _katakana(word: str) -> str:
+    return "".join(chr(ord(ch) + 0x60) if "\u3041" <= ch <= "\u3096" else ch for ch in word)
+
+
+def romaji(word: str) -> str | None:
+    """Hepburn romaji of a word written in kana (クロネコ, くろねこ → kuroneko), None for any other word.
+
+    A long-vowel mark doubles the vowel before it (ラーメン → raamen) and a small tsu doubles the next
+    consonant (ニッポン → nippon), the forms the lexicon's romaji list uses.
+    """
+    text = _katakana(word)
+    out: list[str] = []
+    double = False
+    i = 0
+    while i < len(text):
+        pair = _KANA_PAIRS.get(text[i : i + 2])
+        sound = pair or _KANA.get(text[i])
+        if text[i] == "ッ":
+            double, i = True, i + 1
+            continue
+        if text[i] == "ー" and out:
+            out.append(out[-1][-1])
+            i += 1
+            continue
+        if sound is None:
+            return None
+        out.append(sound[0] + sound if double and sound[0] not in "aiueon" else sound)
+        double = False
+        i += 2 if pair else 1
+    return "".join(out) or None

@@ -101,7 +101,10 @@ def english_headwords() -> dict[str, int]:
 class Lexicon:
     generic_latin: frozenset[str]  # the leading words included
     leading: frozenset[str]  # articles and 'of' words: set aside only before another word
+    particles: frozenset[str]  # words that join two foreign words (Japanese no): set aside between them
     chinese_brand: tuple[str, ...]  # 牌: 'brand' after a Chinese brand name, set aside for meanings
+    chinese_measure: frozenset[str]  # measure words, set aside for meanings after a numeral (七匹狼)
+    chinese_numerals: frozenset[str]
     generic_chinese: tuple[str, ...]  # longest first, for suffix stripping
     descriptive: dict[int, frozenset[str]]
     foreign: dict[str, tuple[str, str]]  # foreign word → (language, english senses joined by |)
@@ -124,7 +127,10 @@ def lexicon() -> Lexicon:
             normalise(str(w)) for w in data["generic"]["latin"] + data["generic"]["leading"]
         ),
         leading=frozenset(normalise(str(w)) for w in data["generic"]["leading"]),
+        particles=frozenset(normalise(str(w)) for w in data["generic"].get("particles") or []),
         chinese_brand=tuple(str(w) for w in data["generic"]["chinese_brand"]),
+        chinese_measure=frozenset(str(w) for w in data["generic"].get("chinese_measure") or []),
+        chinese_numerals=frozenset(str(w) for w in data["generic"].get("chinese_numerals") or []),
         generic_chinese=tuple(sorted((str(w) for w in data["generic"]["chinese"]), key=len, reverse=True)),
         descriptive={int(k): frozenset(normalise(str(w)) for w in v) for k, v in data["descriptive"].items()},
         foreign=foreign,
