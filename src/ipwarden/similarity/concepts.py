@@ -8,7 +8,7 @@ earlier mark's meaning alone never counts. Pure functions; the tables come from 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from ipwarden.similarity.aspects import Aspect, AspectKind
 from ipwarden.similarity.forms import MarkForms
@@ -18,7 +18,9 @@ from ipwarden.similarity.resources import english_headwords, glosses
 __all__ = [
     "COUNTERED",
     "clear_meaning",
+    "common_surname",
     "conceptual_difference",
+    "descriptive_earlier_mark",
     "short_marks",
     "weak_earlier_mark",
 ]
@@ -110,4 +112,58 @@ def short_marks(q: MarkForms, c: MarkForms, aspects: Iterable[Aspect], max_lette
     return (
         f"short marks: '{q.text}' and '{c.text}' differ in a mark of {min(len(a), len(b))} letters, where "
         "each letter counts, so high only for the same goods"
+    )
+
+
+def _dominant_words(c: MarkForms) -> list[str]:
+    return [c.cjk] if c.cjk and not c.latin else list(c.core)
+
+
+def _described(word: str, vocabulary: frozenset[str]) -> bool:
+    """A descriptive word, its singular, or two joined, perhaps by o (THERMOSCAN, INDUCTOTHERM)."""
+    if word in vocabulary or _singular(word) in vocabulary:
+        return True
+    for i in range(3, len(word) - 2):
+        head, tail = word[:i], word[i:]
+        if head in vocabulary and (tail in vocabulary or (tail[0] == "o" and tail[1:] in vocabulary)):
+            return True
+    return False
+
+
+def descriptive_earlier_mark(
+    c: MarkForms, classes: Iterable[int], words_by_class: Mapping[int, frozenset[str]]
+) -> str | None:
+    """Why the earlier mark is weak: its dominant element only describes its own goods or buyers, or None.
+
+    A descriptive mark, or one whose shared element describes the goods, has a narrow scope of protection
+    (TMEP 1207.01(b)(viii) and (ix); Juice Generation v. GS Enters., 794 F.3d 1334 (Fed. Cir. 2015); EUIPO
+    Guidelines, Part C, Section 2, Chapter 4, descriptive elements): TEEN for magazines (Time v. Petersen,
+    173 F.3d 113 (2d Cir. 1999)), GATEWAY for computers (T-434/05), THERMO and SCAN for thermometers
+    (Therma-Scan v. Thermoscan, 295 F.3d 623 (6th Cir. 2002)). The words are those listed for the earlier
+    mark's own classes.
+    """
+    vocabulary = frozenset().union(*(words_by_class.get(k, frozenset()) for k in classes))
+    words = _dominant_words(c)
+    if not vocabulary or not words or not all(_described(w, vocabulary) for w in words):
+        return None
+    return (
+        f"weak earlier mark: '{c.text}' only describes its goods or their buyers, so it is protected only "
+        "against the same mark for the same goods, at most medium otherwise"
+    )
+
+
+def common_surname(c: MarkForms, surnames: frozenset[str]) -> str | None:
+    """Why the earlier mark is weak: its dominant element is only a common surname, or None.
+
+    A surname is not inherently distinctive (Lanham Act 2(e)(4), TMEP 1211), and a common one is shared by
+    many traders, so its distinctiveness is low (EUIPO Guidelines, Part C, Section 2, Chapter 4, names;
+    T-185/03 Fusco): REED for an agency against REED BUSINESS INFORMATION for publishing (Reed Executive v
+    Reed Business Information [2004] EWCA Civ 159), SCOTT paper against SCOTT'S LIQUID GOLD (589 F.2d 1225).
+    """
+    words = _dominant_words(c)
+    if len(words) != 1 or words[0] not in surnames:
+        return None
+    return (
+        f"weak earlier mark: '{c.text}' is a common surname, which many traders bear, protected only "
+        "against the same mark for the same goods, so at most medium"
     )

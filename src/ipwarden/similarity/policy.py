@@ -15,6 +15,7 @@ from typing import Any, Literal
 import yaml
 
 from ipwarden.errors import InputError
+from ipwarden.similarity.normalize import normalise
 
 __all__ = ["GoodsRelation", "RiskPolicy", "RiskTier", "default_policy"]
 
@@ -22,6 +23,7 @@ GoodsRelation = Literal["same", "related", "loosely_related", "unrelated", "unsp
 _RELATIONS: tuple[str, ...] = ("same", "related", "unrelated", "unspecified")
 #: Optional in a policy file; a file without it treats loosely related classes as related.
 _LOOSE = "loosely_related"
+_LAST_GOODS_CLASS = 34  # Nice classes 1-34 are goods, 35-45 services
 
 
 class RiskTier(StrEnum):
@@ -52,6 +54,13 @@ class RiskPolicy:
     # Short marks (concepts.py): at most this many letters, differing, are high risk only for the same goods;
     # None turns the rule off.
     short_mark_letters: int | None = None
+    # Descriptive earlier marks (concepts.py): per Nice class, words that describe the goods or their buyers;
+    # None turns the rule off.
+    descriptive_words: dict[int, frozenset[str]] | None = None
+    # Common surnames (concepts.py): an earlier mark that is only one of them is weak; None turns it off.
+    surnames: frozenset[str] | None = None
+    # Retail services (class 35) relate to goods only where the query names those goods; None turns it off.
+    retail_classes: frozenset[int] | None = None
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], source: str) -> RiskPolicy:
@@ -68,6 +77,9 @@ class RiskPolicy:
             weak = data.get("weak_elements") or {}
             short = data.get("short_marks") or {}
             bases = strong.get("bases")
+            described = data.get("descriptive_elements") or {}
+            surnames = data.get("common_surnames") or {}
+            retail = data.get("retail_needs_named_goods") or {}
             return cls(
                 report_floor=float(data["report_floor"]),
                 corroboration_min=float(data["corroboration"]["min"]),
@@ -90,6 +102,21 @@ class RiskPolicy:
                 ),
                 short_mark_letters=(
                     int(short["max_letters"]) if short.get("enabled", True) and short else None
+                ),
+                descriptive_words=(
+                    _words_by_class(described.get("words") or _builtin_words("descriptive_of_goods"))
+                    if described.get("enabled", True) and described
+                    else None
+                ),
+                surnames=(
+                    _word_set(surnames.get("words") or _builtin_words("common_surnames"))
+                    if surnames.get("enabled", True) and surnames
+                    else None
+                ),
+                retail_classes=(
+                    frozenset(int(c) for c in retail["retail_classes"])
+                    if retail.get("enabled", True) and retail
+                    else None
                 ),
             )
         except (KeyError, TypeError, ValueError) as err:
@@ -117,9 +144,21 @@ class RiskPolicy:
         coexist across such classes (MERCURY cars and outboard engines). Case law that asks for "something
         more" than the classes (In re Coors: beer and restaurants) is not enough by itself either.
         """
-        if frozenset((a, b)) in self.needs_something_more:
+        if frozenset((a, b)) in self.needs_something_more or self.retail_of_unnamed_goods(a, b):
             return True
         return self.related_bases_for_high is not None and not bases & self.related_bases_for_high
+
+    def retail_of_unnamed_goods(self, a: int, b: int) -> bool:
+        """Whether one class is retail services and the other goods (classes 1-34) the query does not name.
+
+        Retail services are similar only to the goods they sell, so a retail service that does not name its
+        goods is similar to no goods (C-418/02 Praktiker Bau; EUIPO Guidelines, Part C, Section 2, Chapter 2,
+        retail services). A query that names the goods brings their class in as the same class (In re
+        Detroit Athletic Co., 903 F.3d 1297 (Fed. Cir. 2018): clothing retail against clothing).
+        """
+        if not self.retail_classes:
+            return False
+        return any(x in self.retail_classes and y <= _LAST_GOODS_CLASS for x, y in ((a, b), (b, a)))
 
     def weak_cap(self, weak: str | None, relation: GoodsRelation, adds_matter: bool) -> bool:
         """Whether a hit whose similarity has a narrow reach (concepts.py) stays at medium.
@@ -141,6 +180,33 @@ class RiskPolicy:
         if text_score >= medium:
             return RiskTier.MEDIUM
         return RiskTier.LOW
+
+
+def _word_set(words: Any) -> frozenset[str]:
+    if isinstance(words, dict):  # grouped, by language
+        words = [w for group in words.values() for w in group]
+    return frozenset(normalise(str(w)) for w in words if normalise(str(w)))
+
+
+def _words_by_class(data: Any) -> dict[int, frozenset[str]]:
+    return {int(k): _word_set(v) for k, v in data.items()}
+
+
+@cache
+def _builtin_words(section: str) -> Any:
+    """A word list of the lexicon's ``weak_elements`` section: a policy file may give its own ``words``.
+
+    The descriptive words by class are those of the section and the lexicon's ``descriptive`` words.
+    """
+    text = files("ipwarden.similarity").joinpath("data", "lexicon.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    found = data["weak_elements"][section]
+    if section != "descriptive_of_goods":
+        return found
+    merged: dict[int, list[Any]] = {int(k): list(v) for k, v in data["descriptive"].items()}
+    for k, v in found.items():
+        merged.setdefault(int(k), []).extend(v)
+    return merged
 
 
 @cache

@@ -10,7 +10,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ipwarden.similarity.aspects import ASPECTS, Aspect, AspectKind
-from ipwarden.similarity.concepts import conceptual_difference, short_marks, weak_earlier_mark
+from ipwarden.similarity.concepts import (
+    common_surname,
+    conceptual_difference,
+    descriptive_earlier_mark,
+    short_marks,
+    weak_earlier_mark,
+)
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.policy import GoodsRelation, RiskPolicy, RiskTier, default_policy
 
@@ -42,8 +48,13 @@ class Assessment:
     aspects: tuple[Aspect, ...]
 
 
-def compare(q: MarkForms, c: MarkForms, policy: RiskPolicy | None = None) -> TextMatch:
-    """Run every text aspect; score = best aspect + bonus per other aspect above the corroboration floor."""
+def compare(
+    q: MarkForms, c: MarkForms, policy: RiskPolicy | None = None, mark_classes: Iterable[int] = ()
+) -> TextMatch:
+    """Run every text aspect; score = best aspect + bonus per other aspect above the corroboration floor.
+
+    ``mark_classes``: the earlier mark's classes, for the words that describe its goods.
+    """
     policy = policy or default_policy()
     match = combine([a for f in ASPECTS if (a := f(q, c)) is not None], policy)
     concept = weak = None
@@ -51,6 +62,10 @@ def compare(q: MarkForms, c: MarkForms, policy: RiskPolicy | None = None) -> Tex
         concept = conceptual_difference(q, c, match.aspects, policy.concept_min_headwords)
     if policy.weak_words is not None and match.aspects:
         weak = weak_earlier_mark(c, policy.weak_words)
+    if weak is None and policy.surnames is not None and match.aspects:
+        weak = common_surname(c, policy.surnames)
+    if weak is None and policy.descriptive_words is not None and match.aspects:
+        weak = descriptive_earlier_mark(c, mark_classes, policy.descriptive_words)
     if weak is None and policy.short_mark_letters is not None and match.aspects:
         weak = short_marks(q, c, match.aspects, policy.short_mark_letters)
     return TextMatch(match.score, match.aspects, concept, weak) if concept or weak else match

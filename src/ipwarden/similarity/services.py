@@ -222,7 +222,7 @@ class SearchService:
         self, query_forms: MarkForms, row: IndexedMark, classes: tuple[int, ...]
     ) -> Assessment | None:
         """Score one candidate; None when no aspect reaches the policy's report floor."""
-        match = compare(query_forms, row.forms or prepare(row.mark), self.policy)
+        match = compare(query_forms, row.forms or prepare(row.mark), self.policy, row.classes)
         if match.score < self.policy.report_floor:
             return None
         relation, why = goods_relation(classes, row.classes, self.relation)
@@ -301,7 +301,9 @@ class SearchService:
                 and (query.offices is None or r.office in query.offices)
             ]
             for member in self.index.rows(self.index.ords_of([r.id for r in members][:50])):
-                own = compare(prepare(query.text), member.forms or prepare(member.mark), self.policy)
+                own = compare(
+                    prepare(query.text), member.forms or prepare(member.mark), self.policy, member.classes
+                )
                 via = family_match(a.text_score, row.mark, family)
                 match = combine([*own.aspects, *via.aspects], self.policy)
                 relation, why = goods_relation(classes, member.classes, self.relation)

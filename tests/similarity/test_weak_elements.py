@@ -1,0 +1,77 @@
+"""Risk rules for weak earlier marks by their goods: descriptive words, common surnames, and retail services."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import yaml
+
+from ipwarden.similarity.concepts import common_surname, descriptive_earlier_mark
+from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.policy import RiskPolicy, RiskTier, default_policy
+from ipwarden.similarity.scoring import assess, compare
+
+OFF = dataclasses.replace(default_policy(), descriptive_words=None, surnames=None, retail_classes=None)
+
+
+def _risk(query: str, mark: str, classes: tuple[int, ...], relation: str, policy: RiskPolicy) -> RiskTier:
+    match = compare(prepare(query), prepare(mark), policy, classes)
+    return assess(match, relation, f"goods: {relation}", policy).risk  # type: ignore[arg-type]
+
+
+def test_a_mark_that_describes_its_own_goods_is_weak_for_those_goods_only() -> None:
+    words = default_policy().descriptive_words
+    assert words is not None and "teen" in words[16] and "gateway" in words[9]
+    assert descriptive_earlier_mark(prepare("TEEN"), (16,), words) is not None
+    assert descriptive_earlier_mark(prepare("TEEN"), (9,), words) is None  # not for other goods
+    assert descriptive_earlier_mark(prepare("THERMOSCAN"), (10,), words) is not None  # THERMO + SCAN
+    assert descriptive_earlier_mark(prepare("INDUCTOTHERM"), (11,), words) is not None  # INDUCT-o-THERM
+    assert descriptive_earlier_mark(prepare("MICROSOFT"), (9,), words) is None  # coined, not descriptive
+    assert descriptive_earlier_mark(prepare("TEEN VOGUE"), (16,), words) is None  # VOGUE is no description
+
+
+def test_a_descriptive_earlier_mark_is_high_only_against_the_same_mark_for_the_same_goods() -> None:
+    policy = default_policy()
+    assert _risk("TEEN PEOPLE", "TEEN", (16,), "same", policy) is RiskTier.MEDIUM  # the query adds matter
+    assert _risk("TEEN PEOPLE", "TEEN", (16,), "same", OFF) is RiskTier.HIGH  # the rule switched off
+    assert _risk("THERMA-SCAN", "THERMOSCAN", (10,), "related", policy) is RiskTier.MEDIUM
+    assert _risk("THERMA-SCAN", "THERMOSCAN", (10,), "related", OFF) is RiskTier.HIGH
+    assert _risk("TEEN", "TEEN", (16,), "same", policy) is RiskTier.HIGH  # the same mark, the same goods
+    reasons = assess(compare(prepare("TEEN PEOPLE"), prepare("TEEN"), policy, (16,)), "same", "").reasons
+    assert any(r.startswith("weak earlier mark: 'TEEN' only describes") for r in reasons)
+
+
+def test_a_common_surname_is_weak_but_a_full_name_or_a_rare_one_is_not() -> None:
+    surnames = default_policy().surnames
+    assert surnames is not None and {"reed", "muller", "张"} <= surnames
+    assert "white" not in surnames  # first of all an ordinary word
+    assert common_surname(prepare("REED"), surnames) is not None
+    assert common_surname(prepare("MÜLLER"), surnames) is not None  # accents as the lexicon writes them
+    assert common_surname(prepare("PAUL SMITH"), surnames) is None
+    assert common_surname(prepare("HILFIGER"), surnames) is None
+    policy = default_policy()
+    assert _risk("REED BUSINESS INFORMATION", "REED", (35,), "related", policy) is RiskTier.MEDIUM
+    assert _risk("REED BUSINESS INFORMATION", "REED", (35,), "related", OFF) is RiskTier.HIGH
+
+
+def test_retail_services_relate_only_to_goods_the_query_names() -> None:
+    policy = default_policy()
+    assert policy.retail_classes == frozenset({35})
+    assert policy.loosely_related(35, 12, frozenset({"uspto-coordinated"}))
+    assert policy.loosely_related(25, 35, frozenset({"case-law"}))
+    assert not policy.loosely_related(35, 43, frozenset({"uspto-coordinated"}))  # services, not goods
+    assert not OFF.loosely_related(35, 12, frozenset({"uspto-coordinated"}))
+
+
+def test_the_rules_can_be_switched_off_or_given_other_words_in_a_policy_file() -> None:
+    built_in = Path(__file__).parents[2] / "src/ipwarden/similarity/data/risk_policy.yaml"
+    data = yaml.safe_load(built_in.read_text(encoding="utf-8"))
+    changed = {
+        "descriptive_elements": {"enabled": False},
+        "common_surnames": {"words": {"fr": ["Dupont"]}},
+        "retail_needs_named_goods": {"enabled": False, "retail_classes": [35]},
+    }
+    policy = RiskPolicy.from_mapping({**data, **changed}, "test")
+    assert policy.descriptive_words is None and policy.retail_classes is None
+    assert policy.surnames == frozenset({"dupont"})
