@@ -9,13 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from ipwarden.similarity.chinese import english_spelling, from_older_romanisation, transliteration_key
 from ipwarden.similarity.forms import MarkForms, glued_to_generic
 from ipwarden.similarity.meanings import canonical, inflected_meanings
+from ipwarden.similarity.normalize import mark_skeleton, word_parts
 from ipwarden.similarity.phonetics import (
+    ear_key,
+    ear_spelling,
     glide_key,
     italian_key,
     latin_key,
@@ -148,6 +152,16 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     elif ka == italian_key(c.latin):
         score = 0.85
         why = f"sound: {_q(q.text)} sounds like {_q(c.text)} in Italian spelling (c, g before e, i; ch; gn)"
+    elif _heard_alike(q, c):
+        # a German, Dutch, Scandinavian or Slavic spelling by ear (PAUERADE, WODAFONE, ŠEVROLET)
+        said = DamerauLevenshtein.normalized_similarity(
+            spelled_as_said(ear_spelling(q.text) or q.latin), spelled_as_said(ear_spelling(c.text) or c.latin)
+        )
+        score = 0.92 * (0.85 + 0.15 * said)
+        why = (
+            f"sound: {_q(q.text)} sounds like {_q(c.text)} as German, Dutch or Slavic spelling reads it "
+            "(au ow, w v, v f, sch sh, tsch ch, ij i, oe oo, š sh, č ch)"
+        )
     elif kb == glide_key(q.latin) or ka == glide_key(c.latin):
         # an initial J read as Y (Spanish, German and Dutch JAGUAR is 'yaguar') and the other way round
         score = 0.85
@@ -169,6 +183,12 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
             spelled_as_said(q.latin), spelled_as_said(c.latin)
         )
     return Aspect(AspectKind.SOUND, round(score, 3), (why,))
+
+
+def _heard_alike(q: MarkForms, c: MarkForms) -> bool:
+    """One mark's reading by ear (:func:`ear_key`) is the other's sound key or its reading by ear."""
+    qe, ce = ear_key(q.text), ear_key(c.text)
+    return (bool(qe) and qe in (c.latin_key, ce)) or (bool(ce) and ce == q.latin_key)
 
 
 def _silent_h(with_h: str, without: str) -> bool:
@@ -405,6 +425,32 @@ def _distinctive_ending(q: MarkForms, c: MarkForms) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
+def _part_skeletons(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(mark_skeleton(p) for p in word_parts(words))
+
+
+def _listed_words(q: MarkForms, c: MarkForms) -> tuple[float, tuple[str, ...]] | None:
+    """The earlier mark's words in a query that joins it to a model code or a possessive S (PLAYSTATION5,
+    ROLEX-116610LN, BARBIE'S), or that holds all of them in another order or apart (BENZ MERCEDES)."""
+    if c.cjk or len(c.core_compact) < 4 or not q.core:
+        return None
+    parts = _part_skeletons(q.core)
+    earlier = " ".join(c.core).upper()
+    if parts != q.core_skel and (parts == c.core_skel or _contains(parts, c.core_skel)):
+        why = f"contains the whole earlier mark {_q(earlier)} beside a number, a model code or a possessive S"
+        return 0.88, (why,)
+    words = c.core_skel
+    if len(words) >= 2 and all(len(w) >= 3 for w in words) and not _contains(parts, words):
+        left = list(parts)
+        for w in words:
+            if w not in left:
+                return None
+            left.remove(w)
+        return 0.85, (f"contains every word of the earlier mark {_q(earlier)}, in another order or apart",)
+    return None
+
+
 def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     """The earlier mark is the dominant element of the query (or the other way round), generic words aside."""
     if q.compact == c.compact:
@@ -422,6 +468,9 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
         return Aspect(AspectKind.CONTAINMENT, weight, (f"contains the whole earlier mark {_q(earlier)}",))
     if c.cjk and len(c.cjk) >= 2 and c.cjk != q.cjk and c.cjk in q.cjk:
         return Aspect(AspectKind.CONTAINMENT, 0.88, (f"contains the whole earlier mark {_q(c.cjk)}",))
+    listed = _listed_words(q, c)
+    if listed:
+        return Aspect(AspectKind.CONTAINMENT, *listed)
     if _contains(c.core_skel, q.core_skel) or (
         q.cjk and len(q.cjk) >= 2 and q.cjk != c.cjk and q.cjk in c.cjk
     ):

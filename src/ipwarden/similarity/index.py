@@ -39,7 +39,7 @@ from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
-FORMAT_VERSION = 7  # 7: Japanese, Korean and phrase meanings, translated meanings (mx:) on their own
+FORMAT_VERSION = 8  # 8: sound keys of spellings by ear (German, Dutch, Slavic); ł, ø, đ, æ, œ folded
 # 6: ü as u in fuzzy pinyin, NG as N in transliteration keys, Polish sz/cz
 REBUILD = "ipwarden index build"
 _STATUSES = [s.value for s in Status]  # status.npy codes (the same list as build.STATUSES)

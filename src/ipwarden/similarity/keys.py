@@ -25,8 +25,8 @@ from ipwarden.similarity.chinese import (
 )
 from ipwarden.similarity.forms import MarkForms, glued_to_generic
 from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
-from ipwarden.similarity.normalize import mark_skeleton, normalise
-from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key, vowel_key
+from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
+from ipwarden.similarity.phonetics import ear_key, ear_spelling, glide_key, italian_key, latin_key, vowel_key
 from ipwarden.similarity.resources import glosses, glyph_neighbours, glyph_parts, parts_index
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 
@@ -34,6 +34,7 @@ __all__ = ["GROUPS", "Probe", "hash_keys", "mark_keys", "query_probes"]
 
 _NEIGHBOURS_PER_CHAR = 10
 _MAX_RUN = 6
+_MAX_LISTING_WORDS = 24  # a listing title's words probed in pairs: longer texts are not marks
 _MAX_ENGLISH_WORDS = 3
 
 
@@ -125,6 +126,9 @@ def mark_keys(f: MarkForms) -> set[str]:
         italian = italian_key(f.latin)
         if len(italian) >= 2:
             keys.add("k:" + italian)
+        heard = ear_key(f.text)  # said as German, Dutch or Slavic spelling reads it (SCHWEPPES 'shveppes')
+        if len(heard) >= 3:
+            keys.add("k:" + heard)
     keys.update("t:" + w for w in f.core_skel if len(w) >= 2)
     if f.cjk:
         keys.update("h:" + b for b in _bigrams(f.cjk))
@@ -186,7 +190,8 @@ def query_probes(f: MarkForms) -> list[Probe]:
 
     # the query's own Italian reading is left out: the earlier mark is the one read in Italian (GUCCI)
     # and its own translations (mx:) are what its translated meanings probe below, by m: and c: keys
-    own = {k for k in mark_keys(f) if not k.startswith("mx:")} - {"k:" + italian_key(f.latin)}
+    heard = ear_key(f.text)  # probed with the other spelling conventions (_latin_sound_probes)
+    own = {k for k in mark_keys(f) if not k.startswith("mx:")} - {"k:" + italian_key(f.latin), "k:" + heard}
     # the query's own words as meaning keys find the same spelling again: they count for spelling, so
     # that the meaning group's slots go to marks that share a *translated* meaning
     plain = {k for k, why in f.meanings.items() if _plain(why)}
@@ -241,6 +246,7 @@ def query_probes(f: MarkForms) -> list[Probe]:
             for size in range(4, len(word) - 3):
                 put("c:" + word[:size], 4.0, group="containment")
                 put("c:" + word[-size:], 4.0, group="containment")
+    _listing_probes(f, put)
     for word in f.core:  # GAPKIDS: GAP glued to the goods word 'kids'
         for rest in glued_to_generic(word):
             put("c:" + mark_skeleton(rest), 5.0, group="containment")
@@ -258,6 +264,25 @@ def query_probes(f: MarkForms) -> list[Probe]:
         if f.vowel_key.endswith("S"):
             put("v:" + f.vowel_key[:-1], 4.0)
     return list(probes.values())
+
+
+def _listing_probes(f: MarkForms, put: Callable[..., None]) -> None:
+    """A mark joined to a model code or a possessive S (PLAYSTATION5), and two words of a mark in another
+    order or one word apart (BENZ MERCEDES, CALVIN ... KLEIN), as listing titles write them."""
+    parts = word_parts(f.core)
+    if not f.latin or len(parts) > _MAX_LISTING_WORDS:
+        return
+    skel = [mark_skeleton(p) for p in parts]
+    if tuple(skel) != f.core_skel:
+        for size in range(1, min(len(skel), _MAX_RUN) + 1):
+            for start in range(len(skel) - size + 1):
+                put("c:" + "".join(skel[start : start + size]), 5.0, group="containment")
+    for i in range(len(skel)):
+        for j in (i + 1, i + 2):
+            if j < len(skel) and len(skel[i]) >= 3 and len(skel[j]) >= 3:
+                put("c:" + skel[j] + skel[i], 4.0, group="containment")
+                if j == i + 2:
+                    put("c:" + skel[i] + skel[j], 4.0, group="containment")
 
 
 def _head_noun_probes(f: MarkForms, translated: set[str], put: Callable[..., None]) -> None:
@@ -289,6 +314,10 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
     glide = glide_key(f.latin)
     if glide:
         put("k:" + glide, 4.0, group="respelled")
+    heard = ear_key(f.text)  # a German, Dutch or Slavic spelling by ear (SCHELL, WODAFONE, ŠEVROLET)
+    if len(heard) >= 2:
+        put("k:" + heard, 6.0, group="respelled")
+        put("v:" + vowel_key(ear_spelling(f.text)), 4.0, group="respelled")
     older = from_older_romanisation(f.latin)
     if older != f.latin:
         put("k:" + latin_key(older), 4.0, group="chinese")

@@ -14,13 +14,20 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib.resources import files
 
-__all__ = ["is_cjk", "mark_skeleton", "normalise", "skeleton", "tokens"]
+__all__ = ["is_cjk", "mark_skeleton", "normalise", "skeleton", "tokens", "word_parts"]
 
 _SPACE_RUN = re.compile(r"\s+")
+_LETTERS_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
 _ASCII_JUNK = re.compile(r"[^a-z0-9]+")
 #: Extra look-alike folds applied after the UTS #39 table (on lower-case ASCII).
 _DIGIT_FOLDS = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "|": "l"})
 _MULTI_FOLDS = (("rn", "m"), ("vv", "w"))
+#: Letters whose stroke or bar is a diacritic that Unicode does not decompose (Polish ł, Danish ø, Croatian
+#: đ), and the ligatures æ and œ: read as the plain letters, as the other accented letters are.
+_STROKED: dict[int, str] = {
+    **{ord(a): b for a, b in zip("łŁøØđĐħĦŧŦ", "llooddhhtt", strict=True)},
+    **{ord(a): b for a, b in (("æ", "ae"), ("Æ", "ae"), ("œ", "oe"), ("Œ", "oe"))},
+}
 
 
 def is_cjk(ch: str) -> bool:
@@ -32,7 +39,7 @@ def is_cjk(ch: str) -> bool:
 
 
 def _normalise_once(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).casefold()
+    text = unicodedata.normalize("NFKC", text).translate(_STROKED).casefold()
     text = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
     text = unicodedata.normalize("NFKC", text).casefold()
     kept = [ch if unicodedata.category(ch)[0] in "LN" else " " for ch in text]
@@ -41,7 +48,8 @@ def _normalise_once(text: str) -> str:
 
 @lru_cache(maxsize=262_144)
 def normalise(text: str) -> str:
-    """NFKC, case-folded, diacritics removed, anything but letters/digits turned into single spaces.
+    """NFKC, case-folded, diacritics removed (the stroke of ł, ø, đ too), anything but letters/digits turned
+    into single spaces.
 
     Idempotent: ``normalise(normalise(t)) == normalise(t)`` (repeated to a fixed point, because case
     folding and compatibility decomposition can each expose work for the other).
@@ -139,3 +147,12 @@ def tokens(text: str, *, join_initials: bool = False) -> list[str]:
         if current:
             result.append(current)
     return _join_initials(result) if join_initials else result
+
+
+@lru_cache(maxsize=65_536)
+def word_parts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Normalised words split where letters meet digits, a lone possessive or plural S left out: the
+    words a mark may hide in a listing (PLAYSTATION5 is playstation 5, ROLEX-116610LN rolex 116610 ln,
+    BARBIE'S barbie)."""
+    parts = [p for w in words for p in _LETTERS_OR_DIGITS.findall(w)]
+    return tuple(p for i, p in enumerate(parts) if not (p == "s" and i > 0))

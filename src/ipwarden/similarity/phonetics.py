@@ -14,6 +14,8 @@ from functools import lru_cache
 from ipwarden.similarity.normalize import normalise
 
 __all__ = [
+    "ear_key",
+    "ear_spelling",
     "glide_key",
     "italian_key",
     "latin_key",
@@ -187,3 +189,48 @@ def italian_key(text: str) -> str:
         return ""
     key = latin_key(italian)
     return "" if key == latin_key(letters) else key
+
+
+# Letters that Czech, Slovak, Polish and the South Slavic languages write for one English digraph: ŠANEL is
+# said 'shanel'. Normalisation would drop the haček and leave S, C, Z, so they are read before it.
+_SLAVIC = str.maketrans({"š": "sh", "ś": "sh", "č": "ch", "ć": "ch", "ž": "zh", "ź": "zh", "ż": "zh"})
+# German, Dutch and Scandinavian spellings of sounds English writes otherwise, read back into English
+# spelling: SCHELL is 'shell', TSCHUPA 'chupa', PAUERADE 'powerade', SPRIJT 'sprite', WODAFONE 'vodafone',
+# JOPLAIT 'yoplait', GOEGLE 'google'. W and V are read first, together (w before a vowel is v, v is f).
+_GERMANIC: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"tsch", "ch"),
+        (r"sch", "sh"),
+        (r"au", "ow"),
+        (r"ij", "i"),
+        (r"oe", "oo"),
+        (r"(?<=[a-z])j", "y"),
+    )
+)
+_W_AND_V = re.compile(r"w(?=[aeiouy])|v")
+
+
+@lru_cache(maxsize=65_536)
+def ear_spelling(text: str) -> str:
+    """The text read by a German, Dutch, Scandinavian or Slavic speaker and spelled back in English ("" when
+    that changes nothing): ŠVEPS and SCHWEPPES are both said 'shveps', VIAT is FIAT, KRAUN is CROWN."""
+    slavic = text.lower().translate(_SLAVIC)
+    read = "".join(ch for ch in normalise(slavic) if "a" <= ch <= "z" or "0" <= ch <= "9")
+    plain = "".join(ch for ch in normalise(text) if "a" <= ch <= "z" or "0" <= ch <= "9")
+    if slavic == text.lower():  # German w and v (a Slavic spelling writes v as said: ŠVEPS)
+        read = _W_AND_V.sub(lambda m: "v" if m.group() == "w" else "f", read)
+    for pattern, repl in _GERMANIC:
+        read = pattern.sub(repl, read)
+    return "" if read == plain else read
+
+
+@lru_cache(maxsize=65_536)
+def ear_key(text: str) -> str:
+    """The sound key of :func:`ear_spelling` ("" when it is the plain key): a respelling by ear of a mark,
+    or a mark of German or Slavic origin said as its own language says it, share this key."""
+    read = ear_spelling(text)
+    if not read:
+        return ""
+    key = latin_key(read)
+    return "" if key == latin_key(text) else key

@@ -52,6 +52,51 @@ def _spread(ranked: list[tuple[IndexedMark, Assessment]], same: int) -> list[tup
     return first + later
 
 
+_KIND_SLOTS = 2  # places at the foot of a page kept for a kind of likeness the hits above lack
+
+
+def _rank_key(classes: tuple[int, ...]) -> Callable[[tuple[IndexedMark, Assessment]], tuple[Any, ...]]:
+    """Best score first; among equal scores the mark that covers more of the query's classes, then a
+    registered right before an application, then the id (so that the order never depends on input order).
+
+    A million marks hold many identical or near-identical texts: which of them fill the first page must
+    follow what matters to the person clearing the name (the classes applied for, a right already granted).
+    """
+    wanted = set(classes)
+
+    def key(item: tuple[IndexedMark, Assessment]) -> tuple[Any, ...]:
+        row, a = item
+        return (-a.score, -a.text_score, -len(wanted & set(row.classes)), row.status != "registered", row.id)
+
+    return key
+
+
+def _each_kind(
+    ranked: list[tuple[IndexedMark, Assessment]], limit: int, slots: int = _KIND_SLOTS
+) -> list[tuple[IndexedMark, Assessment]]:
+    """The first ``limit`` hits, with the last ``slots`` places going first to the best hit of each kind of
+    likeness (containment, sound, meaning...) that no hit above them shows, if it reaches medium risk.
+
+    Ten near spellings of a short word (KOR, KORY, KROS for KORS) would otherwise hide the earlier mark
+    that holds the word itself (MICHAEL KORS): a clearance report shows every kind of conflict it found.
+    """
+    head = max(0, limit - slots)
+    if len(ranked) <= limit or head == limit:
+        return ranked[:limit]
+    shown = {a.aspects[0].kind for _, a in ranked[:head] if a.aspects}
+    missing: list[tuple[IndexedMark, Assessment]] = []
+    for item in ranked[head:]:
+        a = item[1]
+        if a.aspects and a.aspects[0].kind not in shown and a.risk is not RiskTier.LOW:
+            shown.add(a.aspects[0].kind)
+            missing.append(item)
+    tail = missing[:slots]
+    taken = {id(item) for item in tail}
+    tail += [item for item in ranked[head:limit] if id(item) not in taken][: limit - head - len(tail)]
+    order = {id(item): i for i, item in enumerate(ranked)}
+    return ranked[:head] + sorted(tail, key=lambda item: order[id(item)])
+
+
 @lru_cache(maxsize=1)
 def _relation_bases() -> dict[frozenset[int], frozenset[str]]:
     """The bases (uspto-coordinated, case-law, editorial) on which each pair of classes is related."""
@@ -185,6 +230,7 @@ class SearchService:
         recheck_seconds: float | None = 2.0,
         candidates: int = _CANDIDATES,
         same_text: int = _SAME_TEXT,
+        kind_slots: int = _KIND_SLOTS,
     ) -> None:
         self.index = index
         self.store = store
@@ -193,6 +239,7 @@ class SearchService:
         self.recheck_seconds = recheck_seconds
         self.candidate_cap = candidates
         self.same_text = same_text
+        self.kind_slots = kind_slots
         self._checked_at: float | None = None
         warm_up()
 
@@ -259,11 +306,8 @@ class SearchService:
             if a is not None:
                 scored[row.id] = (row, a)
         self._add_families(scored, classes, query, statuses)
-        ranked = _spread(
-            sorted(scored.values(), key=lambda ra: (-ra[1].score, -ra[1].text_score, ra[0].id)),
-            self.same_text,
-        )
-        hits = tuple(self._hit(row, a) for row, a in ranked[: query.limit])
+        ranked = _spread(sorted(scored.values(), key=_rank_key(classes)), self.same_text)
+        hits = tuple(self._hit(row, a) for row, a in _each_kind(ranked, query.limit, self.kind_slots))
         notes: list[str] = []
         if goods_classes:
             notes.append(
