@@ -29,6 +29,7 @@ from ipwarden.similarity.phonetics import (
 )
 from ipwarden.similarity.resources import english_headwords, glyph_neighbours, glyph_parts
 from ipwarden.similarity.romanisation import older_fuzzy_readings
+from ipwarden.similarity.transcriptions import latin_words, onset_score, read_otherwise
 
 __all__ = [
     "ASPECTS",
@@ -290,6 +291,13 @@ def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | No
     if len(lat) < 3 or not cjk_side.pinyin_compact:
         return None
     found = _cross_text(lat, cjk_side)
+    if found is None or found[0] < 0.88:  # Cantonese, English by ear, a character's other reading
+        other = read_otherwise(latin_words(latin_side.tokens), cjk_side.cjk, cjk_side.pinyin, cjk_side.fuzzy)
+        found = other if other and (found is None or other[0] > found[0]) else found
+    onsets = onset_score(latin_side.core, cjk_side.pinyin) if found is None or found[0] < 0.84 else None
+    if onsets and (found is None or onsets > found[0]):
+        spoken = f"{_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
+        return onsets, f"sound: {spoken} keeps the syllable onsets of {_q(lat.upper())}"
     if found is None and 1 < len(latin_side.core) <= 4:
         # the Chinese mark's pinyin as one word of the query (KWEICHOW MOUTAI ~ 茅台)
         for word in latin_side.core:

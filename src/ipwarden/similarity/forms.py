@@ -8,7 +8,7 @@ Chinese part and the English meanings, each with how it was obtained so that rea
 from __future__ import annotations
 
 import marshal
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from itertools import product
 
@@ -18,6 +18,7 @@ from ipwarden.similarity.normalize import is_cjk, mark_skeleton, normalise, toke
 from ipwarden.similarity.phonetics import latin_key, vowel_key
 from ipwarden.similarity.resources import glosses, lexicon
 from ipwarden.similarity.romanisation import without_tone_numbers
+from ipwarden.similarity.transcriptions import same_sound_entry
 
 __all__ = [
     "MarkForms",
@@ -26,6 +27,7 @@ __all__ = [
     "glued_to_generic",
     "meanings_of",
     "prepare",
+    "prepare_query",
     "segment_foreign",
 ]
 
@@ -295,6 +297,24 @@ def prepare(text: str) -> MarkForms:
         fuzzy=tuple(fuzzy_syllable(s) for s in syllables),
         meanings=meanings_of(core),
     )
+
+
+@lru_cache(maxsize=4_096)
+def prepare_query(text: str) -> MarkForms:
+    """The forms of a query, with the meanings of the dictionary name it sounds like when one of its
+    characters is swapped for another of the same sound (劳立士 is heard as 劳力士 'rolex').
+
+    The query's side only: the earlier marks are filed by their own meanings, and a buyer hears the query.
+    """
+    forms = prepare(text)
+    found = same_sound_entry(forms.cjk, forms.fuzzy) if forms.cjk else None
+    if found is None:
+        return forms
+    word, senses = found
+    heard = {
+        _key([normalise(s)]): f"'{forms.cjk}' sounds as '{word}', meaning '{s}' (CC-CEDICT)" for s in senses
+    }
+    return replace(forms, meanings=heard | forms.meanings)
 
 
 _FIELDS = tuple(f.name for f in fields(MarkForms))

@@ -34,12 +34,13 @@ from ipwarden.errors import IntegrityError
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Right, Status
 from ipwarden.similarity.build import class_mask, default_workers, index_rows, keys_of, sync, write_base
-from ipwarden.similarity.forms import MarkForms, forms_from_bytes, forms_to_bytes, prepare
+from ipwarden.similarity.forms import MarkForms, forms_from_bytes, forms_to_bytes, prepare, prepare_query
 from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
-FORMAT_VERSION = 8  # 8: sound keys of spellings by ear (German, Dutch, Slavic); ł, ø, đ, æ, œ folded
+FORMAT_VERSION = 9  # 9: Latin marks filed under the syllable onsets a Chinese name keeps (ta:)
+# 8: sound keys of spellings by ear (German, Dutch, Slavic); ł, ø, đ, æ, œ folded
 # 6: ü as u in fuzzy pinyin, NG as N in transliteration keys, Polish sz/cz
 REBUILD = "ipwarden index build"
 _STATUSES = [s.value for s in Status]  # status.npy codes (the same list as build.STATUSES)
@@ -318,7 +319,7 @@ class SearchIndex:
         neighbours cannot crowd out the marks only another aspect finds. Marks in one of ``classes`` weigh a
         little more, so that of many marks with the same text the ones for the query's goods are kept.
         """
-        probes = query_probes(prepare(text))
+        probes = query_probes(prepare_query(text))
         if not probes:
             return []
         hashes = hash_keys(p.key for p in probes)

@@ -29,6 +29,7 @@ from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import ear_key, ear_spelling, glide_key, italian_key, latin_key, vowel_key
 from ipwarden.similarity.resources import glosses, glyph_neighbours, glyph_parts, parts_index
 from ipwarden.similarity.romanisation import older_fuzzy_readings
+from ipwarden.similarity.transcriptions import cantonese_readings, chinese_onset_keys, latin_words, onset_keys
 
 __all__ = ["GROUPS", "Probe", "hash_keys", "mark_keys", "query_probes"]
 
@@ -41,8 +42,9 @@ _MAX_ENGLISH_WORDS = 3
 #: Candidate groups: each gets its own share of the exact-scoring slots, so that marks found only by sound,
 #: by look-alike characters, by containment or by meaning are not crowded out by spelling neighbours;
 #: "respelled" holds the sound keys of another spelling convention (a silent H, J read as Y), whose marks
-#: would otherwise lose to the many marks with the query's own sound key.
-GROUPS = ("spelling", "sound", "chinese", "glyph", "containment", "meaning", "respelled")
+#: would otherwise lose to the many marks with the query's own sound key; "onsets" the Latin marks whose
+#: syllable onsets a Chinese query keeps (SKECHERS for 斯凯奇), many to one key, below the closer spellings.
+GROUPS = ("spelling", "sound", "chinese", "glyph", "containment", "meaning", "respelled", "onsets")
 _GROUP_OF_KIND = {
     "s": "spelling",
     "c": "spelling",
@@ -130,6 +132,8 @@ def mark_keys(f: MarkForms) -> set[str]:
         if len(heard) >= 3:
             keys.add("k:" + heard)
     keys.update("t:" + w for w in f.core_skel if len(w) >= 2)
+    if f.latin and not f.cjk:  # the syllable onsets a Chinese transliteration keeps (SKECHERS ~ 斯凯奇)
+        keys.update("ta:" + k for k in onset_keys(latin_words(f.core)))
     if f.cjk:
         keys.update("h:" + b for b in _bigrams(f.cjk))
         keys.add("y:" + " ".join(f.fuzzy))
@@ -191,7 +195,10 @@ def query_probes(f: MarkForms) -> list[Probe]:
     # the query's own Italian reading is left out: the earlier mark is the one read in Italian (GUCCI)
     # and its own translations (mx:) are what its translated meanings probe below, by m: and c: keys
     heard = ear_key(f.text)  # probed with the other spelling conventions (_latin_sound_probes)
-    own = {k for k in mark_keys(f) if not k.startswith("mx:")} - {"k:" + italian_key(f.latin), "k:" + heard}
+    own = {k for k in mark_keys(f) if not k.startswith(("mx:", "ta:"))} - {
+        "k:" + italian_key(f.latin),
+        "k:" + heard,
+    }
     # the query's own words as meaning keys find the same spelling again: they count for spelling, so
     # that the meaning group's slots go to marks that share a *translated* meaning
     plain = {k for k, why in f.meanings.items() if _plain(why)}
@@ -259,6 +266,9 @@ def query_probes(f: MarkForms) -> list[Probe]:
         put("v:" + vowel_key(f.latin), 4.0)
     if f.latin and not f.cjk:
         _latin_sound_probes(f, put)
+    if f.cjk and not f.latin:  # a Chinese name of a Western mark, that keeps its syllable onsets only
+        for key in chinese_onset_keys(f.pinyin):
+            put("ta:" + key, 3.0, exact=False, group="onsets")
     if len(f.latin_key) >= 3 and f.latin_key.endswith("S"):  # a plural or possessive S (SEYCOS ~ SEIKO)
         put("k:" + f.latin_key[:-1], 4.0)
         if f.vowel_key.endswith("S"):
@@ -328,6 +338,8 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
             put("y:" + " ".join(fuzzy_syllable(s) for s in syllables), 5.0, group="chinese")
     # Wade-Giles writes several pinyin initials alike (CH'ÜAN CHÜ TE: quan ju de among its readings)
     for reading in older_fuzzy_readings(f.latin):
+        put("y:" + " ".join(reading), 4.5, group="chinese")
+    for reading in cantonese_readings(latin_words(f.tokens)):  # Hong Kong names (LEE KUM KEE ~ 李锦记)
         put("y:" + " ".join(reading), 4.5, group="chinese")
     if f.dropped and len(f.compact) > len(f.latin):  # a mark split into words, one of them ordinary
         whole = latin_key(f.compact)  # (WALL MART ~ WALMART): the sound of the words joined

@@ -8,6 +8,7 @@ generic/descriptive/foreign word lists curated in ``lexicon.yaml``.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -77,6 +78,11 @@ def _cedict() -> dict[str, tuple[str, ...]]:
     return table
 
 
+def headwords() -> Iterable[str]:
+    """Every CC-CEDICT headword (simplified and traditional)."""
+    return _cedict().keys()
+
+
 def glosses(chinese: str) -> tuple[str, ...]:
     """Short English glosses of a Chinese word from CC-CEDICT (empty if the word is not an entry)."""
     return _cedict().get(chinese, ())
@@ -144,3 +150,6 @@ def warm_up() -> None:
     _cedict()
     english_headwords()
     lexicon()
+    from ipwarden.similarity.transcriptions import load_tables  # it reads these tables: imported here
+
+    load_tables()

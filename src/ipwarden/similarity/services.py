@@ -15,7 +15,7 @@ from typing import Any
 
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import LIVE_STATUSES
-from ipwarden.similarity.forms import MarkForms, prepare
+from ipwarden.similarity.forms import MarkForms, prepare, prepare_query
 from ipwarden.similarity.index import IndexedMark, SearchIndex
 from ipwarden.similarity.policy import RiskPolicy, RiskTier, default_policy
 from ipwarden.similarity.query import SearchQuery
@@ -299,7 +299,7 @@ class SearchService:
         ords = self.index.candidates(
             query.text, offices=query.offices, statuses=statuses, cap=self.candidate_cap, classes=classes
         )
-        forms = prepare(query.text)
+        forms = prepare_query(query.text)
         scored: dict[str, tuple[IndexedMark, Assessment]] = {}
         for row in self.index.rows(ords):
             a = self._assess(forms, row, classes)
