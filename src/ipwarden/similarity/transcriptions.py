@@ -126,14 +126,17 @@ def read_otherwise(
     joined = "".join(words)
     if "ee" in joined and joined.replace("ee", "i") == "".join(syllables):
         return 0.88, f"sound: '{shown}' spells {spoken} as English does by ear (ee for i)"
-    others = heteronym_readings(cjk) - {fuzzy}
-    if others and (others & older_fuzzy_readings(joined) or _as_pinyin(joined) in others):
+    spelled = _spelled_readings(joined)  # the query's side first: most Latin names read as no pinyin
+    if spelled and spelled & (heteronym_readings(cjk) - {fuzzy}):
         return 0.86, f"sound: '{shown}' spells {spoken} with another reading of one of its characters"
     return None
 
 
-def _as_pinyin(latin: str) -> tuple[str, ...]:
-    return tuple(fuzzy_syllable(s) for s in read_as_pinyin(latin))
+@lru_cache(maxsize=16_384)
+def _spelled_readings(latin: str) -> frozenset[tuple[str, ...]]:
+    """The fuzzy pinyin readings of a Latin spelling, as pinyin or as Wade-Giles or postal syllables."""
+    as_pinyin = tuple(fuzzy_syllable(s) for s in read_as_pinyin(latin))
+    return older_fuzzy_readings(latin) | ({as_pinyin} if as_pinyin else frozenset())
 
 
 # Western consonants by the class a Chinese transliteration keeps (voicing, r/l and the sibilants and
@@ -174,6 +177,7 @@ def _consonant_runs(word: str) -> list[list[str]]:
     return runs
 
 
+@lru_cache(maxsize=65_536)
 def _word_onsets(word: str) -> str:
     """The consonants that begin the word's syllables: all of a first run, the last of a run between vowels
     (or a stop and its l or r), none at the end; an n after a syllable that ends in m, n or ng (SKECHERS →
@@ -207,6 +211,7 @@ _PINYIN_CLASS |= {"l": "L", "r": "L", "m": "M", "n": "N", "zh": "S", "ch": "S", 
 _PINYIN_CLASS |= {"c": "S", "s": "S", "j": "SK", "q": "SK", "x": "S"}  # ji, qi for a Western g, k or ch
 
 
+@lru_cache(maxsize=65_536)
 def chinese_onset_keys(syllables: tuple[str, ...]) -> frozenset[str]:
     """The onset keys a Chinese transliteration's pinyin may stand for (斯凯奇 si kai qi → SKS, SKK): each
     syllable's initial by its class and an n after a syllable in -n or -ng, a syllable without an initial
