@@ -1,0 +1,182 @@
+"""The aspects of words rather than letters: an earlier mark inside the query (or the query inside it), and
+a shared meaning (translations, synonyms, a meaning in part). Part of :mod:`ipwarden.similarity.aspects`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ipwarden.similarity.aspect_types import Aspect, AspectKind
+from ipwarden.similarity.aspect_types import quoted as _q
+from ipwarden.similarity.forms import MarkForms, glued_to_generic
+from ipwarden.similarity.meanings import canonical, inflected_meanings
+from ipwarden.similarity.normalize import mark_skeleton, word_parts
+from ipwarden.similarity.resources import english_headwords
+
+__all__ = ["containment", "meaning"]
+
+_DIRECT_BONUS = 0.03  # a meaning shared with the English words themselves, over one met through English
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    k = len(inner)
+    return 0 < k < len(outer) and any(outer[i : i + k] == inner for i in range(len(outer) - k + 1))
+
+
+_DISTINCTIVE_ENDING = 0.79  # KORS in MICHAEL KORS: above other parts of a mark, never high alone
+_ORDINARY = 6  # CC-CEDICT headwords glossed with an English word that make it a dictionary word
+
+
+def _ordinary(word: str) -> bool:
+    return english_headwords().get(word, 0) >= _ORDINARY
+
+
+def _distinctive_ending(q: MarkForms, c: MarkForms) -> bool:
+    """The query is the last words of a longer Latin earlier mark and none of them is an ordinary word:
+    the surname of a personal name (ZEGNA, KORS), which buyers take for the whole mark."""
+    k = len(q.core_skel)
+    return (
+        not q.cjk
+        and len(q.core_compact) >= 4
+        and c.core_skel[-k:] == q.core_skel
+        and not any(_ordinary(w) for w in q.core)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _part_skeletons(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(mark_skeleton(p) for p in word_parts(words))
+
+
+def _listed_words(q: MarkForms, c: MarkForms) -> tuple[float, tuple[str, ...]] | None:
+    """The earlier mark's words in a query that joins it to a model code or a possessive S (PLAYSTATION5,
+    ROLEX-116610LN, BARBIE'S), or that holds all of them in another order or apart (BENZ MERCEDES)."""
+    if c.cjk or len(c.core_compact) < 4 or not q.core:
+        return None
+    parts = _part_skeletons(q.core)
+    earlier = " ".join(c.core).upper()
+    if parts != q.core_skel and (parts == c.core_skel or _contains(parts, c.core_skel)):
+        why = f"contains the whole earlier mark {_q(earlier)} beside a number, a model code or a possessive S"
+        return 0.88, (why,)
+    words = c.core_skel
+    if len(words) >= 2 and all(len(w) >= 3 for w in words) and not _contains(parts, words):
+        left = list(parts)
+        for w in words:
+            if w not in left:
+                return None
+            left.remove(w)
+        return 0.85, (f"contains every word of the earlier mark {_q(earlier)}, in another order or apart",)
+    return None
+
+
+def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """The earlier mark is the dominant element of the query (or the other way round), generic words aside."""
+    if q.compact == c.compact:
+        return None
+    earlier = " ".join(c.core).upper()
+    if q.core_skel == c.core_skel or "".join(q.core_skel) == "".join(c.core_skel):
+        aside = sorted(set(q.dropped) | set(c.dropped))
+        why = (
+            f"same dominant element {_q(earlier)} once generic or descriptive words are set aside "
+            f"({', '.join(aside)})"
+        )
+        return Aspect(AspectKind.CONTAINMENT, 0.93, (why,))
+    weight = 0.88 if len(c.core_compact) >= 4 else 0.7
+    if _contains(q.core_skel, c.core_skel):
+        return Aspect(AspectKind.CONTAINMENT, weight, (f"contains the whole earlier mark {_q(earlier)}",))
+    if c.cjk and len(c.cjk) >= 2 and c.cjk != q.cjk and c.cjk in q.cjk:
+        return Aspect(AspectKind.CONTAINMENT, 0.88, (f"contains the whole earlier mark {_q(c.cjk)}",))
+    listed = _listed_words(q, c)
+    if listed:
+        return Aspect(AspectKind.CONTAINMENT, *listed)
+    if _contains(c.core_skel, q.core_skel) or (
+        q.cjk and len(q.cjk) >= 2 and q.cjk != c.cjk and q.cjk in c.cjk
+    ):
+        if _distinctive_ending(q, c):
+            why = f"the earlier mark {_q(c.text)} ends with the query, a word of no ordinary meaning"
+            return Aspect(AspectKind.CONTAINMENT, _DISTINCTIVE_ENDING, (why,))
+        return Aspect(
+            AspectKind.CONTAINMENT, 0.75, (f"the earlier mark {_q(c.text)} contains the query as a whole",)
+        )
+    glued = next((w for w in q.core if c.core_compact in glued_to_generic(w) and not _ordinary(w)), "")
+    if glued and len(c.core) == 1:
+        why = f"contains the whole earlier mark {_q(earlier)} glued to a generic or goods word: {_q(glued)}"
+        return Aspect(AspectKind.CONTAINMENT, 0.88, (why,))
+    if len(c.core_compact) >= 4 and c.core_compact in q.core_compact:
+        return Aspect(
+            AspectKind.CONTAINMENT,
+            0.75 * weight / 0.88,
+            (f"contains {_q(c.core_compact)} inside {_q(q.core_compact)}",),
+        )
+    return None
+
+
+def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """Same meaning across languages: Chinese glosses (CC-CEDICT) and foreign-word equivalents."""
+    if q.compact == c.compact:
+        return None
+    q_means, c_means = _all_meanings(q), _all_meanings(c)
+    shared = sorted(set(q_means) & set(c_means))
+    if not shared:
+        return _partial_meaning(q, c)
+    key = shared[0]
+    q_why, c_why = q_means[key], c_means[key]
+    if _plain(q_why) and _plain(c_why):
+        return None  # plain same words: spelling says it already
+    why = f"meaning: {q_why}; {c_why}"
+    # a whole phrase translated word for word (GATO NEGRO / BLACK CAT) says more than one shared word
+    score = 0.9 if " " in key else 0.85
+    if _plain(q_why) or _plain(c_why):
+        # one mark is the other's English equivalent (POMME / APPLE): the translation a buyer makes, closer
+        # than two foreign words that meet only through English (POMME / APFEL)
+        score += _DIRECT_BONUS
+    return Aspect(AspectKind.MEANING, round(score, 3), (why,))
+
+
+def _plain(why: str) -> bool:
+    return why.startswith("'") and why.endswith("'") and "' " not in why
+
+
+_MEANINGS: dict[str, dict[str, str]] = {}  # text → its meanings by canonical key (the query's, reused)
+
+
+def _all_meanings(f: MarkForms) -> dict[str, str]:
+    """Meanings by canonical key (GOLDEN STAR and 'gold star' meet), inflected foreign words included."""
+    out = _MEANINGS.get(f.text)
+    if out is None:
+        out = {}
+        for key, why in (f.meanings | inflected_meanings(f.core)).items():
+            out.setdefault(canonical(key), why)
+        if len(_MEANINGS) >= 50_000:
+            _MEANINGS.clear()
+        _MEANINGS[f.text] = out
+    return out
+
+
+_WORDS: dict[str, frozenset[str]] = {}  # text → the words of its meanings
+
+
+def _meaning_words(f: MarkForms) -> frozenset[str]:
+    words = _WORDS.get(f.text)
+    if words is None:
+        words = frozenset(w for k in f.meanings for w in k.split())
+        if len(_WORDS) >= 50_000:
+            _WORDS.clear()
+        _WORDS[f.text] = words
+    return words
+
+
+def _partial_meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """One meaning is the other's plus more words (皇冠 'crown', CROWN JEWEL); kept below corroboration."""
+    q_words = _meaning_words(q)
+    if not q_words or q_words.isdisjoint(_meaning_words(c)):
+        return None
+    for qk, q_why in q.meanings.items():
+        for ck, c_why in c.meanings.items():
+            small, big = sorted((set(qk.split()), set(ck.split())), key=len)
+            if small and small < big and any(len(w) >= 3 for w in small):
+                if q_why == f"'{qk}'" and c_why == f"'{ck}'":
+                    continue  # plain shared words: containment and spelling judge those
+                why = f"meaning (in part): {q_why}; {c_why}"
+                return Aspect(AspectKind.MEANING, 0.68, (why,))
+    return None
