@@ -164,8 +164,15 @@ def test_consumer_feedback(screen: Screen) -> None:
     result = screen(
         title="sneakers", stage="feedback", reviews=["arrived fast", "这是假货，不是正品", "não é original"]
     )
-    assert [r.field for r in result.reasons if r.family is Family.FEEDBACK] == ["reviews[1]", "reviews[2]"]
+    feedback = [r for r in result.reasons if r.family is Family.FEEDBACK]
+    assert [r.field for r in feedback] == ["reviews[1]", "reviews[2]"]
     assert result.decision is Decision.REVIEW
+    # each reason names its review and quotes that review's own words, not the cue's headword
+    assert (
+        feedback[0].detail.startswith("buyer review 2 says")
+        and f"{feedback[0].evidence!r}" in feedback[0].detail
+    )
+    assert feedback[1].detail.startswith("buyer review 3 says") and "original" in feedback[1].detail
 
 
 @pytest.mark.parametrize(

@@ -334,7 +334,8 @@ class Screener:
                         Family.FEEDBACK,
                         self.config.weight(signal),
                         f"{self.rule_version}/{signal}",
-                        f"buyer review says the goods are not genuine ({hit.cue.term!r}, {hit.cue.language})",
+                        f"buyer review {position + 1} says the goods are not genuine "
+                        f"({hit.text!r}, {hit.cue.language})",
                         field=f"reviews[{position}]",
                         span=hit.span,
                         evidence=hit.text,
