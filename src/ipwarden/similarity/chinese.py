@@ -139,17 +139,12 @@ def transliteration_key(key: str) -> str:
 
 
 @cache
-def _syllable_table() -> frozenset[str]:
-    """Every toneless pinyin syllable with a vowel (``data/pinyin_syllables.txt``; the interjections m, n
-    and ng would let almost any word be read as pinyin)."""
+def pinyin_table() -> frozenset[str]:
+    """Every toneless pinyin syllable with a vowel, ü written v (``data/pinyin_syllables.txt``; the
+    interjections m, n and ng would let almost any word be read as pinyin)."""
     text = files("ipwarden.similarity").joinpath("data", "pinyin_syllables.txt").read_text(encoding="utf-8")
     words = (w for line in text.splitlines() if not line.startswith("#") for w in line.split())
     return frozenset(w for w in words if any(v in w for v in "aeiouv"))
-
-
-def pinyin_table() -> frozenset[str]:
-    """Every toneless pinyin syllable with a vowel, ü written v."""
-    return _syllable_table()
 
 
 @lru_cache(maxsize=65_536)
@@ -162,7 +157,7 @@ def read_as_pinyin(latin: str) -> tuple[str, ...]:
     word = latin.lower()
     if not 4 <= len(word) <= 24 or not word.isascii() or not word.isalpha():
         return ()
-    table = _syllable_table()
+    table = pinyin_table()
     best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
     best[0] = ()
     for end in range(1, len(word) + 1):

@@ -76,6 +76,10 @@ def conceptual_difference(
     )
 
 
+def _dominant_words(c: MarkForms) -> list[str]:
+    return [c.cjk] if c.cjk and not c.latin else list(c.core)
+
+
 def weak_earlier_mark(c: MarkForms, weak_words: frozenset[str]) -> str | None:
     """Why the earlier mark is weak: its dominant element is made only of laudatory words, or None.
 
@@ -84,7 +88,7 @@ def weak_earlier_mark(c: MarkForms, weak_words: frozenset[str]) -> str | None:
     them is protected only against the same mark for the same goods (Plus Products v. Plus Discount Foods,
     722 F.2d 999 (2d Cir. 1983); British Sugar v James Robertson (TREAT) [1996] RPC 281).
     """
-    words = [w for w in (c.cjk,) if w] if c.cjk and not c.latin else list(c.core)
+    words = _dominant_words(c)
     if not words or not all(w.casefold() in weak_words for w in words):
         return None
     return (
@@ -113,10 +117,6 @@ def short_marks(q: MarkForms, c: MarkForms, aspects: Iterable[Aspect], max_lette
         f"short marks: '{q.text}' and '{c.text}' differ in a mark of {min(len(a), len(b))} letters, where "
         "each letter counts, so high only for the same goods"
     )
-
-
-def _dominant_words(c: MarkForms) -> list[str]:
-    return [c.cjk] if c.cjk and not c.latin else list(c.core)
 
 
 def _described(word: str, vocabulary: frozenset[str]) -> bool:

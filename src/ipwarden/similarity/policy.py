@@ -16,6 +16,7 @@ import yaml
 
 from ipwarden.errors import InputError
 from ipwarden.similarity.normalize import normalise
+from ipwarden.similarity.resources import lexicon_data
 
 __all__ = ["GoodsRelation", "RiskPolicy", "RiskTier", "default_policy"]
 
@@ -198,8 +199,7 @@ def _builtin_words(section: str) -> Any:
 
     The descriptive words by class are those of the section and the lexicon's ``descriptive`` words.
     """
-    text = files("ipwarden.similarity").joinpath("data", "lexicon.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = lexicon_data()
     found = data["weak_elements"][section]
     if section != "descriptive_of_goods":
         return found

@@ -25,6 +25,7 @@ __all__ = [
     "glyph_neighbours",
     "glyph_parts",
     "lexicon",
+    "lexicon_data",
     "parts_index",
     "warm_up",
 ]
@@ -121,8 +122,15 @@ class Lexicon:
 
 
 @cache
-def lexicon() -> Lexicon:
+def lexicon_data() -> dict[str, Any]:
+    """``lexicon.yaml`` as written (read once): :func:`lexicon` and the risk policy's word lists use it."""
     data: dict[str, Any] = yaml.safe_load(_text("lexicon.yaml"))
+    return data
+
+
+@cache
+def lexicon() -> Lexicon:
+    data = lexicon_data()
     foreign: dict[str, tuple[str, str]] = {}
     for language, words in data["foreign"].items():
         for word, english in words.items():

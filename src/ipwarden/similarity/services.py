@@ -84,17 +84,16 @@ def _each_kind(
     if len(ranked) <= limit or head == limit:
         return ranked[:limit]
     shown = {a.aspects[0].kind for _, a in ranked[:head] if a.aspects}
-    missing: list[tuple[IndexedMark, Assessment]] = []
-    for item in ranked[head:]:
-        a = item[1]
+    kept: list[int] = []  # positions in ``ranked`` of the hits of a kind not shown above
+    for at in range(head, len(ranked)):
+        a = ranked[at][1]
         if a.aspects and a.aspects[0].kind not in shown and a.risk is not RiskTier.LOW:
             shown.add(a.aspects[0].kind)
-            missing.append(item)
-    tail = missing[:slots]
-    taken = {id(item) for item in tail}
-    tail += [item for item in ranked[head:limit] if id(item) not in taken][: limit - head - len(tail)]
-    order = {id(item): i for i, item in enumerate(ranked)}
-    return ranked[:head] + sorted(tail, key=lambda item: order[id(item)])
+            kept.append(at)
+            if len(kept) == slots:
+                break
+    kept += [at for at in range(head, limit) if at not in kept][: limit - head - len(kept)]
+    return ranked[:head] + [ranked[at] for at in sorted(kept)]
 
 
 @lru_cache(maxsize=1)

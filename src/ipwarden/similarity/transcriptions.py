@@ -168,8 +168,8 @@ def _consonant_runs(word: str) -> list[list[str]]:
                 runs.append([])
             i += 1
             continue
-        pair = next((c for d, c in _DIGRAPHS if word.startswith(d, i)), "")
-        size = next((len(d) for d, _ in _DIGRAPHS if word.startswith(d, i)), 1)
+        digraph, pair = next(((d, c) for d, c in _DIGRAPHS if word.startswith(d, i)), ("", ""))
+        size = len(digraph) or 1
         cls = pair or ("S" if ch == "c" and word[i + 1 : i + 2] in ("e", "i", "y") else _LETTERS.get(ch, ""))
         if cls and not (runs[-1] and runs[-1][-1] == cls):
             runs[-1].append(cls)
