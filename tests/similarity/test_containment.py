@@ -24,3 +24,12 @@ def test_the_query_as_the_distinctive_end_of_a_longer_mark() -> None:
     assert ordinary is not None and ordinary.score == 0.75
     first = containment(prepare("MICHAEL"), prepare("MICHAEL KORS"))  # not the end of the mark
     assert first is not None and first.score == 0.75
+
+
+def test_a_short_word_is_probed_for_a_mark_glued_to_a_letter_or_two() -> None:
+    keys = {p.key: p for p in query_probes(prepare("SONYX"))}
+    assert "c:sony" in keys and keys["c:sony"].group == "containment"
+    assert "c:onyx" in keys  # or the letters before it
+    assert "c:son" not in keys  # three letters are too short to be a mark found this way
+    found = containment(prepare("SONYX"), prepare("SONY"))
+    assert found is not None and "'sony' inside 'sonyx'" in found.reasons[0]

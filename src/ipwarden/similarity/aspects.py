@@ -22,12 +22,14 @@ from ipwarden.similarity.phonetics import (
     italian_key,
     latin_key,
     loose_key,
+    said_spelling,
     spelled_as_said,
     vowel_key,
 )
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.transcriptions import latin_words, onset_score, read_otherwise
+from ipwarden.similarity.transliteration import transliteration_fit
 from ipwarden.similarity.word_aspects import containment, meaning
 
 __all__ = [
@@ -111,7 +113,7 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         return None
     if ka == kb:
         # the key is coarse (RAYBAN and ROBIN are both RBN): how far apart the spellings are still counts
-        spelled = DamerauLevenshtein.normalized_similarity(spelled_as_said(q.latin), spelled_as_said(c.latin))
+        spelled = _spelled_alike(q.latin, c.latin)
         score = (0.95 if q.vowel_key == c.vowel_key else 0.88) * (0.85 + 0.15 * spelled)
         why = f"sound: {_q(q.text)} sounds like {_q(c.text)} (both {ka})"
     elif _plural(ka) == kb or ka == _plural(kb):
@@ -155,10 +157,17 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         score = 0.8 * ks
         why = f"sound: {_q(q.text)} sounds close to {_q(c.text)} ({ka} ~ {kb})"
     if len(ka) <= 2:  # short keys collide easily; let the spelling temper them
-        score *= 0.75 + 0.25 * DamerauLevenshtein.normalized_similarity(
-            spelled_as_said(q.latin), spelled_as_said(c.latin)
-        )
+        score *= 0.75 + 0.25 * _spelled_alike(q.latin, c.latin)
     return Aspect(AspectKind.SOUND, round(score, 3), (why,))
+
+
+def _spelled_alike(a: str, b: str) -> float:
+    """How close two spellings are once what only looks different is folded, by letters or by the English
+    spellings of one sound (SOHNEE ~ SONY, MAYZOO ~ MEIZU)."""
+    return max(
+        DamerauLevenshtein.normalized_similarity(spelled_as_said(a), spelled_as_said(b)),
+        DamerauLevenshtein.normalized_similarity(said_spelling(a), said_spelling(b)),
+    )
 
 
 def _heard_alike(q: MarkForms, c: MarkForms) -> bool:
@@ -280,7 +289,34 @@ def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | No
                 part = _cross_text(word, cjk_side)
                 if part and part[0] >= 0.78:
                     return round(part[0] * 0.9, 3), f"contains {_q(word.upper())}: {part[1]}"
+    if found is None or found[0] < _FIT_SCORE:
+        written = _written_as(latin_side, cjk_side)
+        if written and (found is None or written[0] > found[0]):
+            return written
     return found
+
+
+_FIT_SCORE = (
+    0.66  # a transliteration that keeps every consonant: loose evidence, below the other sound matches
+)
+_MIN_FIT = 0.75
+
+
+def _written_as(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | None:
+    """The Chinese name as a transliteration of the Latin mark, or of one word of it (宾士 for the BENZ of
+    MERCEDES-BENZ), by :func:`transliteration_fit`; never high on its own."""
+    words = latin_words(latin_side.core)
+    if not words or not 1 <= len(cjk_side.pinyin) <= 8:
+        return None
+    options = [(transliteration_fit(" ".join(words), cjk_side.pinyin), " ".join(words))]
+    if 1 < len(words) <= 4:
+        options += [(0.95 * transliteration_fit(w, cjk_side.pinyin), w) for w in words if len(w) >= 3]
+    fit, word = max(options)
+    if fit < _MIN_FIT:
+        return None
+    spoken = f"{_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
+    why = f"sound: {spoken} can be written for {_q(word.upper())}, syllable by consonant (fit {fit:.2f})"
+    return round(_FIT_SCORE - 0.3 * (1.0 - fit), 3), why
 
 
 def cross_script(q: MarkForms, c: MarkForms) -> Aspect | None:

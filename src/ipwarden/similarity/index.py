@@ -393,7 +393,9 @@ class SearchIndex:
                 )
                 _take_best(by_group, quota, chosen_mask)
             rest = np.where(keep & ~chosen_mask, score, -1.0)
-            _take_best(rest, max(0, cap - int(chosen_mask.sum())), chosen_mask)
+            # the written group's places come on top of the cap: its loose keys must not take the others'
+            bonus = quota if GROUPS.index("written") in groups else 0
+            _take_best(rest, max(0, cap + bonus - int(chosen_mask.sum())), chosen_mask)
             chosen = np.flatnonzero(chosen_mask)
         order = chosen[np.argsort(-score[chosen], kind="stable")]
         return [int(u) for u in unique[order]]

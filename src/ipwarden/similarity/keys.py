@@ -30,6 +30,7 @@ from ipwarden.similarity.phonetics import ear_key, ear_spelling, glide_key, ital
 from ipwarden.similarity.resources import glosses, glyph_neighbours, glyph_parts, parts_index
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.transcriptions import cantonese_readings, chinese_onset_keys, latin_words, onset_keys
+from ipwarden.similarity.transliteration import written_keys
 
 __all__ = ["GROUPS", "Probe", "hash_keys", "mark_keys", "query_probes"]
 
@@ -44,7 +45,7 @@ _MAX_ENGLISH_WORDS = 3
 #: "respelled" holds the sound keys of another spelling convention (a silent H, J read as Y), whose marks
 #: would otherwise lose to the many marks with the query's own sound key; "onsets" the Latin marks whose
 #: syllable onsets a Chinese query keeps (SKECHERS for 斯凯奇), many to one key, below the closer spellings.
-GROUPS = ("spelling", "sound", "chinese", "glyph", "containment", "meaning", "respelled", "onsets")
+GROUPS = ("spelling", "sound", "chinese", "glyph", "containment", "meaning", "respelled", "onsets", "written")
 _GROUP_OF_KIND = {
     "s": "spelling",
     "c": "spelling",
@@ -253,6 +254,10 @@ def query_probes(f: MarkForms) -> list[Probe]:
             for size in range(4, len(word) - 3):
                 put("c:" + word[:size], 4.0, group="containment")
                 put("c:" + word[-size:], 4.0, group="containment")
+        elif len(word) >= 5 and word.isascii() and word.isalpha():  # or to a letter or two (SONYX)
+            for size in range(4, len(word)):
+                put("c:" + word[:size], 3.0, group="containment")
+                put("c:" + word[-size:], 3.0, group="containment")
     _listing_probes(f, put)
     for word in f.core:  # GAPKIDS: GAP glued to the goods word 'kids'
         for rest in glued_to_generic(word):
@@ -269,6 +274,12 @@ def query_probes(f: MarkForms) -> list[Probe]:
     if f.cjk and not f.latin:  # a Chinese name of a Western mark, that keeps its syllable onsets only
         for key in chinese_onset_keys(f.pinyin):
             put("ta:" + key, 3.0, exact=False, group="onsets")
+        # the Latin mark it may write, by its consonants: fillers and -n read or not, one coda left out
+        spelled, edited = written_keys(f.pinyin)
+        for key in edited:
+            put("tk:" + key, 1.0, exact=False, group="written")
+        for key in spelled:
+            put("tk:" + key, 2.5, exact=False, group="written")
     if len(f.latin_key) >= 3 and f.latin_key.endswith("S"):  # a plural or possessive S (SEYCOS ~ SEIKO)
         put("k:" + f.latin_key[:-1], 4.0)
         if f.vowel_key.endswith("S"):

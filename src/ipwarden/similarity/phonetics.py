@@ -21,6 +21,7 @@ __all__ = [
     "latin_key",
     "loose_key",
     "number_words",
+    "said_spelling",
     "spelled_as_said",
     "vowel_key",
 ]
@@ -234,3 +235,48 @@ def ear_key(text: str) -> str:
         return ""
     key = latin_key(read)
     return "" if key == latin_key(text) else key
+
+
+# English spellings of one vowel or consonant sound, read as one spelling: NYKEE and NIKE are both 'naiki'
+# only once the silent e lengthens the i, MAYZOO and MEIZU both 'meisu', OWDEE and AUDI both 'audi'
+_SAID: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"([^aeiouy])\1+", r"\1"),
+        (r"a(?=[^aeiouy]e$)", "E"),  # capitals: a sound already read, not read again
+        (r"[iy](?=[^aeiouy]e$)", "I"),
+        (r"o(?=[^aeiouy]e$)", "O"),
+        (r"u(?=[^aeiouy]e$)", "U"),
+        (r"(?<=[^aeiouy])e$", ""),
+        (r"igh", "I"),
+        (r"^(?:kn|gn|pn)", "n"),
+        (r"^wr", "r"),
+        (r"^wh", "w"),
+        (r"ph", "f"),
+        (r"(?:tch|sch|sh|ch)", "S"),
+        (r"c(?=[eiy])", "s"),
+        (r"(?:ck|c|q)", "k"),
+        (r"x", "ks"),
+        (r"z", "s"),
+        (r"(?:ee|ea|ie|ey$|y$)", "i"),
+        (r"(?:ay|ei|ey)", "E"),
+        (r"(?:ow|au|aw)", "A"),
+        (r"(?:oo|ou|ew|ue)", "U"),
+        (r"(?:oa|oe$|oh)", "O"),
+        (r"(?<=[^aeiou])y(?=[^aeiou])", "I"),
+        (r"(?<=[aeiou])h", ""),
+    )
+)
+_SAID_SOUNDS = str.maketrans({"E": "ei", "I": "ai", "O": "o", "U": "u", "A": "au", "S": "sh"})
+
+
+@lru_cache(maxsize=65_536)
+def said_spelling(latin: str) -> str:
+    """The Latin letters with each English spelling of a sound written one way: ee, ea and a final y are i;
+    ay, ei ei; a y between consonants ai; ow, au au; oo, ew u; a, i before a silent final e ei, ai; ph f;
+    ck, c, q k. Two marks with one sound key are told apart by how far apart *these* are (SOHNEE and SONY
+    are both 'soni', MAYZOO and MEIZU 'meisu')."""
+    letters = "".join(ch for ch in latin.lower() if "a" <= ch <= "z")
+    for pattern, repl in _SAID:
+        letters = pattern.sub(repl, letters)
+    return letters.translate(_SAID_SOUNDS)
