@@ -48,6 +48,7 @@ _FUZZY_CAP = 30_000  # fuzzy keys with more postings than this are too common to
 _GROUP_SHARE = 0.15  # share of the candidate slots reserved for the best marks of each candidate group
 _EXACT_CAP = 200_000
 _PARALLEL_FROM = 100_000  # below this many rights, starting workers costs more than it saves
+_WRITTEN = GROUPS.index("written")  # the candidate group whose places come on top of the cap
 _IN_CLASS = 1.05  # candidate weight factor for a mark in one of the query's classes (breaks ties of equals)
 
 Progress = Callable[[int], None]
@@ -394,7 +395,7 @@ class SearchIndex:
                 _take_best(by_group, quota, chosen_mask)
             rest = np.where(keep & ~chosen_mask, score, -1.0)
             # the written group's places come on top of the cap: its loose keys must not take the others'
-            bonus = quota if GROUPS.index("written") in groups else 0
+            bonus = quota if _WRITTEN in groups else 0
             _take_best(rest, max(0, cap + bonus - int(chosen_mask.sum())), chosen_mask)
             chosen = np.flatnonzero(chosen_mask)
         order = chosen[np.argsort(-score[chosen], kind="stable")]

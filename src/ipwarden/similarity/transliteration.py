@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ipwarden.similarity.chinese import transliteration_key
+from ipwarden.similarity.chinese import english_spelling, transliteration_key
 from ipwarden.similarity.normalize import normalise
 from ipwarden.similarity.phonetics import latin_key
 
@@ -72,29 +72,19 @@ _NEAR = {
     ("Y", ""): 0.2,
     ("Y", "X"): 0.4,
 }
-# syllables that write a lone Western consonant (the s of -st-, a final t, d, k, p, f, l or m)
-_FILLERS = frozenset(
-    {
-        "si",
-        "shi",
-        "zi",
-        "ci",
-        "te",
-        "de",
-        "ke",
-        "ge",
-        "bu",
-        "pu",
-        "fu",
-        "er",
-        "le",
-        "lu",
-        "mu",
-        "ji",
-        "qi",
-        "xi",
-    }
-)
+# syllables that write a lone Western consonant, with that consonant (the s of -st-, a final t, d, l or m)
+_FILLER_CONSONANT = {
+    "si": "s",
+    "shi": "sh",
+    "zi": "z",
+    "ci": "ts",
+    "te": "t",
+    "de": "d",
+    "ke": "k",
+    "ge": "g",
+}
+_FILLER_CONSONANT |= {"bu": "b", "pu": "p", "fu": "f", "le": "l", "lu": "l", "mu": "m", "er": "r"}
+_FILLERS = frozenset(_FILLER_CONSONANT) | {"ji", "qi", "xi"}
 _DROP_CODA = 0.35  # a consonant that ends a syllable or a word, left out (TIMBERLAND 天木兰: the r, the d)
 _DROP_ONSET = 0.9  # a consonant that begins a syllable, left out
 _EXTRA_SYLLABLE = 0.6  # a syllable that writes nothing of the mark
@@ -119,9 +109,8 @@ def latin_consonants(text: str) -> tuple[tuple[str, bool], ...]:
             if ch in _VOWELS and not (ch == "y" and i == 0 and len(letters) > 1 and letters[1] in _VOWELS):
                 i += 1
                 continue
-            digraph = next((d for d, _ in _DIGRAPHS if letters.startswith(d, i)), "")
+            digraph, cls = next(((d, c) for d, c in _DIGRAPHS if letters.startswith(d, i)), ("", ""))
             if digraph:
-                cls = dict(_DIGRAPHS)[digraph]
                 i += len(digraph)
             elif ch == "y":
                 cls, i = "Y", i + 1
@@ -202,29 +191,13 @@ def transliteration_fit(latin_text: str, syllables: tuple[str, ...]) -> float:
     return max(0.0, 1.0 - best[n][m] / max(n, m))
 
 
-_FILLER_CONSONANT = {
-    "si": "s",
-    "shi": "sh",
-    "zi": "z",
-    "ci": "ts",
-    "te": "t",
-    "de": "d",
-    "ke": "k",
-    "ge": "g",
-}
-_FILLER_CONSONANT |= {"bu": "b", "pu": "p", "fu": "f", "le": "l", "lu": "l", "mu": "m", "er": "r"}
-_SPELLED_INITIALS = (("zh", "j"), ("x", "sh"), ("q", "ch"), ("c", "ts"))
 _MAX_SPELLINGS = 64
 
 
 def _syllable_spellings(syllable: str, first: bool) -> list[str]:
     """How a Western spelling may have had the syllable: as English spells it by ear, its lone consonant
     when it is a filler, without its -n or -ng, hu- as w-, ji/qi as ki."""
-    spelled = next(
-        (new + syllable[len(old) :] for old, new in _SPELLED_INITIALS if syllable.startswith(old)), ""
-    )
-    if syllable.startswith("ch") or not spelled:
-        spelled = syllable
+    spelled = english_spelling((syllable,))
     out = [spelled]
     if syllable in _FILLER_CONSONANT and not first:
         out += [_FILLER_CONSONANT[syllable], ""]
