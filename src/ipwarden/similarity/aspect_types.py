@@ -12,6 +12,7 @@ class AspectKind(StrEnum):
     SPELLING = "spelling"
     LOOKALIKE = "look-alike"
     SOUND = "sound"
+    RHYME = "rhyme"
     CHINESE_SOUND = "chinese-sound"
     CROSS_SCRIPT = "cross-script"
     GLYPH = "glyph"

@@ -42,6 +42,7 @@ __all__ = [
     "glyph",
     "lookalike",
     "meaning",
+    "rhyme",
     "sound_chinese",
     "sound_latin",
     "spelling",
@@ -159,6 +160,31 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     if len(ka) <= 2:  # short keys collide easily; let the spelling temper them
         score *= 0.75 + 0.25 * _spelled_alike(q.latin, c.latin)
     return Aspect(AspectKind.SOUND, round(score, 3), (why,))
+
+
+_RHYME = 0.8  # a rhyme's score before how alike the rest is spelled adds up to 0.07 (below the same sound)
+_RHYME_MIN_LETTERS = 4
+
+
+def rhyme(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """The same sound after a different first consonant (DOUGIES ~ HUGGIES, GOLEX ~ ROLEX): the ear hears the
+    rest of the mark, which a rhyme keeps. Never high on its own (risk_policy.yaml): the beginning of a mark
+    counts most, and ordinary words rhyme by the thousand."""
+    ka, kb = q.latin_key, c.latin_key
+    a, b = q.latin, c.latin
+    if q.cjk or c.cjk or len(ka) < 3 or len(ka) != len(kb) or ka[0] == kb[0] or ka[1:] != kb[1:]:
+        return None
+    if min(len(a), len(b)) < _RHYME_MIN_LETTERS or a[:1] in _VOWEL_LETTERS or b[:1] in _VOWEL_LETTERS:
+        return None
+    if q.vowel_key[1:] != c.vowel_key[1:]:
+        return None
+    rest = _spelled_alike(a[1:], b[1:])
+    score = _RHYME + 0.07 * rest
+    why = f"rhyme: {_q(q.text)} and {_q(c.text)} differ in the first sound only ({ka} ~ {kb})"
+    return Aspect(AspectKind.RHYME, round(score, 3), (why,))
+
+
+_VOWEL_LETTERS = frozenset("aeiouy")
 
 
 def _spelled_alike(a: str, b: str) -> float:
@@ -426,6 +452,7 @@ ASPECTS: tuple[AspectFn, ...] = (
     spelling,
     lookalike,
     sound_latin,
+    rhyme,
     sound_chinese,
     cross_script,
     glyph,

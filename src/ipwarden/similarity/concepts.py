@@ -26,7 +26,9 @@ __all__ = [
 ]
 
 #: Aspects a clear meaning can counteract: how the marks sound or are spelled or written, nothing more.
-COUNTERED = frozenset({AspectKind.SPELLING, AspectKind.SOUND, AspectKind.CHINESE_SOUND, AspectKind.GLYPH})
+COUNTERED = frozenset(
+    {AspectKind.SPELLING, AspectKind.SOUND, AspectKind.RHYME, AspectKind.CHINESE_SOUND, AspectKind.GLYPH}
+)
 
 
 def _singular(word: str) -> str:

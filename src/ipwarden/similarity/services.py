@@ -15,6 +15,7 @@ from typing import Any
 
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import LIVE_STATUSES
+from ipwarden.similarity.aspect_types import AspectKind
 from ipwarden.similarity.forms import MarkForms, prepare, prepare_query
 from ipwarden.similarity.index import IndexedMark, SearchIndex
 from ipwarden.similarity.policy import RiskPolicy, RiskTier, default_policy
@@ -53,6 +54,7 @@ def _spread(ranked: list[tuple[IndexedMark, Assessment]], same: int) -> list[tup
 
 
 _KIND_SLOTS = 2  # places at the foot of a page kept for a kind of likeness the hits above lack
+_LIKENESS = {AspectKind.RHYME: AspectKind.SOUND}  # a rhyme is a likeness of sound, not a kind of its own
 
 
 def _rank_key(classes: tuple[int, ...]) -> Callable[[tuple[IndexedMark, Assessment]], tuple[Any, ...]]:
@@ -83,12 +85,13 @@ def _each_kind(
     head = max(0, limit - slots)
     if len(ranked) <= limit or head == limit:
         return ranked[:limit]
-    shown = {a.aspects[0].kind for _, a in ranked[:head] if a.aspects}
+    shown = {_LIKENESS.get(a.aspects[0].kind, a.aspects[0].kind) for _, a in ranked[:head] if a.aspects}
     kept: list[int] = []  # positions in ``ranked`` of the hits of a kind not shown above
     for at in range(head, len(ranked)):
         a = ranked[at][1]
-        if a.aspects and a.aspects[0].kind not in shown and a.risk is not RiskTier.LOW:
-            shown.add(a.aspects[0].kind)
+        kind = _LIKENESS.get(a.aspects[0].kind, a.aspects[0].kind) if a.aspects else None
+        if kind is not None and kind not in shown and a.risk is not RiskTier.LOW:
+            shown.add(kind)
             kept.append(at)
             if len(kept) == slots:
                 break

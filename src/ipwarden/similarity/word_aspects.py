@@ -11,7 +11,7 @@ from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.forms import MarkForms, glued_to_generic
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, word_parts
-from ipwarden.similarity.resources import english_headwords
+from ipwarden.similarity.resources import english_headwords, glosses
 
 __all__ = ["containment", "meaning"]
 
@@ -69,6 +69,21 @@ def _listed_words(q: MarkForms, c: MarkForms) -> tuple[float, tuple[str, ...]] |
     return None
 
 
+def _word_across(text: str, inner: str) -> str:
+    """A dictionary word of ``text`` that begins or ends inside ``inner`` where it occurs (白象牙: 象牙 'ivory'
+    across 白象), so that the query reads as other words; "" when every occurrence stands on its own."""
+    for start in (i for i in range(len(text) - len(inner) + 1) if text.startswith(inner, i)):
+        end = start + len(inner)
+        for at in range(len(text) - 1):
+            for size in (2, 3, 4):
+                stop = at + size
+                if stop > len(text) or not (at < start < stop or at < end < stop):
+                    continue
+                if not (start <= at and stop <= end) and glosses(text[at:stop]):
+                    return text[at:stop]
+    return ""
+
+
 def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     """The earlier mark is the dominant element of the query (or the other way round), generic words aside."""
     if q.compact == c.compact:
@@ -85,6 +100,10 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if _contains(q.core_skel, c.core_skel):
         return Aspect(AspectKind.CONTAINMENT, weight, (f"contains the whole earlier mark {_q(earlier)}",))
     if c.cjk and len(c.cjk) >= 2 and c.cjk != q.cjk and c.cjk in q.cjk:
+        across = _word_across(q.cjk, c.cjk)
+        if across:  # 白象牙 'white ivory' is 白 + 象牙, not 白象 + 牙
+            why = f"holds the characters of the earlier mark {_q(c.cjk)}, but across the word {_q(across)}"
+            return Aspect(AspectKind.CONTAINMENT, 0.75, (why,))
         return Aspect(AspectKind.CONTAINMENT, 0.88, (f"contains the whole earlier mark {_q(c.cjk)}",))
     listed = _listed_words(q, c)
     if listed:
