@@ -134,3 +134,20 @@ def test_glyph_alignment_runs_only_when_a_look_alike_step_exists() -> None:
     assert asp.glyph(prepare("可乐"), prepare("雪碧")) is None
     found = asp.glyph(prepare("周住牌"), prepare("雕牌"))
     assert found is not None and "split character" in found.reasons[0]
+
+
+def test_a_rhyme_is_a_different_first_sound_and_the_rest_alike() -> None:
+    found = _run(asp.rhyme, "GOLEX", "ROLEX")
+    assert found is not None and 0.8 <= found.score < 0.88 and "first sound" in found.reasons[0]
+    assert _run(asp.rhyme, "DOUGIES", "HUGGIES") is not None  # -oug- and -ugg- are said alike
+    assert _run(asp.rhyme, "ROLEX", "RELAX") is None  # the same first sound
+    assert _run(asp.rhyme, "BOSS", "MOSS") is None  # too short: every letter counts
+    assert _run(asp.rhyme, "APPLE", "GRAPPLE") is None  # a vowel start, not a rhyme
+    assert _run(asp.rhyme, "GOLEX", "ROLAND") is None
+
+
+def test_a_chinese_mark_read_across_another_word_is_not_contained_whole() -> None:
+    across = _run(asp.containment, "白象牙", "白象")  # 白 + 象牙 'ivory'
+    assert across is not None and across.score < 0.8 and "'象牙'" in across.reasons[0]
+    whole = _run(asp.containment, "白象方便面", "白象")
+    assert whole is not None and whole.score >= 0.88

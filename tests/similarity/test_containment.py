@@ -11,6 +11,7 @@ def test_a_mark_glued_to_a_generic_or_goods_word_is_split_off() -> None:
     assert glued_to_generic("gapkids") == ("gap",)
     assert glued_to_generic("officialcoach") == ("coach",)
     assert glued_to_generic("nike") == () and glued_to_generic("gap") == ()
+    assert glued_to_generic("kiamotors") == ("kia",)  # a vehicle word (class 12)
     found = containment(prepare("GAPKIDS"), prepare("GAP"))
     assert found is not None and found.score == 0.88 and "glued" in found.reasons[0]
     assert "c:gap" in {p.key for p in query_probes(prepare("GAPKIDS"))}

@@ -60,3 +60,13 @@ def test_the_policy_can_turn_each_rule_off(tmp_path: Path) -> None:
     assert default_policy().short_mark_letters == 4
     assert _risk("TOFFEE TREAT", "TREAT", "same", policy) is RiskTier.HIGH
     assert _risk("ASOS", "ASSOS", "related", policy) is RiskTier.HIGH
+
+
+def test_a_rhyme_alone_is_at_most_medium() -> None:
+    assert _risk("GOLEX", "ROLEX", "same") is RiskTier.MEDIUM
+    assert _risk("ROLEKS", "ROLEX", "same") is RiskTier.HIGH  # the same sound
+
+
+def test_wine_estate_words_are_set_aside_for_wines() -> None:
+    assert prepare("CHATEAU MARGAUX").core == ("margaux",)
+    assert prepare("玛歌酒庄").core == ("玛歌",)

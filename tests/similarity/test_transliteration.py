@@ -13,13 +13,16 @@ from ipwarden.similarity.aspects import cross_script, sound_latin
 from ipwarden.similarity.chinese import transliteration_key
 from ipwarden.similarity.forms import prepare, prepare_query
 from ipwarden.similarity.index import open_index
+from ipwarden.similarity.keys import mark_keys, query_probes
 from ipwarden.similarity.phonetics import latin_key, said_spelling
 from ipwarden.similarity.query import SearchQuery
 from ipwarden.similarity.services import SearchService
 from ipwarden.similarity.transliteration import (
     latin_consonants,
+    latin_shapes,
     transliteration_fit,
     written_keys,
+    written_shapes,
     written_spellings,
 )
 
@@ -90,3 +93,44 @@ def test_a_respelling_by_ear_outranks_a_mark_that_only_shares_its_consonants() -
     query = prepare_query("SOHNEE")
     sony, sonne = sound_latin(query, prepare("SONY")), sound_latin(query, prepare("SONNE"))
     assert sony and sonne and sony.score > sonne.score
+
+
+def _shapes_meet(chinese: str, latin: str) -> bool:
+    return bool(latin_shapes(latin) & written_shapes(tuple(lazy_pinyin(chinese))))
+
+
+def test_short_names_are_matched_syllable_by_syllable_with_their_vowels() -> None:
+    assert latin_shapes("DOVE") == {"TuF"}  # do- and a v that ends the word
+    assert latin_shapes("LAFITE") == {"LaFiT", "LaFi"}  # the t left out, as 拉菲 la fei does
+    assert latin_shapes("JORDAN") == {"SuTaN"}  # the r of jor- left out
+    assert latin_shapes("VALENTINO") == frozenset()  # four onsets: the consonant keys do
+    for chinese, latin in [("德芙", "DOVE"), ("雷朋", "RAY-BAN"), ("万斯", "VANS"), ("拉图", "LATOUR")]:
+        assert _shapes_meet(chinese, latin), (chinese, latin)
+    assert not _shapes_meet("德芙", "DIVA")  # the same consonants, other vowels
+    assert not _shapes_meet("思琳", "SOLON")
+    assert written_shapes(("de",)) == frozenset() and len(written_shapes(("e", "e", "e"))) <= 256
+
+
+def test_a_short_latin_mark_is_filed_under_its_shapes_and_a_chinese_name_looks_them_up() -> None:
+    assert "tv:TuF" in mark_keys(prepare("DOVE"))
+    probes = {p.key: p.group for p in query_probes(prepare_query("德芙"))}
+    assert probes.get("tv:TuF") == "written"
+    assert not any(p.key.startswith("tv:") for p in query_probes(prepare_query("DOVE")))
+
+
+def test_a_name_that_writes_the_vowels_too_ranks_above_one_that_keeps_consonants_only() -> None:
+    dove = cross_script(prepare_query("德芙"), prepare("DOVE"))
+    diva = cross_script(prepare_query("德芙"), prepare("DIVA"))
+    assert dove is not None and 0.7 <= dove.score < 0.8 and "with its vowels" in dove.reasons[0]
+    assert diva is None or diva.score < dove.score
+
+
+def test_search_finds_a_short_western_mark_by_a_two_syllable_name(tmp_path: Path) -> None:
+    store = InMemoryRightsStore()
+    marks = ["DOVE", "DIVA", "TOFU", "DAFOE", "德福", "DEFU", "DUFFY"]
+    store.upsert_rights([right(f"R{i}", m, [30], owner=f"O{i}") for i, m in enumerate(marks)])
+    service = SearchService(open_index(tmp_path / "index", store), store)
+    hits = service.search(SearchQuery.parse("德芙", classes=[30])).hits
+    ids = [h.id for h in hits]
+    assert "R0" in ids and hits[ids.index("R0")].risk.value == "medium"  # never high on its own
+    assert "R1" not in ids or ids.index("R0") < ids.index("R1")  # DIVA shares the consonants only

@@ -29,7 +29,7 @@ from ipwarden.similarity.phonetics import (
 from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.transcriptions import latin_words, onset_score, read_otherwise
-from ipwarden.similarity.transliteration import transliteration_fit
+from ipwarden.similarity.transliteration import latin_shapes, transliteration_fit, written_shapes
 from ipwarden.similarity.word_aspects import containment, meaning
 
 __all__ = [
@@ -307,15 +307,15 @@ def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | No
     onsets = onset_score(latin_side.core, cjk_side.pinyin) if found is None or found[0] < 0.84 else None
     if onsets and (found is None or onsets > found[0]):
         spoken = f"{_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
-        return onsets, f"sound: {spoken} keeps the syllable onsets of {_q(lat.upper())}"
-    if found is None and 1 < len(latin_side.core) <= 4:
+        found = onsets, f"sound: {spoken} keeps the syllable onsets of {_q(lat.upper())}"
+    elif found is None and 1 < len(latin_side.core) <= 4:
         # the Chinese mark's pinyin as one word of the query (KWEICHOW MOUTAI ~ 茅台)
         for word in latin_side.core:
             if len(word) >= 3 and word.isascii() and word.isalpha():
                 part = _cross_text(word, cjk_side)
                 if part and part[0] >= 0.78:
                     return round(part[0] * 0.9, 3), f"contains {_q(word.upper())}: {part[1]}"
-    if found is None or found[0] < _FIT_SCORE:
+    if found is None or found[0] < _SHAPE_SCORE:
         written = _written_as(latin_side, cjk_side)
         if written and (found is None or written[0] > found[0]):
             return written
@@ -325,6 +325,7 @@ def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | No
 _FIT_SCORE = (
     0.66  # a transliteration that keeps every consonant: loose evidence, below the other sound matches
 )
+_SHAPE_SCORE = 0.78  # the syllables write the onsets' vowels too (德芙 de fu, DOVE do-ve): still never high
 _MIN_FIT = 0.75
 
 
@@ -341,6 +342,12 @@ def _written_as(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str]
     if fit < _MIN_FIT:
         return None
     spoken = f"{_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
+    if latin_shapes(word) & written_shapes(cjk_side.pinyin):
+        why = (
+            f"sound: {spoken} can be written for {_q(word.upper())}, syllable by syllable with its vowels "
+            f"(fit {fit:.2f})"
+        )
+        return round(_SHAPE_SCORE - 0.3 * (1.0 - fit), 3), why
     why = f"sound: {spoken} can be written for {_q(word.upper())}, syllable by consonant (fit {fit:.2f})"
     return round(_FIT_SCORE - 0.3 * (1.0 - fit), 3), why
 
@@ -359,7 +366,9 @@ def cross_script(q: MarkForms, c: MarkForms) -> Aspect | None:
         return None
     score, why = max(found)
     latin = q.latin if not q.cjk else c.latin
-    if len(latin_key(latin)) <= 2:  # short keys collide easily (GUCHI, 贵楚意): let the spelling temper them
+    # short keys collide easily (GUCHI, 贵楚意): let the spelling temper them, above the transliterations
+    # (below _SHAPE_SCORE) whose syllables and vowels were matched one by one
+    if len(latin_key(latin)) <= 2 and score > _SHAPE_SCORE:
         side = c if not q.cjk else q
         spelled = max(
             DamerauLevenshtein.normalized_similarity(latin, spoken)

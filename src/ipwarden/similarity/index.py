@@ -39,7 +39,7 @@ from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
-FORMAT_VERSION = 9  # 9: Latin marks filed under the syllable onsets a Chinese name keeps (ta:)
+FORMAT_VERSION = 10  # 10: short Latin marks filed under their syllable shapes (tv:)
 # 8: sound keys of spellings by ear (German, Dutch, Slavic); ł, ø, đ, æ, œ folded
 # 6: ü as u in fuzzy pinyin, NG as N in transliteration keys, Polish sz/cz
 REBUILD = "ipwarden index build"
@@ -50,6 +50,9 @@ _EXACT_CAP = 200_000
 _PARALLEL_FROM = 100_000  # below this many rights, starting workers costs more than it saves
 _WRITTEN = GROUPS.index("written")  # the candidate group whose places come on top of the cap
 _IN_CLASS = 1.05  # candidate weight factor for a mark in one of the query's classes (breaks ties of equals)
+# the written group's keys are loose (a short name's shape is shared by hundreds of marks): of the marks it
+# finds, those for the query's goods come first
+_WRITTEN_IN_CLASS = 2.0
 
 Progress = Callable[[int], None]
 
@@ -371,6 +374,7 @@ class SearchIndex:
             if wanted_classes:
                 in_class = (self._classes[at] & wanted_classes) != 0
                 np.multiply(per_group, (1.0 + (_IN_CLASS - 1.0) * in_class)[:, None], out=per_group)
+                per_group[:, _WRITTEN] *= 1.0 + (_WRITTEN_IN_CLASS - 1.0) * in_class
             score = per_group.sum(axis=1)
             keep = self._alive[at]
             if offices is not None:

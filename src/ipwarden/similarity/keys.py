@@ -30,7 +30,7 @@ from ipwarden.similarity.phonetics import ear_key, ear_spelling, glide_key, ital
 from ipwarden.similarity.resources import glosses, glyph_neighbours, glyph_parts, parts_index
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.transcriptions import cantonese_readings, chinese_onset_keys, latin_words, onset_keys
-from ipwarden.similarity.transliteration import written_keys
+from ipwarden.similarity.transliteration import latin_shapes, written_keys, written_shapes
 
 __all__ = ["GROUPS", "Probe", "hash_keys", "mark_keys", "query_probes"]
 
@@ -135,6 +135,8 @@ def mark_keys(f: MarkForms) -> set[str]:
     keys.update("t:" + w for w in f.core_skel if len(w) >= 2)
     if f.latin and not f.cjk:  # the syllable onsets a Chinese transliteration keeps (SKECHERS ~ 斯凯奇)
         keys.update("ta:" + k for k in onset_keys(latin_words(f.core)))
+        # and a short mark's onsets with their vowels, for two- and three-syllable names (DOVE ~ 德芙)
+        keys.update("tv:" + k for k in latin_shapes(" ".join(latin_words(f.core))))
     if f.cjk:
         keys.update("h:" + b for b in _bigrams(f.cjk))
         keys.add("y:" + " ".join(f.fuzzy))
@@ -196,7 +198,7 @@ def query_probes(f: MarkForms) -> list[Probe]:
     # the query's own Italian reading is left out: the earlier mark is the one read in Italian (GUCCI)
     # and its own translations (mx:) are what its translated meanings probe below, by m: and c: keys
     heard = ear_key(f.text)  # probed with the other spelling conventions (_latin_sound_probes)
-    own = {k for k in mark_keys(f) if not k.startswith(("mx:", "ta:"))} - {
+    own = {k for k in mark_keys(f) if not k.startswith(("mx:", "ta:", "tv:"))} - {
         "k:" + italian_key(f.latin),
         "k:" + heard,
     }
@@ -280,6 +282,8 @@ def query_probes(f: MarkForms) -> list[Probe]:
             put("tk:" + key, 1.0, exact=False, group="written")
         for key in spelled:
             put("tk:" + key, 2.5, exact=False, group="written")
+        for key in written_shapes(f.pinyin):
+            put("tv:" + key, 2.5, exact=False, group="written")
     if len(f.latin_key) >= 3 and f.latin_key.endswith("S"):  # a plural or possessive S (SEYCOS ~ SEIKO)
         put("k:" + f.latin_key[:-1], 4.0)
         if f.vowel_key.endswith("S"):

@@ -78,6 +78,7 @@ _FILLER_CONSONANT = {
     "shi": "sh",
     "zi": "z",
     "ci": "ts",
+    "chi": "ch",
     "te": "t",
     "de": "d",
     "ke": "k",
@@ -92,6 +93,47 @@ _EXTRA_VOWEL = 0.15  # a vowel-initial syllable (a, ai, ao, o, ya, wu ...) that 
 _FILLER_FOR_ONSET = 0.2  # a full syllable where the mark has a lone consonant, not a filler
 
 
+def _letters(word: str) -> str:
+    letters = "".join(ch for ch in word if "a" <= ch <= "z")
+    if len(letters) > 3 and letters.endswith("e") and letters[-2] not in _VOWELS:
+        letters = letters[:-1]  # DOVE, COLGATE: the final e is silent
+    return letters
+
+
+def _units(letters: str) -> list[tuple[str, int]]:
+    """The consonant sounds of one word's letters, each with the index of the letter after it."""
+    units: list[tuple[str, int]] = []  # class, index of the next letter
+    i = 0
+    while i < len(letters):
+        ch = letters[i]
+        if ch in _VOWELS and not (ch == "y" and i == 0 and len(letters) > 1 and letters[1] in _VOWELS):
+            i += 1
+            continue
+        digraph, cls = next(((d, c) for d, c in _DIGRAPHS if letters.startswith(d, i)), ("", ""))
+        if digraph:
+            i += len(digraph)
+        elif ch == "y":
+            cls, i = "Y", i + 1
+        elif ch == "x":
+            units.append(("K", i + 1))
+            cls, i = "S", i + 1
+        elif ch in "cg" and letters[i + 1 : i + 2] in ("e", "i", "y"):
+            cls, i = ("S" if ch == "c" else "J"), i + 1
+        elif ch == "h" and units and units[-1][1] == i:
+            i += 1  # an h after a consonant is silent
+            continue
+        elif ch == "w" and i and letters[i - 1] in _VOWELS and letters[i + 1 : i + 2] not in _VOWELS:
+            i += 1  # ow, aw, ew: a vowel
+            continue
+        else:
+            cls, i = _LETTER.get(ch, ""), i + 1
+        if cls and not (units and units[-1][0] == cls and units[-1][1] == i - 1):
+            units.append((cls, i))
+        elif cls and units:
+            units[-1] = (cls, i)
+    return units
+
+
 @lru_cache(maxsize=65_536)
 def latin_consonants(text: str) -> tuple[tuple[str, bool], ...]:
     """The consonant sounds of a Latin mark, each with whether a vowel follows it (an onset) or not (a coda:
@@ -99,38 +141,8 @@ def latin_consonants(text: str) -> tuple[tuple[str, bool], ...]:
     are one sound and none."""
     out: list[tuple[str, bool]] = []
     for word in normalise(text).split(" "):
-        letters = "".join(ch for ch in word if "a" <= ch <= "z")
-        if len(letters) > 3 and letters.endswith("e") and letters[-2] not in _VOWELS:
-            letters = letters[:-1]  # DOVE, COLGATE: the final e is silent
-        units: list[tuple[str, int]] = []  # class, index of the next letter
-        i = 0
-        while i < len(letters):
-            ch = letters[i]
-            if ch in _VOWELS and not (ch == "y" and i == 0 and len(letters) > 1 and letters[1] in _VOWELS):
-                i += 1
-                continue
-            digraph, cls = next(((d, c) for d, c in _DIGRAPHS if letters.startswith(d, i)), ("", ""))
-            if digraph:
-                i += len(digraph)
-            elif ch == "y":
-                cls, i = "Y", i + 1
-            elif ch == "x":
-                units.append(("K", i + 1))
-                cls, i = "S", i + 1
-            elif ch in "cg" and letters[i + 1 : i + 2] in ("e", "i", "y"):
-                cls, i = ("S" if ch == "c" else "J"), i + 1
-            elif ch == "h" and units and units[-1][1] == i:
-                i += 1  # an h after a consonant is silent
-                continue
-            elif ch == "w" and i and letters[i - 1] in _VOWELS and letters[i + 1 : i + 2] not in _VOWELS:
-                i += 1  # ow, aw, ew: a vowel
-                continue
-            else:
-                cls, i = _LETTER.get(ch, ""), i + 1
-            if cls and not (units and units[-1][0] == cls and units[-1][1] == i - 1):
-                units.append((cls, i))
-            elif cls and units:
-                units[-1] = (cls, i)
+        letters = _letters(word)
+        units = _units(letters)
         out.extend((cls, letters[nxt : nxt + 1] in _VOWELS and nxt < len(letters)) for cls, nxt in units)
     return tuple(out)
 
@@ -239,3 +251,119 @@ def written_keys(syllables: tuple[str, ...]) -> tuple[frozenset[str], frozenset[
             edited.update(key[:at] + cls + key[at:] for cls in _CLASSES)
     strong = frozenset(k for k in base if len(k) >= _MIN_KEY)
     return strong, frozenset(k for k in edited if len(k) >= _MIN_KEY) - strong
+
+
+# -- syllable shapes: the onsets with their vowels, for the short names that consonants alone cannot tell --
+# A two-syllable name keeps two or three consonants, which thousands of marks share (德芙 de fu: DF, the key
+# of DEFU, DIVA, DOVE, TOFU ...); the vowels after them tell DOVE (do-ve) from DIVA. Vowels are compared in
+# three classes a Chinese final can write: a; e, i, y; o, u. Consonants in classes a little wider than above
+# (v and w with f, sh and soft g with s). A shape reads onsets as class + vowel ("Tu"), a vowel-initial
+# syllable as "_" + vowel and a coda as its class alone ("F"); l and r codas are left out, as the names
+# drop them (JORDAN 乔丹 qiao dan).
+_SHAPE_VOWEL = {"a": "a", "e": "i", "i": "i", "y": "i", "o": "u", "u": "u"}
+_SHAPE_VOWEL_PAIRS = {"ai": "i", "ay": "i", "ei": "i", "ey": "i", "ee": "i", "ea": "i", "ie": "i"}
+_SHAPE_VOWEL_PAIRS |= {"au": "u", "aw": "u", "ou": "u", "ow": "u", "oo": "u", "eu": "u", "oa": "u", "oe": "u"}
+_SHAPE_CONSONANT = {"V": "F", "W": "F", "J": "S"}
+_SHAPE_MAX_ONSETS = 3
+_SHAPE_MAX_KEYS = 256
+
+
+def _shape_vowel(letters: str, at: int) -> str:
+    return _SHAPE_VOWEL_PAIRS.get(letters[at : at + 2]) or _SHAPE_VOWEL.get(letters[at : at + 1], "")
+
+
+def _hiatus(letters: str, at: int) -> bool:
+    """Two vowels at ``at`` that are two syllables, not one sound written with two letters."""
+    pair = letters[at : at + 2]
+    return len(pair) == 2 and pair[1] in _VOWELS and pair not in _SHAPE_VOWEL_PAIRS and pair[0] != pair[1]
+
+
+@lru_cache(maxsize=65_536)
+def latin_shapes(text: str) -> frozenset[str]:
+    """The syllable shapes of a short Latin mark (three onsets at most): all of its sounds, and its onsets
+    with n and m codas only (LAFITE: La Fi T and La Fi, for 拉菲 la fei); two parts at least."""
+    full: list[str] = []
+    reduced: list[str] = []
+    onsets = 0
+    for word in normalise(text).split(" "):
+        letters = _letters(word)
+        if not letters:
+            continue
+        if letters[0] in _VOWELS and not (letters[0] == "y" and letters[1:2] in tuple(_VOWELS)):
+            full.append("_" + _shape_vowel(letters, 0))
+            reduced.append(full[-1])
+            onsets += 1
+        for cls, nxt in _units(letters):
+            shape = _SHAPE_CONSONANT.get(cls, cls)
+            if nxt < len(letters) and letters[nxt] in _VOWELS:
+                full.append(shape + _shape_vowel(letters, nxt))
+                reduced.append(full[-1])
+                onsets += 1
+                if _hiatus(letters, nxt):  # KIA ki-a, CASIO ca-si-o: the second vowel is a syllable
+                    full.append("_" + _shape_vowel(letters, nxt + 1))
+                    reduced.append(full[-1])
+                    onsets += 1
+            elif shape != "L":
+                full.append(shape)
+                if shape in ("N", "M"):
+                    reduced.append(shape)
+    if not 1 <= onsets <= _SHAPE_MAX_ONSETS:
+        return frozenset()
+    out = {"".join(full)} if len(full) >= 2 else set()
+    if len(reduced) >= 2 and sum(len(t) == 2 for t in reduced) >= 2:
+        out.add("".join(reduced))
+    return frozenset(out)
+
+
+# the vowel classes a pinyin final (without its -n or -ng) can write; e is a schwa, i after z, c, s, zh,
+# ch, sh and r a buzz: either can write any vowel
+_FINAL_VOWELS = {"a": "a", "ia": "ai", "ua": "a", "ai": "ai", "uai": "ai", "ao": "au", "iao": "au"}
+_FINAL_VOWELS |= {"e": "aiu", "ei": "i", "ui": "i", "ie": "i", "ve": "iu", "ue": "iu", "i": "i", "o": "u"}
+_FINAL_VOWELS |= {"uo": "u", "ou": "u", "iu": "u", "u": "u", "v": "iu", "io": "u", "iou": "u", "uei": "i"}
+_SHAPE_INITIAL = {"J": ("S",), "X": ("K", "S"), "W": ("F", "_"), "Y": ("Y", "_"), "": ("_",)}
+_BUZZ = frozenset({"z", "c", "s", "zh", "ch", "sh", "r"})
+
+
+def _syllable_options(syllable: str, first: bool) -> list[tuple[str, ...]]:
+    """The shape parts one syllable may write: an onset with its vowel (and an n coda for -n, -ng), or,
+    after the first, a filler syllable's lone consonant (or nothing, for le, lu, er)."""
+    head = syllable[:2] if syllable[:2] in ("zh", "ch", "sh") else syllable[:1]
+    head = head if head[:1] in _INITIALS else ""
+    final = syllable[len(head) :]
+    nasal = final.endswith(("n", "ng")) and final not in ("n", "ng")
+    nucleus = final.removesuffix("g").removesuffix("n") if nasal else final
+    vowels = "aiu" if (nucleus == "i" and head in _BUZZ) else _FINAL_VOWELS.get(nucleus, "aiu")
+    initial = _INITIAL.get(head, "")
+    consonants = _SHAPE_INITIAL.get(initial, (initial,))
+    if head == "h" and final.startswith("u"):
+        consonants = ("H", "F")  # hua writes va, hu wo
+    out: list[tuple[str, ...]] = []
+    for c in consonants:
+        for v in vowels:
+            out.append((c + v,))
+            if nasal:
+                out.append((c + v, "N"))
+    if not first and syllable in _FILLERS:
+        lone = _FILLER_CONSONANT.get(syllable, "k")
+        cls = _LETTER.get(lone[:1], "") if lone not in ("sh", "ts", "ch") else "S"
+        shape = "" if cls == "L" else _SHAPE_CONSONANT.get(cls, cls)
+        out.append((shape,) if shape else ())
+        if syllable in ("ji", "qi", "xi"):
+            out.append(("S",))
+    return out
+
+
+_INITIALS = frozenset("bpmfdtnlgkhjqxrzcsyw")
+
+
+@lru_cache(maxsize=16_384)
+def written_shapes(syllables: tuple[str, ...]) -> frozenset[str]:
+    """The syllable shapes of the Latin marks a Chinese name of two or three syllables may write, at most
+    256 (德芙 de fu: Tu F for DOVE, Ti Fu, Ta Fu ...); none for other lengths."""
+    if not 2 <= len(syllables) <= _SHAPE_MAX_ONSETS:
+        return frozenset()
+    shapes: list[tuple[str, ...]] = [()]
+    for at, syllable in enumerate(syllables):
+        options = _syllable_options(syllable, at == 0)
+        shapes = [s + o for s in shapes for o in options][: _SHAPE_MAX_KEYS * 4]
+    return frozenset(["".join(s) for s in shapes if len(s) >= 2][:_SHAPE_MAX_KEYS])

@@ -70,8 +70,8 @@ def _listed_words(q: MarkForms, c: MarkForms) -> tuple[float, tuple[str, ...]] |
 
 
 def _word_across(text: str, inner: str) -> str:
-    """A dictionary word of ``text`` that begins or ends inside ``inner`` where it occurs (白象牙: 象牙 'ivory'
-    across 白象), so that the query reads as other words; "" when every occurrence stands on its own."""
+    """A dictionary word of ``text`` that begins or ends inside ``inner`` where it occurs (白象牙: 象牙
+    'ivory' across 白象), so that the query reads as other words; "" when every occurrence stands alone."""
     for start in (i for i in range(len(text) - len(inner) + 1) if text.startswith(inner, i)):
         end = start + len(inner)
         for at in range(len(text) - 1):
