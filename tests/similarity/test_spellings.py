@@ -55,18 +55,23 @@ def test_transliteration_key_folds_what_chinese_does_not_keep_apart() -> None:
 
 
 @pytest.mark.parametrize(
-    ("chinese", "latin", "score"),
+    ("chinese", "latin", "score", "reason"),
     [
-        ("愛迪達", "ADIDAS", 0.7),
-        ("欧米茄", "OMEGA", 0.7),
-        ("柯达", "KODAK", 0.66),
-        ("锐步", "REEBOK", 0.66),
+        ("卡尔文克莱因", "CALVIN KLEIN", 0.7, "transliterates"),
+        ("飞利浦", "PHILIPS", 0.7, "transliterates"),
+        # short names that write the vowels after the onsets too (syllable shapes) score a little more
+        ("愛迪達", "ADIDAS", 0.73, "with its vowels"),
+        ("欧米茄", "OMEGA", 0.745, "with its vowels"),
+        ("柯达", "KODAK", 0.745, "with its vowels"),
+        ("锐步", "REEBOK", 0.745, "with its vowels"),
     ],
 )
-def test_chinese_transliteration_of_a_western_mark(chinese: str, latin: str, score: float) -> None:
+def test_chinese_transliteration_of_a_western_mark(
+    chinese: str, latin: str, score: float, reason: str
+) -> None:
     found = cross_script(prepare(chinese), prepare(latin))
-    assert found is not None and found.score == score and "transliterates" in found.reasons[0]
-    assert found.score < 0.75  # below a whole word contained, and never high on its own
+    assert found is not None and found.score == score and reason in found.reasons[0]
+    assert found.score < 0.8  # never high on its own
 
 
 def test_transliteration_needs_the_consonants() -> None:
@@ -151,7 +156,7 @@ def test_goods_words_after_a_chinese_name_are_set_aside() -> None:
     assert prepare("运动鞋").core == ("运动鞋",)  # goods words alone are their own dominant element
     assert prepare("手表").core == ("手表",)
     found = cross_script(omega, prepare("OMEGA"))
-    assert found is not None and "transliterates" in found.reasons[0]
+    assert found is not None and "'欧米茄' ('ou mi jia') can be written for 'OMEGA'" in found.reasons[0]
 
 
 def test_a_latin_word_read_as_pinyin_probes_the_fuzzy_pinyin() -> None:
