@@ -151,3 +151,12 @@ def test_a_chinese_mark_read_across_another_word_is_not_contained_whole() -> Non
     assert across is not None and across.score < 0.8 and "'象牙'" in across.reasons[0]
     whole = _run(asp.containment, "白象方便面", "白象")
     assert whole is not None and whole.score >= 0.88
+
+
+def test_a_misspelt_mark_with_words_added_is_found_by_its_word() -> None:
+    found = _run(asp.spelling, "SAMSNG GALAXY", "SAMSUNG")
+    assert found is not None and found.score == 0.78 and "'SAMSNG'" in found.reasons[0]
+    said = _run(asp.spelling, "ROLLEX SUBMARINER", "ROLEX")
+    assert said is not None and said.score == 0.78
+    assert _run(asp.spelling, "SAMSNG", "SAMSUNG").reasons[0].startswith("spelling: 1 edit")  # type: ignore[union-attr]
+    assert _run(asp.spelling, "GALAXY PHONE CASE", "SAMSUNG") is None

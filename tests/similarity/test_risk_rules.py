@@ -70,3 +70,9 @@ def test_a_rhyme_alone_is_at_most_medium() -> None:
 def test_wine_estate_words_are_set_aside_for_wines() -> None:
     assert prepare("CHATEAU MARGAUX").core == ("margaux",)
     assert prepare("玛歌酒庄").core == ("玛歌",)
+
+
+def test_a_misspelt_mark_among_added_words_is_medium_on_its_own() -> None:
+    assert _risk("SAMSNG GALAXY", "SAMSUNG", "same") is RiskTier.MEDIUM
+    # with a second likeness (ORBIT's letters in a row inside 'orbittchewing'), high
+    assert _risk("ORBITT CHEWING", "ORBIT", "same") is RiskTier.HIGH

@@ -27,7 +27,13 @@ from ipwarden.similarity.forms import MarkForms, glued_to_generic
 from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import ear_key, ear_spelling, glide_key, italian_key, latin_key, vowel_key
-from ipwarden.similarity.resources import glosses, glyph_neighbours, glyph_parts, parts_index
+from ipwarden.similarity.resources import (
+    glosses,
+    glyph_neighbours,
+    glyph_parts,
+    ordinary_english,
+    parts_index,
+)
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.transcriptions import cantonese_readings, chinese_onset_keys, latin_words, onset_keys
 from ipwarden.similarity.transliteration import latin_shapes, written_keys, written_shapes
@@ -256,6 +262,10 @@ def query_probes(f: MarkForms) -> list[Probe]:
             for size in range(4, len(word) - 3):
                 put("c:" + word[:size], 4.0, group="containment")
                 put("c:" + word[-size:], 4.0, group="containment")
+            if word.isalpha():  # or to a short word (HONDAKIT: HONDA + kit)
+                for size in range(max(4, len(word) - 3), len(word)):
+                    put("c:" + word[:size], 3.0, group="containment")
+                    put("c:" + word[-size:], 3.0, group="containment")
         elif len(word) >= 5 and word.isascii() and word.isalpha():  # or to a letter or two (SONYX)
             for size in range(4, len(word)):
                 put("c:" + word[:size], 3.0, group="containment")
@@ -368,6 +378,10 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
         for word in f.core:
             if len(word) >= 4 and word.isalpha():
                 put("v:" + vowel_key(from_older_romanisation(word)), 3.0, exact=False, group="chinese")
+                # a misspelt mark with words added (SAMSNG GALAXY, ROLLEX SUBMARINER): the word's sound,
+                # unless the word is an ordinary English one (GALAXY), which names no mark
+                if len(latin_key(word)) >= 3 and not ordinary_english(word):
+                    put("k:" + latin_key(word), 3.0, exact=False, group="containment")
 
 
 def _hash(data: bytes) -> int:

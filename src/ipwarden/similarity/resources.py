@@ -161,3 +161,12 @@ def warm_up() -> None:
     from ipwarden.similarity.transcriptions import load_tables  # it reads these tables: imported here
 
     load_tables()
+
+
+_ORDINARY_HEADWORDS = 6  # CC-CEDICT headwords glossed with an English word that make it a dictionary word
+
+
+def ordinary_english(word: str) -> bool:
+    """Whether ``word`` is an ordinary English word (:func:`english_headwords`: relax, galaxy), not a coined
+    name (nike, rolex)."""
+    return english_headwords().get(word, 0) >= _ORDINARY_HEADWORDS

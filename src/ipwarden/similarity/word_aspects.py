@@ -11,7 +11,7 @@ from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.forms import MarkForms, glued_to_generic
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, word_parts
-from ipwarden.similarity.resources import english_headwords, glosses
+from ipwarden.similarity.resources import glosses, ordinary_english
 
 __all__ = ["containment", "meaning"]
 
@@ -24,11 +24,10 @@ def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
 
 
 _DISTINCTIVE_ENDING = 0.79  # KORS in MICHAEL KORS: above other parts of a mark, never high alone
-_ORDINARY = 6  # CC-CEDICT headwords glossed with an English word that make it a dictionary word
 
 
 def _ordinary(word: str) -> bool:
-    return english_headwords().get(word, 0) >= _ORDINARY
+    return ordinary_english(word)
 
 
 def _distinctive_ending(q: MarkForms, c: MarkForms) -> bool:
