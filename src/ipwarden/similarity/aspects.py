@@ -26,11 +26,11 @@ from ipwarden.similarity.phonetics import (
     spelled_as_said,
     vowel_key,
 )
-from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, ordinary_english
+from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.transcriptions import latin_words, onset_score, read_otherwise
 from ipwarden.similarity.transliteration import latin_shapes, transliteration_fit, written_shapes
-from ipwarden.similarity.word_aspects import containment, meaning
+from ipwarden.similarity.word_aspects import MISSPELT_INSIDE, containment, meaning, misspelt_inside
 
 __all__ = [
     "ASPECTS",
@@ -52,37 +52,13 @@ _GLYPH_FLOOR = 0.6  # neighbour similarity below which two characters are simply
 _PART_MATCH = 0.75  # how close a written part must look to the real component of a split character
 
 
-_MISSPELT_INSIDE = 0.78  # below high alone: a word of the query spelt or said like the whole earlier mark
-
-
-def _misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """A word of a longer query that is the one-word earlier mark misspelt, or said alike, with other words
-    added (SAMSNG GALAXY ~ SAMSUNG, ROLLEX SUBMARINER ~ ROLEX: typosquatting with added terms, WIPO
-    Overview 3.0 s. 1.8 and 1.9); a spelling likeness, so a clear meaning of the query counters it."""
-    if len(c.core) != 1 or len(q.core) < 2 or c.cjk:
-        return None
-    if len(c.core_compact) < 4 or not c.core_compact.isalpha():
-        return None
-    mark = c.core_compact
-    for word in q.core:
-        if len(word) < 4 or not word.isalpha() or word == mark or ordinary_english(word):
-            continue  # an ordinary word (GALAXY) is not a misspelt mark (GALAXIA)
-        sim = DamerauLevenshtein.normalized_similarity(word, mark)
-        said = latin_key(word) == c.latin_key and len(c.latin_key) >= 3
-        if sim >= 0.8 or (said and sim >= 0.6):
-            how = "spelt" if sim >= 0.8 else "said"
-            why = f"spelling: contains {_q(word.upper())}, the earlier mark {_q(c.text)} {how} another way"
-            return Aspect(AspectKind.SPELLING, _MISSPELT_INSIDE, (why,))
-    return None
-
-
 def spelling(q: MarkForms, c: MarkForms) -> Aspect | None:
     """Edit distance with transpositions on the normalised spelling, more weight on the first letters; or a
     word of the query that is the earlier mark spelt another way."""
     whole = _whole_spelling(q, c)
-    if whole is not None and whole.score >= _MISSPELT_INSIDE:
+    if whole is not None and whole.score >= MISSPELT_INSIDE:
         return whole
-    inside = _misspelt_inside(q, c)
+    inside = misspelt_inside(q, c)
     return inside if inside is not None else whole
 
 

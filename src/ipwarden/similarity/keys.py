@@ -262,11 +262,12 @@ def query_probes(f: MarkForms) -> list[Probe]:
             for size in range(4, len(word) - 3):
                 put("c:" + word[:size], 4.0, group="containment")
                 put("c:" + word[-size:], 4.0, group="containment")
-            if word.isalpha():  # or to a short word (HONDAKIT: HONDA + kit)
+            if word.isalpha() and not ordinary_english(word):  # or to a short word (HONDAKIT: HONDA + kit)
                 for size in range(max(4, len(word) - 3), len(word)):
                     put("c:" + word[:size], 3.0, group="containment")
                     put("c:" + word[-size:], 3.0, group="containment")
-        elif len(word) >= 5 and word.isascii() and word.isalpha():  # or to a letter or two (SONYX)
+        elif len(word) >= 5 and word.isascii() and word.isalpha() and not ordinary_english(word):
+            # or to a letter or two (SONYX), unless it is an ordinary word (GALAXY is no GALA + XY)
             for size in range(4, len(word)):
                 put("c:" + word[:size], 3.0, group="containment")
                 put("c:" + word[-size:], 3.0, group="containment")
@@ -381,7 +382,7 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
                 # a misspelt mark with words added (SAMSNG GALAXY, ROLLEX SUBMARINER): the word's sound,
                 # unless the word is an ordinary English one (GALAXY), which names no mark
                 if len(latin_key(word)) >= 3 and not ordinary_english(word):
-                    put("k:" + latin_key(word), 3.0, exact=False, group="containment")
+                    put("k:" + latin_key(word), 4.0, exact=False, group="containment")
 
 
 def _hash(data: bytes) -> int:

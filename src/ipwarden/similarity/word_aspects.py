@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.forms import MarkForms, glued_to_generic
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, word_parts
+from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.resources import glosses, ordinary_english
 
-__all__ = ["containment", "meaning"]
+__all__ = ["MISSPELT_INSIDE", "containment", "meaning", "misspelt_inside"]
 
 _DIRECT_BONUS = 0.03  # a meaning shared with the English words themselves, over one met through English
 
@@ -126,6 +129,30 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
             0.75 * weight / 0.88,
             (f"contains {_q(c.core_compact)} inside {_q(q.core_compact)}",),
         )
+    return None
+
+
+MISSPELT_INSIDE = 0.78  # below high alone: a word of the query spelt or said like the whole earlier mark
+
+
+def misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """A word of a longer query that is the one-word earlier mark misspelt, or said alike, with other words
+    added (SAMSNG GALAXY ~ SAMSUNG, ROLLEX SUBMARINER ~ ROLEX: typosquatting with added terms, WIPO
+    Overview 3.0 s. 1.8 and 1.9); a spelling likeness, so a clear meaning of the query counters it."""
+    if len(c.core) != 1 or len(q.core) < 2 or c.cjk:
+        return None
+    if len(c.core_compact) < 4 or not c.core_compact.isalpha():
+        return None
+    mark = c.core_compact
+    for word in q.core:
+        if len(word) < 4 or not word.isalpha() or word == mark or ordinary_english(word):
+            continue  # an ordinary word (GALAXY) is not a misspelt mark (GALAXIA)
+        sim = DamerauLevenshtein.normalized_similarity(word, mark)
+        said = latin_key(word) == c.latin_key and len(c.latin_key) >= 3
+        if sim >= 0.8 or (said and sim >= 0.6):
+            how = "spelt" if sim >= 0.8 else "said"
+            why = f"spelling: contains {_q(word.upper())}, the earlier mark {_q(c.text)} {how} another way"
+            return Aspect(AspectKind.SPELLING, MISSPELT_INSIDE, (why,))
     return None
 
 
