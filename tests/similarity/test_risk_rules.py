@@ -76,3 +76,12 @@ def test_a_misspelt_mark_among_added_words_is_medium_on_its_own() -> None:
     assert _risk("SAMSNG GALAXY", "SAMSUNG", "same") is RiskTier.MEDIUM
     # with a second likeness (ORBIT's letters in a row inside 'orbittchewing'), high
     assert _risk("ORBITT CHEWING", "ORBIT", "same") is RiskTier.HIGH
+
+
+def test_the_earlier_mark_s_clear_meaning_sets_a_meaningless_sound_alike_apart() -> None:
+    # "at least one of the two signs" has a clear meaning (C-361/04 P): CROWN, not the coined QRAUN
+    assert _risk("QRAUN", "CROWN", "same") is RiskTier.MEDIUM
+    concept = compare(prepare("QRAUN"), prepare("CROWN")).concept
+    assert concept is not None and "'crown' is an ordinary word" in concept
+    assert _risk("APPEL", "APPLE", "same") is RiskTier.HIGH  # read as the word misspelt: the same concept
+    assert _risk("雷碧", "雪碧", "same") is RiskTier.HIGH  # a Chinese brand name is a headword, not a word

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from ipwarden.similarity.aspects import Aspect, AspectKind
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.meanings import canonical
@@ -70,11 +72,34 @@ def conceptual_difference(
     if {canonical(k) for k in q.meanings} & {canonical(k) for k in c.meanings}:
         return None  # the same word in another form (APPLES, APPLE)
     why = clear_meaning(q, min_headwords)
-    if why is None:
+    if why is not None:
+        return (
+            f"conceptual difference: {why}, a meaning that the earlier mark '{c.text}' does not share and "
+            "that sets the marks apart in the buyer's mind, so at most medium risk"
+        )
+    # the earlier mark's clear meaning counts as well ("at least one of the two signs", C-361/04 P), where
+    # the query does not read as that word misspelt (APPEL for APPLE evokes the apple)
+    # (Latin earlier marks only: a Chinese brand name is a dictionary headword too, 雪碧 'Sprite')
+    theirs = clear_meaning(c, min_headwords) if not c.cjk else None
+    if theirs is None or _looks_like(q, c) or _has_meaning(q):
         return None
     return (
-        f"conceptual difference: {why}, a meaning that the earlier mark '{c.text}' does not share and that "
-        "sets the marks apart in the buyer's mind, so at most medium risk"
+        f"conceptual difference: {theirs}, a meaning that the query '{q.text}' does not have and that sets "
+        "the marks apart in the buyer's mind, so at most medium risk"
+    )
+
+
+_MISSPELT = 0.75  # spelling similarity from which a query reads as the earlier mark's word misspelt
+
+
+def _looks_like(q: MarkForms, c: MarkForms) -> bool:
+    return DamerauLevenshtein.normalized_similarity(q.compact, c.compact) >= _MISSPELT
+
+
+def _has_meaning(f: MarkForms) -> bool:
+    """A foreign or coined word that still means something (a translation in the lexicon)."""
+    return bool(f.meanings) and any(
+        not (why.startswith("'") and why.endswith("'")) for why in f.meanings.values()
     )
 
 
