@@ -268,14 +268,28 @@ class SearchService:
         return tuple(c for c, score in found if score >= best - 0.1 and (score >= 0.5 or score == best))
 
     def _assess(
-        self, query_forms: MarkForms, row: IndexedMark, classes: tuple[int, ...]
+        self,
+        query_forms: MarkForms,
+        row: IndexedMark,
+        classes: tuple[int, ...],
+        seen: dict[tuple[str, tuple[int, ...]], Assessment | None] | None = None,
     ) -> Assessment | None:
-        """Score one candidate; None when no aspect reaches the policy's report floor."""
+        """Score one candidate; None when no aspect reaches the policy's report floor.
+
+        ``seen`` holds the assessments of this query so far by mark text and classes: a million marks
+        repeat many texts (the same word filed in many offices), and each is compared once.
+        """
+        key = (row.mark, row.classes)
+        if seen is not None and key in seen:
+            return seen[key]
         match = compare(query_forms, row.forms or prepare(row.mark), self.policy, row.classes)
-        if match.score < self.policy.report_floor:
-            return None
-        relation, why = goods_relation(classes, row.classes, self.relation)
-        return assess(match, relation, why, self.policy)
+        found = None
+        if match.score >= self.policy.report_floor:
+            relation, why = goods_relation(classes, row.classes, self.relation)
+            found = assess(match, relation, why, self.policy)
+        if seen is not None:
+            seen[key] = found
+        return found
 
     def _hit(self, row: IndexedMark, a: Assessment) -> SearchHit:
         return SearchHit(
@@ -303,8 +317,9 @@ class SearchService:
         )
         forms = prepare_query(query.text)
         scored: dict[str, tuple[IndexedMark, Assessment]] = {}
+        seen: dict[tuple[str, tuple[int, ...]], Assessment | None] = {}
         for row in self.index.rows(ords):
-            a = self._assess(forms, row, classes)
+            a = self._assess(forms, row, classes, seen)
             if a is not None:
                 scored[row.id] = (row, a)
         self._add_families(scored, classes, query, statuses)
