@@ -34,6 +34,7 @@ from ipwarden.errors import IntegrityError
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Right, Status
 from ipwarden.similarity.build import class_mask, default_workers, index_rows, keys_of, sync, write_base
+from ipwarden.similarity.candidate_groups import WRITTEN, choose
 from ipwarden.similarity.forms import MarkForms, forms_from_bytes, forms_to_bytes, prepare, prepare_query
 from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 
@@ -45,10 +46,8 @@ FORMAT_VERSION = 10  # 10: short Latin marks filed under their syllable shapes (
 REBUILD = "ipwarden index build"
 _STATUSES = [s.value for s in Status]  # status.npy codes (the same list as build.STATUSES)
 _FUZZY_CAP = 30_000  # fuzzy keys with more postings than this are too common to help
-_GROUP_SHARE = 0.15  # share of the candidate slots reserved for the best marks of each candidate group
 _EXACT_CAP = 200_000
 _PARALLEL_FROM = 100_000  # below this many rights, starting workers costs more than it saves
-_WRITTEN = GROUPS.index("written")  # the candidate group whose places come on top of the cap
 _MMAP_BYTES = 4 << 30  # marks.sqlite memory-mapped up to this size (about 0.5 GB per million marks)
 _CACHE_KIB = 65_536
 _IN_CLASS = 1.05  # candidate weight factor for a mark in one of the query's classes (breaks ties of equals)
@@ -325,7 +324,7 @@ class SearchIndex:
 
         A probe's weight is scaled by how rare its key is (a key shared with 3 marks says more than one
         shared with 5,000), and each candidate group (sound, look-alike characters, containment, meaning,
-        ...) keeps the best ``_GROUP_SHARE`` of the slots by its own probes, so that one aspect's many
+        ...) keeps its own share of the slots (``candidate_groups.choose``), so that one aspect's many
         neighbours cannot crowd out the marks only another aspect finds. Marks in one of ``classes`` weigh a
         little more, so that of many marks with the same text the ones for the query's goods are kept.
         """
@@ -380,8 +379,7 @@ class SearchIndex:
             if wanted_classes:
                 in_class = (self._classes[at] & wanted_classes) != 0
                 np.multiply(per_group, (1.0 + (_IN_CLASS - 1.0) * in_class)[:, None], out=per_group)
-                per_group[:, _WRITTEN] *= 1.0 + (_WRITTEN_IN_CLASS - 1.0) * in_class
-            score = per_group.sum(axis=1)
+                per_group[:, WRITTEN] *= 1.0 + (_WRITTEN_IN_CLASS - 1.0) * in_class
             keep = self._alive[at]
             if offices is not None:
                 codes = [self._offices.index(o) for o in set(offices) if o in self._offices]
@@ -389,26 +387,7 @@ class SearchIndex:
             if statuses is not None:
                 wanted = [_STATUSES.index(s) for s in set(statuses)]
                 keep &= np.isin(self._status[at], np.array(wanted, dtype=np.uint8))
-        if len(unique) <= cap:
-            chosen = np.flatnonzero(keep)
-        else:
-            chosen_mask = np.zeros(len(unique), dtype=bool)
-            quota = max(1, int(cap * _GROUP_SHARE))
-            for column in sorted(set(groups)):
-                by_group = per_group[:, column]
-                # marks an earlier group already took do not use this group's slots a second time, and
-                # among equals the group prefers marks the other groups explain least: those only it finds
-                others = score - by_group
-                by_group = np.where(
-                    keep & ~chosen_mask & (by_group > 0), by_group / (1.0 + 1e-4 * others), -1.0
-                )
-                _take_best(by_group, quota, chosen_mask)
-            rest = np.where(keep & ~chosen_mask, score, -1.0)
-            # the written group's places come on top of the cap: its loose keys must not take the others'
-            bonus = quota if _WRITTEN in groups else 0
-            _take_best(rest, max(0, cap + bonus - int(chosen_mask.sum())), chosen_mask)
-            chosen = np.flatnonzero(chosen_mask)
-        order = chosen[np.argsort(-score[chosen], kind="stable")]
+        order = choose(per_group, keep, set(groups), cap)
         return [int(u) for u in unique[order]]
 
     def rows(self, ords: Sequence[int]) -> list[IndexedMark]:
@@ -453,18 +432,6 @@ class SearchIndex:
 
     def close(self) -> None:
         self._db.close()
-
-
-def _take_best(values: npt.NDArray[Any], count: int, mask: npt.NDArray[np.bool_]) -> None:
-    """Mark in ``mask`` the ``count`` best entries of ``values`` that are not negative."""
-    eligible = int((values >= 0).sum())
-    if count <= 0 or not eligible:
-        return
-    if eligible <= count:
-        mask |= values >= 0
-        return
-    top = np.argpartition(-values, count)[:count]
-    mask[top] = True
 
 
 def _current(directory: Path) -> bool:

@@ -1,0 +1,65 @@
+"""Which of a query's candidate marks are scored exactly: each candidate group keeps its own share.
+
+A query's probes fall in groups (spelling, sound, look-alike characters, containment, meaning …, see
+``keys.GROUPS``). Ranked by their summed probe weights alone, one aspect's many neighbours would crowd out
+the marks only another aspect finds, so each group first takes the best of its own marks, then the rest of
+the places go by total weight.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ipwarden.similarity.keys import GROUPS
+
+__all__ = ["GROUP_SHARE", "WRITTEN", "choose"]
+
+GROUP_SHARE = 0.15  # share of the candidate slots reserved for the best marks of each candidate group
+WRITTEN = GROUPS.index("written")  # the candidate group whose places come on top of the cap
+
+
+def choose(
+    per_group: npt.NDArray[Any],
+    keep: npt.NDArray[np.bool_],
+    groups: set[int],
+    cap: int,
+) -> npt.NDArray[np.intp]:
+    """Row numbers of the chosen candidates, best total weight first.
+
+    ``per_group``: each candidate's probe weight per group (row: candidate, column: group); ``keep``: the
+    candidates the filters let through; ``groups``: the groups the query probed.
+    """
+    score = per_group.sum(axis=1)
+    if len(per_group) <= cap:
+        chosen = np.flatnonzero(keep)
+    else:
+        chosen_mask = np.zeros(len(per_group), dtype=bool)
+        quota = max(1, int(cap * GROUP_SHARE))
+        for column in sorted(groups):
+            by_group = per_group[:, column]
+            # marks an earlier group already took do not use this group's slots a second time, and among
+            # equals the group prefers marks the other groups explain least: those only it finds
+            others = score - by_group
+            by_group = np.where(keep & ~chosen_mask & (by_group > 0), by_group / (1.0 + 1e-4 * others), -1.0)
+            _take_best(by_group, quota, chosen_mask)
+        rest = np.where(keep & ~chosen_mask, score, -1.0)
+        # the written group's places come on top of the cap: its loose keys must not take the others'
+        bonus = quota if WRITTEN in groups else 0
+        _take_best(rest, max(0, cap + bonus - int(chosen_mask.sum())), chosen_mask)
+        chosen = np.flatnonzero(chosen_mask)
+    return chosen[np.argsort(-score[chosen], kind="stable")]
+
+
+def _take_best(values: npt.NDArray[Any], count: int, mask: npt.NDArray[np.bool_]) -> None:
+    """Mark in ``mask`` the ``count`` best entries of ``values`` that are not negative."""
+    eligible = int((values >= 0).sum())
+    if count <= 0 or not eligible:
+        return
+    if eligible <= count:
+        mask |= values >= 0
+        return
+    top = np.argpartition(-values, count)[:count]
+    mask[top] = True
