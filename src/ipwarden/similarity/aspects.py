@@ -173,6 +173,7 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
 
 _RHYME = 0.8  # a rhyme's score before how alike the rest is spelled adds up to 0.07 (below the same sound)
 _RHYME_MIN_LETTERS = 4
+_VOWEL_LETTERS = frozenset("aeiouy")
 
 
 def rhyme(q: MarkForms, c: MarkForms) -> Aspect | None:
@@ -191,9 +192,6 @@ def rhyme(q: MarkForms, c: MarkForms) -> Aspect | None:
     score = _RHYME + 0.07 * rest
     why = f"rhyme: {_q(q.text)} and {_q(c.text)} differ in the first sound only ({ka} ~ {kb})"
     return Aspect(AspectKind.RHYME, round(score, 3), (why,))
-
-
-_VOWEL_LETTERS = frozenset("aeiouy")
 
 
 def _spelled_alike(a: str, b: str) -> float:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ipwarden.similarity.aspects import Aspect, AspectKind
-from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.forms import MarkForms, plain_meaning
 from ipwarden.similarity.meanings import canonical
 from ipwarden.similarity.resources import english_headwords, glosses
 
@@ -98,9 +98,7 @@ def _looks_like(q: MarkForms, c: MarkForms) -> bool:
 
 def _has_meaning(f: MarkForms) -> bool:
     """A foreign or coined word that still means something (a translation in the lexicon)."""
-    return bool(f.meanings) and any(
-        not (why.startswith("'") and why.endswith("'")) for why in f.meanings.values()
-    )
+    return any(not plain_meaning(why) for why in f.meanings.values())
 
 
 def _dominant_words(c: MarkForms) -> list[str]:

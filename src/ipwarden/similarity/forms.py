@@ -26,6 +26,7 @@ __all__ = [
     "forms_to_bytes",
     "glued_to_generic",
     "meanings_of",
+    "plain_meaning",
     "prepare",
     "prepare_query",
     "segment_foreign",
@@ -216,6 +217,11 @@ def _foreign_units(words: list[str]) -> list[str]:
         units.append(word)
         at += 1
     return units
+
+
+def plain_meaning(provenance: str) -> bool:
+    """True for a meaning that is the mark's own words ("'blue sea'"), not a translation or a gloss."""
+    return provenance.startswith("'") and provenance.endswith("'") and "' " not in provenance
 
 
 def meanings_of(core: tuple[str, ...]) -> dict[str, str]:

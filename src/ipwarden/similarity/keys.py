@@ -23,7 +23,7 @@ from ipwarden.similarity.chinese import (
     read_as_pinyin,
     transliteration_key,
 )
-from ipwarden.similarity.forms import MarkForms, glued_to_generic
+from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning
 from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import ear_key, ear_spelling, glide_key, italian_key, latin_key, vowel_key
@@ -155,7 +155,7 @@ def mark_keys(f: MarkForms) -> set[str]:
     keys.update("mw:" + w for m in f.meanings for w in m.split(" ") if len(w) >= 3)
     # translated meanings once more on their own, so that an English query finds its equivalents in other
     # languages (PHOENIX ~ 凤凰) without the many marks that are the same English word
-    keys.update("mx:" + m for m, why in f.meanings.items() if not _plain(why))
+    keys.update("mx:" + m for m, why in f.meanings.items() if not plain_meaning(why))
     return keys
 
 
@@ -186,11 +186,6 @@ def _cjk_variants(text: str) -> set[str]:
     return out
 
 
-def _plain(provenance: str) -> bool:
-    """True for a meaning that is the mark's own words ("'blue sea'"), not a translation or a gloss."""
-    return provenance.startswith("'") and provenance.endswith("'") and "' " not in provenance
-
-
 def query_probes(f: MarkForms) -> list[Probe]:
     """Keys to look up for a query, with weights for ranking the candidates before exact scoring."""
     probes: dict[str, Probe] = {}
@@ -210,9 +205,9 @@ def query_probes(f: MarkForms) -> list[Probe]:
     }
     # the query's own words as meaning keys find the same spelling again: they count for spelling, so
     # that the meaning group's slots go to marks that share a *translated* meaning
-    plain = {k for k, why in f.meanings.items() if _plain(why)}
+    plain = {k for k, why in f.meanings.items() if plain_meaning(why)}
     plain_words = {w for k in plain for w in k.split(" ")} - {
-        w for k, why in f.meanings.items() if not _plain(why) for w in k.split(" ")
+        w for k, why in f.meanings.items() if not plain_meaning(why) for w in k.split(" ")
     }
     for key in own:
         kind, _, value = key.partition(":")
@@ -233,7 +228,9 @@ def query_probes(f: MarkForms) -> list[Probe]:
         for variant in variants(key):
             put("mx:" + variant, 6.0, group="meaning")
     # the same meaning in another English form (gold star / GOLDEN STAR) or through an inflected word
-    translated = {k for k, why in f.meanings.items() if not _plain(why)} | set(inflected_meanings(f.core))
+    translated = {k for k, why in f.meanings.items() if not plain_meaning(why)} | set(
+        inflected_meanings(f.core)
+    )
     for key in translated:
         for variant in variants(key):
             put("m:" + variant, 6.0, group="meaning")

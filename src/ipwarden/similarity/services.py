@@ -272,7 +272,7 @@ class SearchService:
         query_forms: MarkForms,
         row: IndexedMark,
         classes: tuple[int, ...],
-        seen: dict[tuple[str, tuple[int, ...]], Assessment | None] | None = None,
+        seen: dict[tuple[str, tuple[int, ...]], Assessment | None],
     ) -> Assessment | None:
         """Score one candidate; None when no aspect reaches the policy's report floor.
 
@@ -280,15 +280,14 @@ class SearchService:
         repeat many texts (the same word filed in many offices), and each is compared once.
         """
         key = (row.mark, row.classes)
-        if seen is not None and key in seen:
+        if key in seen:
             return seen[key]
         match = compare(query_forms, row.forms or prepare(row.mark), self.policy, row.classes)
         found = None
         if match.score >= self.policy.report_floor:
             relation, why = goods_relation(classes, row.classes, self.relation)
             found = assess(match, relation, why, self.policy)
-        if seen is not None:
-            seen[key] = found
+        seen[key] = found
         return found
 
     def _hit(self, row: IndexedMark, a: Assessment) -> SearchHit:

@@ -289,7 +289,7 @@ def latin_shapes(text: str) -> frozenset[str]:
         letters = _letters(word)
         if not letters:
             continue
-        if letters[0] in _VOWELS and not (letters[0] == "y" and letters[1:2] in tuple(_VOWELS)):
+        if letters[0] in _VOWELS and not (letters[0] == "y" and letters[1:2] in _VOWELS):
             full.append("_" + _shape_vowel(letters, 0))
             reduced.append(full[-1])
             onsets += 1
@@ -322,6 +322,7 @@ _FINAL_VOWELS |= {"e": "aiu", "ei": "i", "ui": "i", "ie": "i", "ve": "iu", "ue":
 _FINAL_VOWELS |= {"uo": "u", "ou": "u", "iu": "u", "u": "u", "v": "iu", "io": "u", "iou": "u", "uei": "i"}
 _SHAPE_INITIAL = {"J": ("S",), "X": ("K", "S"), "W": ("F", "_"), "Y": ("Y", "_"), "": ("_",)}
 _BUZZ = frozenset({"z", "c", "s", "zh", "ch", "sh", "r"})
+_INITIALS = frozenset("bpmfdtnlgkhjqxrzcsyw")
 
 
 def _syllable_options(syllable: str, first: bool) -> list[tuple[str, ...]]:
@@ -351,9 +352,6 @@ def _syllable_options(syllable: str, first: bool) -> list[tuple[str, ...]]:
         if syllable in ("ji", "qi", "xi"):
             out.append(("S",))
     return out
-
-
-_INITIALS = frozenset("bpmfdtnlgkhjqxrzcsyw")
 
 
 @lru_cache(maxsize=16_384)

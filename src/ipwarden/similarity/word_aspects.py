@@ -10,7 +10,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
-from ipwarden.similarity.forms import MarkForms, glued_to_generic
+from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, word_parts
 from ipwarden.similarity.phonetics import latin_key
@@ -29,10 +29,6 @@ def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
 _DISTINCTIVE_ENDING = 0.79  # KORS in MICHAEL KORS: above other parts of a mark, never high alone
 
 
-def _ordinary(word: str) -> bool:
-    return ordinary_english(word)
-
-
 def _distinctive_ending(q: MarkForms, c: MarkForms) -> bool:
     """The query is the last words of a longer Latin earlier mark and none of them is an ordinary word:
     the surname of a personal name (ZEGNA, KORS), which buyers take for the whole mark."""
@@ -41,7 +37,7 @@ def _distinctive_ending(q: MarkForms, c: MarkForms) -> bool:
         not q.cjk
         and len(q.core_compact) >= 4
         and c.core_skel[-k:] == q.core_skel
-        and not any(_ordinary(w) for w in q.core)
+        and not any(ordinary_english(w) for w in q.core)
     )
 
 
@@ -119,7 +115,7 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
         return Aspect(
             AspectKind.CONTAINMENT, 0.75, (f"the earlier mark {_q(c.text)} contains the query as a whole",)
         )
-    glued = next((w for w in q.core if c.core_compact in glued_to_generic(w) and not _ordinary(w)), "")
+    glued = next((w for w in q.core if c.core_compact in glued_to_generic(w) and not ordinary_english(w)), "")
     if glued and len(c.core) == 1:
         why = f"contains the whole earlier mark {_q(earlier)} glued to a generic or goods word: {_q(glued)}"
         return Aspect(AspectKind.CONTAINMENT, 0.88, (why,))
@@ -166,20 +162,16 @@ def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
         return _partial_meaning(q, c)
     key = shared[0]
     q_why, c_why = q_means[key], c_means[key]
-    if _plain(q_why) and _plain(c_why):
+    if plain_meaning(q_why) and plain_meaning(c_why):
         return None  # plain same words: spelling says it already
     why = f"meaning: {q_why}; {c_why}"
     # a whole phrase translated word for word (GATO NEGRO / BLACK CAT) says more than one shared word
     score = 0.9 if " " in key else 0.85
-    if _plain(q_why) or _plain(c_why):
+    if plain_meaning(q_why) or plain_meaning(c_why):
         # one mark is the other's English equivalent (POMME / APPLE): the translation a buyer makes, closer
         # than two foreign words that meet only through English (POMME / APFEL)
         score += _DIRECT_BONUS
     return Aspect(AspectKind.MEANING, round(score, 3), (why,))
-
-
-def _plain(why: str) -> bool:
-    return why.startswith("'") and why.endswith("'") and "' " not in why
 
 
 _MEANINGS: dict[str, dict[str, str]] = {}  # text → its meanings by canonical key (the query's, reused)
