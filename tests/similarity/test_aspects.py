@@ -6,6 +6,8 @@ import pytest
 
 from ipwarden.similarity import aspects as asp
 from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.policy import default_policy
+from ipwarden.similarity.scoring import compare
 
 
 def _run(fn: asp.AspectFn, query: str, mark: str) -> asp.Aspect | None:
@@ -160,3 +162,17 @@ def test_a_misspelt_mark_with_words_added_is_found_by_its_word() -> None:
     assert said is not None and said.score == 0.78
     assert _run(asp.spelling, "SAMSNG", "SAMSUNG").reasons[0].startswith("spelling: 1 edit")  # type: ignore[union-attr]
     assert _run(asp.spelling, "GALAXY PHONE CASE", "SAMSUNG") is None
+
+
+def test_pinyin_among_other_words_of_a_latin_query() -> None:
+    policy = default_policy()
+    # two words in a row write the whole pinyin
+    whole = compare(prepare("YUNNAN BAIYAO TOOTHPASTE"), prepare("云南白药"), policy, (3,))
+    assert whole.score >= 0.85 and "YUNNAN BAIYAO" in whole.aspects[0].reasons[0]
+    # a sound key met by chance, spelt unlike the pinyin (baiyao, bei ai): not high
+    chance = compare(prepare("YUNNAN BAIYAO TOOTHPASTE"), prepare("北爱"), policy, (3,))
+    assert 0 < chance.score < 0.8
+    # an ordinary English word is read as itself, not as pinyin
+    assert compare(prepare("AXE BODY SPRAY"), prepare("博德"), policy, (3,)).score == 0.0
+    # a postal romanisation is spelt as the pinyin once rewritten
+    assert compare(prepare("KWEICHOW MOUTAI"), prepare("茅台"), policy, (33,)).score >= 0.8

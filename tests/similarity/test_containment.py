@@ -34,3 +34,47 @@ def test_a_short_word_is_probed_for_a_mark_glued_to_a_letter_or_two() -> None:
     assert "c:son" not in keys  # three letters are too short to be a mark found this way
     found = containment(prepare("SONYX"), prepare("SONY"))
     assert found is not None and "'sony' inside 'sonyx'" in found.reasons[0]
+
+
+def test_an_earlier_mark_spaced_or_joined_another_way_is_contained_whole() -> None:
+    for query, earlier in [
+        ("COCACOLA ZERO SUGAR", "COCA-COLA"),
+        ("LEVIS 501 JEANS", "LEVI'S"),
+        ("MCDONALDS HAPPY MEAL", "MCDONALD'S"),
+    ]:
+        found = containment(prepare(query), prepare(earlier))
+        assert found is not None and found.score == 0.88, query
+        assert "spaced or joined another way" in found.reasons[0] and earlier in found.reasons[0]
+    # the letters must begin and end with the query's words: 'ike' is not a word of NIKE STORE
+    found = containment(prepare("NIKE STORE"), prepare("IKES"))
+    assert found is None or "spaced or joined" not in found.reasons[0]
+
+
+def test_a_short_mark_counts_whole_where_it_opens_the_query() -> None:
+    opening = containment(prepare("BMW M3 COUPE"), prepare("BMW"))
+    assert opening is not None and opening.score == 0.8
+    joined = containment(prepare("M&MS PEANUT"), prepare("M&M'S"))  # M&M'S written M&MS
+    assert joined is not None and joined.score == 0.8
+    later = containment(prepare("COUPE BMW"), prepare("BMW"))
+    assert later is not None and later.score == 0.7
+    code = containment(prepare("M2 ENTERTAINMENT"), prepare("M2"))  # letters and digits: a model code
+    assert code is not None and code.score == 0.7
+
+
+def test_two_chinese_characters_weigh_as_a_whole_word_beside_a_number() -> None:
+    found = containment(prepare("新百伦574复古跑鞋"), prepare("新百伦"))
+    assert found is not None and found.score == 0.88
+
+
+def test_a_plural_or_possessive_s_on_the_earlier_mark() -> None:
+    found = containment(prepare("SAMSUNGS GALAXY"), prepare("SAMSUNG"))
+    assert found is not None and found.score == 0.88 and "possessive S" in found.reasons[0]
+    assert "c:samsung" in {p.key for p in query_probes(prepare("SAMSUNGS GALAXY"))}
+
+
+def test_a_coined_name_that_opens_a_longer_word() -> None:
+    found = containment(prepare("CASIOTONE"), prepare("CASIO"))
+    assert found is not None and found.score == 0.85 and "begins with" in found.reasons[0]
+    ordinary = containment(prepare("HEARTSPRING"), prepare("HEART"))  # an ordinary word: only inside
+    assert ordinary is None or "begins with" not in ordinary.reasons[0]
+    assert containment(prepare("CASIO"), prepare("CASIO")) is None

@@ -116,3 +116,24 @@ def test_mark_skeleton_reads_3_as_e() -> None:
 
     assert mark_skeleton("L3GO") == mark_skeleton("LEGO")
     assert skeleton("L3GO") != skeleton("LEGO")  # listing text keeps its numbers
+
+
+@pytest.mark.parametrize(
+    ("traditional", "simplified"),
+    [
+        ("華為", "华为"),
+        ("蘋果電腦", "苹果电脑"),
+        ("麥當勞", "麦当劳"),
+        ("李寧", "李宁"),
+        ("無印良品", "无印良品"),
+    ],
+)
+def test_normalise_simplifies_traditional_characters(traditional: str, simplified: str) -> None:
+    assert normalise(traditional) == simplified
+
+
+def test_normalise_keeps_characters_that_simplified_words_write() -> None:
+    # 著 is kept in 著名 'famous'; 宁 is simplified already; 乾 stays in 乾隆
+    assert normalise("著名") == "著名"
+    assert normalise("李宁") == "李宁"
+    assert normalise("乾隆") == "乾隆"

