@@ -6,6 +6,7 @@ import pytest
 
 from ipwarden.similarity import aspects as asp
 from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.glyph_aspects import _glyph_step_exists
 from ipwarden.similarity.policy import default_policy
 from ipwarden.similarity.scoring import compare
 
@@ -130,9 +131,9 @@ def test_meaning_through_dictionaries() -> None:
 
 
 def test_glyph_alignment_runs_only_when_a_look_alike_step_exists() -> None:
-    assert asp._glyph_step_exists("雷碧", "雪碧")  # 雷 looks like 雪
-    assert asp._glyph_step_exists("周住牌", "雕牌")  # 周住 written for 雕
-    assert not asp._glyph_step_exists("可乐", "雪碧")
+    assert _glyph_step_exists("雷碧", "雪碧")  # 雷 looks like 雪
+    assert _glyph_step_exists("周住牌", "雕牌")  # 周住 written for 雕
+    assert not _glyph_step_exists("可乐", "雪碧")
     assert asp.glyph(prepare("可乐"), prepare("雪碧")) is None
     found = asp.glyph(prepare("周住牌"), prepare("雕牌"))
     assert found is not None and "split character" in found.reasons[0]
@@ -176,3 +177,8 @@ def test_pinyin_among_other_words_of_a_latin_query() -> None:
     assert compare(prepare("AXE BODY SPRAY"), prepare("博德"), policy, (3,)).score == 0.0
     # a postal romanisation is spelt as the pinyin once rewritten
     assert compare(prepare("KWEICHOW MOUTAI"), prepare("茅台"), policy, (33,)).score >= 0.8
+
+
+def test_pinyin_a_syllable_a_word_among_other_words() -> None:
+    found = compare(prepare("LAO GAN MA SPICY CHILI CRISP"), prepare("老干妈"), default_policy(), (30,))
+    assert found.score >= 0.85 and "'LAO GAN MA'" in found.aspects[0].reasons[0]

@@ -78,3 +78,17 @@ def test_a_coined_name_that_opens_a_longer_word() -> None:
     ordinary = containment(prepare("HEARTSPRING"), prepare("HEART"))  # an ordinary word: only inside
     assert ordinary is None or "begins with" not in ordinary.reasons[0]
     assert containment(prepare("CASIO"), prepare("CASIO")) is None
+
+
+def test_the_chinese_name_of_a_coined_latin_mark_with_goods_words() -> None:
+    found = containment(prepare("古驰手袋"), prepare("GUCCI"))
+    assert found is not None and found.score == 0.85 and "'古驰'" in found.reasons[0]
+    two_words = containment(prepare("路易威登包"), prepare("LOUIS VUITTON"))
+    assert two_words is not None and "'路易威登'" in two_words.reasons[0]
+    # an ordinary word's translation is a meaning, judged as one (苹果 'apple')
+    assert containment(prepare("苹果手机"), prepare("APPLE")) is None
+
+
+def test_pinyin_written_a_syllable_a_word_among_other_words() -> None:
+    keys = {p.key for p in query_probes(prepare("LAO GAN MA SPICY CHILI CRISP"))}
+    assert "y:lao gan ma" in keys

@@ -15,6 +15,7 @@ from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.chinese import english_spelling, from_older_romanisation, transliteration_key
 from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.glyph_aspects import glyph
 from ipwarden.similarity.phonetics import (
     ear_key,
     ear_spelling,
@@ -26,7 +27,7 @@ from ipwarden.similarity.phonetics import (
     spelled_as_said,
     vowel_key,
 )
-from ipwarden.similarity.resources import glyph_neighbours, glyph_parts, ordinary_english
+from ipwarden.similarity.resources import ordinary_english
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.transcriptions import latin_words, onset_score, read_otherwise
 from ipwarden.similarity.transliteration import latin_shapes, transliteration_fit, written_shapes
@@ -47,9 +48,6 @@ __all__ = [
     "sound_latin",
     "spelling",
 ]
-
-_GLYPH_FLOOR = 0.6  # neighbour similarity below which two characters are simply different
-_PART_MATCH = 0.75  # how close a written part must look to the real component of a split character
 
 
 def spelling(q: MarkForms, c: MarkForms) -> Aspect | None:
@@ -315,19 +313,26 @@ def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | No
     if onsets and (found is None or onsets > found[0]):
         spoken = f"{_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
         found = onsets, f"sound: {spoken} keeps the syllable onsets of {_q(lat.upper())}"
-    elif found is None and 1 < len(latin_side.core) <= 4:
-        # the Chinese mark's pinyin as one word of the query (KWEICHOW MOUTAI ~ 茅台)
-        for words in _pinyin_spans(latin_side.core):
-            word = "".join(words)
-            part = _cross_text(word, cjk_side)
-            if part and part[0] >= 0.78:
-                score = part[0] * 0.9 * (1.0 if _spelled_as_pinyin(word, cjk_side) >= 0.65 else 0.85)
-                return round(score, 3), f"contains {_q(' '.join(words).upper())}: {part[1]}"
+    if (found is None or found[0] < 0.86) and 1 < len(latin_side.core) <= 6:
+        # the Chinese mark's pinyin as words of the query (KWEICHOW MOUTAI ~ 茅台, LAO GAN MA CHILI CRISP)
+        part = _pinyin_among_words(latin_side.core, cjk_side)
+        if part and (found is None or part[0] > found[0]):
+            found = part
     if found is None or found[0] < _SHAPE_SCORE:
         written = _written_as(latin_side, cjk_side)
         if written and (found is None or written[0] > found[0]):
             return written
     return found
+
+
+def _pinyin_among_words(words: tuple[str, ...], cjk_side: MarkForms) -> tuple[float, str] | None:
+    for span in _pinyin_spans(words):
+        joined = "".join(span)
+        part = _cross_text(joined, cjk_side)
+        if part and part[0] >= 0.78:
+            score = part[0] * 0.9 * (1.0 if _spelled_as_pinyin(joined, cjk_side) >= 0.65 else 0.85)
+            return round(score, 3), f"contains {_q(' '.join(span).upper())}: {part[1]}"
+    return None
 
 
 def _pinyin_spans(words: tuple[str, ...]) -> list[tuple[str, ...]]:
@@ -410,82 +415,6 @@ def cross_script(q: MarkForms, c: MarkForms) -> Aspect | None:
         )
         score *= 0.75 + 0.25 * spelled
     return Aspect(AspectKind.CROSS_SCRIPT, round(score, 3), (why,))
-
-
-def _near(a: str, b: str) -> float:
-    return 1.0 if a == b else glyph_neighbours().get(a, {}).get(b, 0.0)
-
-
-def _split_match(x: str, y: str, whole: str) -> bool:
-    parts = glyph_parts().get(whole)
-    return parts is not None and _near(x, parts[0]) >= _PART_MATCH and _near(y, parts[1]) >= _PART_MATCH
-
-
-def _glyph_step_exists(a: str, b: str) -> bool:
-    """Whether any look-alike or split-character step exists between ``a`` and ``b``.
-
-    Without one the alignment below can only use exact matches and plain edits, which give no reason and
-    so no aspect: most candidate pairs are ruled out here without filling the alignment table.
-    """
-    near = glyph_neighbours()
-    for x in a:
-        options = near.get(x)
-        if options and any(y != x and _GLYPH_FLOOR <= options.get(y, 0.0) < 1.0 for y in b):
-            return True
-    parts = glyph_parts()
-    for whole, pieces in ((b, a), (a, b)):
-        for ch in whole:
-            if ch in parts and any(
-                _split_match(pieces[i], pieces[i + 1], ch) for i in range(len(pieces) - 1)
-            ):
-                return True
-    return False
-
-
-def glyph(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """Chinese characters that look alike (士/土), or a character written as its two parts (周住/雕)."""
-    a, b = q.cjk, c.cjk
-    if not a or not b or a == b or abs(len(a) - len(b)) > 2 or not _glyph_step_exists(a, b):
-        return None
-    inf = float("inf")
-    n, m = len(a), len(b)
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    how: list[list[tuple[int, int, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    for i in range(n + 1):
-        for j in range(m + 1):
-            here = cost[i][j]
-            if here == inf:
-                continue
-            steps: list[tuple[int, int, float, str]] = [(i + 1, j, 1.0, ""), (i, j + 1, 1.0, "")]
-            if i < n and j < m:
-                near = _near(a[i], b[j])
-                sub = 0.0 if near == 1.0 else (1.0 - near if near >= _GLYPH_FLOOR else 1.0)
-                note = f"look-alike character {_q(a[i])} for {_q(b[j])}" if 0 < sub < 1 else ""
-                steps.append((i + 1, j + 1, sub, note))
-            if i + 1 < n and j < m and _split_match(a[i], a[i + 1], b[j]):
-                steps.append(
-                    (i + 2, j + 1, 0.15, f"split character: {_q(a[i : i + 2])} written for {_q(b[j])}")
-                )
-            if j + 1 < m and i < n and _split_match(b[j], b[j + 1], a[i]):
-                steps.append((i + 1, j + 2, 0.15, f"split character: {_q(a[i])} for {_q(b[j : j + 2])}"))
-            for ni, nj, step, note in steps:
-                if ni <= n and nj <= m and here + step < cost[ni][nj]:
-                    cost[ni][nj] = here + step
-                    how[ni][nj] = (i, j, note)
-    notes: list[str] = []
-    i, j = n, m
-    while (i, j) != (0, 0) and how[i][j] is not None:
-        pi, pj, note = how[i][j]  # type: ignore[misc]
-        if note:
-            notes.append(note)
-        i, j = pi, pj
-    if not notes:
-        return None
-    score = 1.0 - cost[n][m] / max(n, m)
-    if score < 0.5:
-        return None
-    return Aspect(AspectKind.GLYPH, round(min(score, 0.95), 3), tuple(dict.fromkeys(reversed(notes))))
 
 
 AspectFn = Callable[[MarkForms, MarkForms], Aspect | None]

@@ -361,6 +361,13 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
         syllables = read_as_pinyin(spelled)
         if syllables:
             put("y:" + " ".join(fuzzy_syllable(s) for s in syllables), 5.0, group="chinese")
+    # a Chinese mark's pinyin among other words, one syllable a word or more (LAO GAN MA CHILI CRISP)
+    words = f.core
+    for size in (2, 3, 4):
+        for start in range(len(words) - size + 1 if 0 < size < len(words) <= _MAX_RUN else 0):
+            syllables = read_as_pinyin("".join(words[start : start + size]))
+            if len(syllables) >= 2:
+                put("y:" + " ".join(fuzzy_syllable(s) for s in syllables), 4.5, group="chinese")
     # Wade-Giles writes several pinyin initials alike (CH'ÜAN CHÜ TE: quan ju de among its readings)
     for reading in older_fuzzy_readings(f.latin):
         put("y:" + " ".join(reading), 4.5, group="chinese")

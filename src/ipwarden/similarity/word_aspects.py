@@ -12,7 +12,7 @@ from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning
 from ipwarden.similarity.meanings import canonical, inflected_meanings
-from ipwarden.similarity.normalize import mark_skeleton, word_parts
+from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.resources import glosses, ordinary_english
 
@@ -126,6 +126,32 @@ def _coined_opening(q: MarkForms, c: MarkForms) -> str:
     return next((w for w in q.core if len(w) > len(mark) + 1 and w.startswith(mark)), "")
 
 
+_NAME_INSIDE = 0.85  # 古驰手袋: the brand's Chinese name, as a dictionary gives it, with goods words added
+
+
+def _chinese_name_inside(q: MarkForms, c: MarkForms) -> str:
+    """The word of a longer Chinese query that CC-CEDICT glosses as the Latin earlier mark, a coined name
+    (古驰 'Gucci' in 古驰手袋, 路易威登 in 路易威登包); "" if none. An ordinary word's translation
+    (苹果 'apple') is a shared meaning, not the mark's name, and is judged as such."""
+    if not q.cjk or c.cjk or len(c.core_compact) < 3:
+        return ""
+    return _coined_names_within(q.cjk).get(c.core_compact, "")
+
+
+@lru_cache(maxsize=4096)
+def _coined_names_within(cjk: str) -> dict[str, str]:
+    """Coined names (letters only, joined) glossed by the dictionary words inside ``cjk`` → the word."""
+    found: dict[str, str] = {}
+    for size in range(min(len(cjk) - 1, 6), 1, -1):
+        for start in range(len(cjk) - size + 1):
+            word = cjk[start : start + size]
+            for gloss in glosses(word):
+                names = normalise(gloss).split()
+                if names and any(not ordinary_english(n) for n in names):
+                    found.setdefault("".join(names), word)
+    return found
+
+
 def _word_across(text: str, inner: str) -> str:
     """A dictionary word of ``text`` that begins or ends inside ``inner`` where it occurs (白象牙: 象牙
     'ivory' across 白象), so that the query reads as other words; "" when every occurrence stands alone."""
@@ -168,6 +194,10 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
             why = f"holds the characters of the earlier mark {_q(c.cjk)}, but across the word {_q(across)}"
             return Aspect(AspectKind.CONTAINMENT, 0.75, (why,))
         return Aspect(AspectKind.CONTAINMENT, 0.88, (f"contains the whole earlier mark {_q(c.cjk)}",))
+    named = _chinese_name_inside(q, c)
+    if named:
+        why = f"contains {_q(named)}, the Chinese name CC-CEDICT gives for the earlier mark {_q(c.text)}"
+        return Aspect(AspectKind.CONTAINMENT, _NAME_INSIDE, (why,))
     listed = _listed_words(q, c)
     if listed:
         return Aspect(AspectKind.CONTAINMENT, *listed)

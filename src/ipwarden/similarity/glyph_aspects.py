@@ -1,0 +1,90 @@
+"""The look of Chinese characters: characters that look alike (士/土) and a character written as its two
+parts (周住 for 雕), aligned character by character. Part of :mod:`ipwarden.similarity.aspects`."""
+
+from __future__ import annotations
+
+from ipwarden.similarity.aspect_types import Aspect, AspectKind
+from ipwarden.similarity.aspect_types import quoted as _q
+from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
+
+__all__ = ["glyph"]
+
+_GLYPH_FLOOR = 0.6  # neighbour similarity below which two characters are simply different
+_PART_MATCH = 0.75  # how close a written part must look to the real component of a split character
+
+
+def _near(a: str, b: str) -> float:
+    return 1.0 if a == b else glyph_neighbours().get(a, {}).get(b, 0.0)
+
+
+def _split_match(x: str, y: str, whole: str) -> bool:
+    parts = glyph_parts().get(whole)
+    return parts is not None and _near(x, parts[0]) >= _PART_MATCH and _near(y, parts[1]) >= _PART_MATCH
+
+
+def _glyph_step_exists(a: str, b: str) -> bool:
+    """Whether any look-alike or split-character step exists between ``a`` and ``b``.
+
+    Without one the alignment below can only use exact matches and plain edits, which give no reason and
+    so no aspect: most candidate pairs are ruled out here without filling the alignment table.
+    """
+    near = glyph_neighbours()
+    for x in a:
+        options = near.get(x)
+        if options and any(y != x and _GLYPH_FLOOR <= options.get(y, 0.0) < 1.0 for y in b):
+            return True
+    parts = glyph_parts()
+    for whole, pieces in ((b, a), (a, b)):
+        for ch in whole:
+            if ch in parts and any(
+                _split_match(pieces[i], pieces[i + 1], ch) for i in range(len(pieces) - 1)
+            ):
+                return True
+    return False
+
+
+def glyph(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """Chinese characters that look alike (士/土), or a character written as its two parts (周住/雕)."""
+    a, b = q.cjk, c.cjk
+    if not a or not b or a == b or abs(len(a) - len(b)) > 2 or not _glyph_step_exists(a, b):
+        return None
+    inf = float("inf")
+    n, m = len(a), len(b)
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    how: list[list[tuple[int, int, str] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = cost[i][j]
+            if here == inf:
+                continue
+            steps: list[tuple[int, int, float, str]] = [(i + 1, j, 1.0, ""), (i, j + 1, 1.0, "")]
+            if i < n and j < m:
+                near = _near(a[i], b[j])
+                sub = 0.0 if near == 1.0 else (1.0 - near if near >= _GLYPH_FLOOR else 1.0)
+                note = f"look-alike character {_q(a[i])} for {_q(b[j])}" if 0 < sub < 1 else ""
+                steps.append((i + 1, j + 1, sub, note))
+            if i + 1 < n and j < m and _split_match(a[i], a[i + 1], b[j]):
+                steps.append(
+                    (i + 2, j + 1, 0.15, f"split character: {_q(a[i : i + 2])} written for {_q(b[j])}")
+                )
+            if j + 1 < m and i < n and _split_match(b[j], b[j + 1], a[i]):
+                steps.append((i + 1, j + 2, 0.15, f"split character: {_q(a[i])} for {_q(b[j : j + 2])}"))
+            for ni, nj, step, note in steps:
+                if ni <= n and nj <= m and here + step < cost[ni][nj]:
+                    cost[ni][nj] = here + step
+                    how[ni][nj] = (i, j, note)
+    notes: list[str] = []
+    i, j = n, m
+    while (i, j) != (0, 0) and how[i][j] is not None:
+        pi, pj, note = how[i][j]  # type: ignore[misc]
+        if note:
+            notes.append(note)
+        i, j = pi, pj
+    if not notes:
+        return None
+    score = 1.0 - cost[n][m] / max(n, m)
+    if score < 0.5:
+        return None
+    return Aspect(AspectKind.GLYPH, round(min(score, 0.95), 3), tuple(dict.fromkeys(reversed(notes))))
