@@ -182,3 +182,13 @@ def test_pinyin_among_other_words_of_a_latin_query() -> None:
 def test_pinyin_a_syllable_a_word_among_other_words() -> None:
     found = compare(prepare("LAO GAN MA SPICY CHILI CRISP"), prepare("老干妈"), default_policy(), (30,))
     assert found.score >= 0.85 and "'LAO GAN MA'" in found.aspects[0].reasons[0]
+
+
+def test_a_misspelt_mark_of_several_words_among_added_words() -> None:
+    found = _run(asp.spelling, "LOUIS VUITON HANDBAG", "LOUIS VUITTON")
+    assert found is not None and found.score == 0.78 and "'LOUIS VUITON'" in found.reasons[0]
+    found = _run(asp.spelling, "RALF LAUREN POLO SHIRT", "RALPH LAUREN")
+    assert found is not None and found.score == 0.78 and "'RALF LAUREN'" in found.reasons[0]
+    # ordinary words close to an ordinary-word mark are not a misspelt mark
+    plain = _run(asp.spelling, "BLUE SKIES TODAY", "BLUE SKY")
+    assert plain is None or plain.score < 0.78

@@ -233,22 +233,28 @@ MISSPELT_INSIDE = 0.78  # below high alone: a word of the query spelt or said li
 
 
 def misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """A word of a longer query that is the one-word earlier mark misspelt, or said alike, with other words
-    added (SAMSNG GALAXY ~ SAMSUNG, ROLLEX SUBMARINER ~ ROLEX: typosquatting with added terms, WIPO
+    """Words of a longer query that are the earlier mark misspelt, or said alike, with other words added
+    (SAMSNG GALAXY ~ SAMSUNG, LOUIS VUITON HANDBAG ~ LOUIS VUITTON: typosquatting with added terms, WIPO
     Overview 3.0 s. 1.8 and 1.9); a spelling likeness, so a clear meaning of the query counters it."""
-    if len(c.core) != 1 or len(q.core) < 2 or c.cjk:
-        return None
-    if len(c.core_compact) < 4 or not c.core_compact.isalpha():
+    size = len(c.core)
+    if c.cjk or not 1 <= size < len(q.core) or size > 4:
         return None
     mark = c.core_compact
-    for word in q.core:
-        if len(word) < 4 or not word.isalpha() or word == mark or ordinary_english(word):
-            continue  # an ordinary word (GALAXY) is not a misspelt mark (GALAXIA)
-        sim = DamerauLevenshtein.normalized_similarity(word, mark)
-        said = latin_key(word) == c.latin_key and len(c.latin_key) >= 3
+    if len(mark) < 4 or not mark.isalpha():
+        return None
+    for start in range(len(q.core) - size + 1):
+        words = q.core[start : start + size]
+        joined = "".join(words)
+        if len(joined) < 4 or not joined.isalpha() or joined == mark:
+            continue
+        if all(ordinary_english(w) for w in words):
+            continue  # ordinary words (GALAXY) are not a misspelt mark (GALAXIA)
+        sim = DamerauLevenshtein.normalized_similarity(joined, mark)
+        said = latin_key(joined) == c.latin_key and len(c.latin_key) >= 3
         if sim >= 0.8 or (said and sim >= 0.6):
             how = "spelt" if sim >= 0.8 else "said"
-            why = f"spelling: contains {_q(word.upper())}, the earlier mark {_q(c.text)} {how} another way"
+            shown = " ".join(words).upper()
+            why = f"spelling: contains {_q(shown)}, the earlier mark {_q(c.text)} {how} another way"
             return Aspect(AspectKind.SPELLING, MISSPELT_INSIDE, (why,))
     return None
 
