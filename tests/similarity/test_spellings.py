@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipwarden.similarity.aspects import cross_script, meaning, sound_latin
+from ipwarden.similarity.aspects import _cross, cross_script, meaning, sound_latin
 from ipwarden.similarity.chinese import from_older_romanisation, transliteration_key
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.keys import mark_keys, query_probes
@@ -69,9 +69,19 @@ def test_transliteration_key_folds_what_chinese_does_not_keep_apart() -> None:
 def test_chinese_transliteration_of_a_western_mark(
     chinese: str, latin: str, score: float, reason: str
 ) -> None:
-    found = cross_script(prepare(chinese), prepare(latin))
-    assert found is not None and found.score == score and reason in found.reasons[0]
-    assert found.score < 0.8  # never high on its own
+    # the transliteration alone (the dictionary's name for the brand is a separate, stronger route)
+    found = _cross(prepare(latin), prepare(chinese))
+    assert found is not None and found[0] == score and reason in found[1]
+    assert found[0] < 0.8  # never high on its own
+
+
+def test_the_dictionary_name_of_a_coined_brand_is_the_mark_in_another_script() -> None:
+    found = cross_script(prepare("柯达"), prepare("KODAK"))
+    assert found is not None and found.score == 0.9 and "Chinese name CC-CEDICT gives" in found.reasons[0]
+    reverse = cross_script(prepare("ROLEX"), prepare("劳力士"))
+    assert reverse is not None and reverse.score == 0.9
+    # an ordinary word's translation is a meaning, not a name (苹果 'apple')
+    assert cross_script(prepare("苹果"), prepare("APPLE")) is None
 
 
 def test_transliteration_needs_the_consonants() -> None:

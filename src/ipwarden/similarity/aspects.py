@@ -31,7 +31,13 @@ from ipwarden.similarity.resources import ordinary_english
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.transcriptions import latin_words, onset_score, read_otherwise
 from ipwarden.similarity.transliteration import latin_shapes, transliteration_fit, written_shapes
-from ipwarden.similarity.word_aspects import MISSPELT_INSIDE, containment, meaning, misspelt_inside
+from ipwarden.similarity.word_aspects import (
+    MISSPELT_INSIDE,
+    chinese_name,
+    containment,
+    meaning,
+    misspelt_inside,
+)
 
 __all__ = [
     "ASPECTS",
@@ -391,6 +397,9 @@ def _written_as(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str]
     return round(_FIT_SCORE - 0.3 * (1.0 - fit), 3), why
 
 
+_NAME_SCORE = 0.9  # the brand's own Chinese name, as the dictionary gives it
+
+
 def cross_script(q: MarkForms, c: MarkForms) -> Aspect | None:
     """A Latin mark against the pinyin of a Chinese one, either way round (NAIKE ~ 耐克)."""
     found = [
@@ -401,6 +410,10 @@ def cross_script(q: MarkForms, c: MarkForms) -> Aspect | None:
         )
         if r
     ]
+    named = (q, c) if q.cjk else (c, q)
+    if chinese_name(*named):
+        why = f"{_q(named[0].cjk)} is the Chinese name CC-CEDICT gives for {_q(named[1].text)}"
+        found.append((_NAME_SCORE, why))
     if not found:
         return None
     score, why = max(found)

@@ -16,7 +16,7 @@ from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.resources import glosses, ordinary_english
 
-__all__ = ["MISSPELT_INSIDE", "containment", "meaning", "misspelt_inside"]
+__all__ = ["MISSPELT_INSIDE", "chinese_name", "containment", "meaning", "misspelt_inside"]
 
 _DIRECT_BONUS = 0.03  # a meaning shared with the English words themselves, over one met through English
 
@@ -135,20 +135,39 @@ def _chinese_name_inside(q: MarkForms, c: MarkForms) -> str:
     (苹果 'apple') is a shared meaning, not the mark's name, and is judged as such."""
     if not q.cjk or c.cjk or len(c.core_compact) < 3:
         return ""
-    return _coined_names_within(q.cjk).get(c.core_compact, "")
+    word = _coined_names_within(q.cjk).get(c.core_compact, "")
+    return word if word != q.cjk else ""
+
+
+def chinese_name(cjk_side: MarkForms, latin_side: MarkForms) -> bool:
+    """Whether the Chinese mark is, as a whole, the name CC-CEDICT gives for the coined Latin mark (劳力士
+    'Rolex'): the brand's own name in the other script, not a translation of ordinary words."""
+    core = cjk_side.core_compact
+    return (
+        bool(core)
+        and core == cjk_side.cjk
+        and not latin_side.cjk
+        and len(latin_side.core_compact) >= 3
+        and latin_side.core_compact in _coined_names(core)
+    )
+
+
+@lru_cache(maxsize=16_384)
+def _coined_names(word: str) -> frozenset[str]:
+    """The coined names (letters only, joined) among CC-CEDICT's glosses of ``word``."""
+    names = (normalise(gloss).split() for gloss in glosses(word))
+    return frozenset("".join(n) for n in names if n and any(not ordinary_english(w) for w in n))
 
 
 @lru_cache(maxsize=4096)
 def _coined_names_within(cjk: str) -> dict[str, str]:
-    """Coined names (letters only, joined) glossed by the dictionary words inside ``cjk`` → the word."""
+    """Coined names glossed by the dictionary words inside ``cjk`` → the word, longer words first."""
     found: dict[str, str] = {}
-    for size in range(min(len(cjk) - 1, 6), 1, -1):
+    for size in range(min(len(cjk), 6), 1, -1):
         for start in range(len(cjk) - size + 1):
             word = cjk[start : start + size]
-            for gloss in glosses(word):
-                names = normalise(gloss).split()
-                if names and any(not ordinary_english(n) for n in names):
-                    found.setdefault("".join(names), word)
+            for name in _coined_names(word):
+                found.setdefault(name, word)
     return found
 
 
