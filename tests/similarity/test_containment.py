@@ -92,3 +92,10 @@ def test_the_chinese_name_of_a_coined_latin_mark_with_goods_words() -> None:
 def test_pinyin_written_a_syllable_a_word_among_other_words() -> None:
     keys = {p.key for p in query_probes(prepare("LAO GAN MA SPICY CHILI CRISP"))}
     assert "y:lao gan ma" in keys
+
+
+def test_an_earlier_mark_written_without_its_possessive_s() -> None:
+    found = containment(prepare("KELLOGG CORN FLAKES"), prepare("KELLOGG'S"))
+    assert found is not None and found.score == 0.88 and "but for its possessive S" in found.reasons[0]
+    two_words = containment(prepare("JACK DANIEL HONEY"), prepare("JACK DANIEL'S"))
+    assert two_words is not None and two_words.score == 0.88

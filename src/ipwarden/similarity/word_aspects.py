@@ -48,7 +48,8 @@ def _part_skeletons(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def _listed_words(q: MarkForms, c: MarkForms) -> tuple[float, tuple[str, ...]] | None:
     """The earlier mark's words in a query that joins it to a model code or a possessive S (PLAYSTATION5,
-    ROLEX-116610LN, BARBIE'S), or that holds all of them in another order or apart (BENZ MERCEDES)."""
+    ROLEX-116610LN, BARBIE'S), that writes it without its own possessive S (KELLOGG CORN FLAKES for
+    KELLOGG'S), or that holds all of them in another order or apart (BENZ MERCEDES)."""
     if c.cjk or len(c.core_compact) < 4 or not q.core:
         return None
     parts = _part_skeletons(q.core)
@@ -56,6 +57,9 @@ def _listed_words(q: MarkForms, c: MarkForms) -> tuple[float, tuple[str, ...]] |
     if parts != q.core_skel and (parts == c.core_skel or _contains(parts, c.core_skel)):
         why = f"contains the whole earlier mark {_q(earlier)} beside a number, a model code or a possessive S"
         return 0.88, (why,)
+    own = _part_skeletons(c.core)
+    if own != c.core_skel and _contains(parts, own):  # MCDONALD BURGER: the mark less its possessive S
+        return 0.88, (f"contains the whole earlier mark {_q(c.text)} but for its possessive S",)
     words = c.core_skel
     if len(words) >= 2 and all(len(w) >= 3 for w in words) and not _contains(parts, words):
         left = list(parts)
