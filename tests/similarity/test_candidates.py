@@ -69,3 +69,18 @@ def test_a_rare_group_keeps_its_slots(tmp_path: Path) -> None:
     ords = index.candidates("GATO NEGRO", cap=20)
     assert len(ords) == 20
     assert index.ords_of(["BC"])[0] in ords
+
+
+def test_distinct_postings_match_numpy_unique_with_either_method() -> None:
+    import numpy as np
+
+    from ipwarden.similarity.candidate_groups import Distinct
+
+    rng = np.random.default_rng(7)
+    distinct = Distinct()
+    for count, size in [(30_000, 1_000_000), (12, 1_000_000), (500, 2_000), (0, 10)]:
+        ords = rng.integers(0, size, count).astype(np.uint32)
+        unique, inverse = distinct.of(ords, size)
+        expected, where = np.unique(ords, return_inverse=True)
+        assert unique.tolist() == expected.tolist() and inverse.tolist() == where.tolist()
+        assert unique.dtype == np.uint32

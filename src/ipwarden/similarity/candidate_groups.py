@@ -15,10 +15,33 @@ import numpy.typing as npt
 
 from ipwarden.similarity.keys import GROUPS
 
-__all__ = ["GROUP_SHARE", "WRITTEN", "choose"]
+__all__ = ["GROUP_SHARE", "WRITTEN", "Distinct", "choose"]
 
 GROUP_SHARE = 0.15  # share of the candidate slots reserved for the best marks of each candidate group
 WRITTEN = GROUPS.index("written")  # the candidate group whose places come on top of the cap
+_FLAGS_FROM = 48  # postings are made distinct by flags when the index has fewer than 48 marks per posting
+
+
+class Distinct:
+    """``np.unique(ords, return_inverse=True)`` for a query's postings, by flagging a table of every mark
+    when the postings are many for the index's size (sorting 30,000 numbers costs more than a pass over a
+    million flags); the tables are reused, so one instance serves one thread at a time."""
+
+    def __init__(self) -> None:
+        self._flags = np.zeros(0, dtype=bool)
+        self._slots = np.zeros(0, dtype=np.int32)
+
+    def of(self, ords: npt.NDArray[Any], size: int) -> tuple[npt.NDArray[Any], npt.NDArray[Any]]:
+        """The distinct mark numbers among ``ords`` (all below ``size``), sorted, and where each falls."""
+        if size > _FLAGS_FROM * len(ords):
+            return np.unique(ords, return_inverse=True)
+        if len(self._flags) < size:
+            self._flags, self._slots = np.zeros(size, dtype=bool), np.zeros(size, dtype=np.int32)
+        self._flags[ords] = True
+        unique = np.flatnonzero(self._flags)
+        self._flags[unique] = False
+        self._slots[unique] = np.arange(len(unique), dtype=np.int32)
+        return unique.astype(ords.dtype), self._slots[ords]
 
 
 def choose(
@@ -41,10 +64,15 @@ def choose(
         for column in sorted(groups):
             by_group = per_group[:, column]
             # marks an earlier group already took do not use this group's slots a second time, and among
-            # equals the group prefers marks the other groups explain least: those only it finds
-            others = score - by_group
-            by_group = np.where(keep & ~chosen_mask & (by_group > 0), by_group / (1.0 + 1e-4 * others), -1.0)
-            _take_best(by_group, quota, chosen_mask)
+            # equals the group prefers marks the other groups explain least: those only it finds (the
+            # group's own marks are few: they are ranked alone, not among all the query's candidates)
+            rows = np.flatnonzero((by_group > 0) & keep & ~chosen_mask)
+            if len(rows) <= quota:
+                chosen_mask[rows] = True
+                continue
+            own = by_group[rows]
+            ranked = own / (1.0 + 1e-4 * (score[rows] - own))
+            chosen_mask[rows[np.argpartition(-ranked, quota)[:quota]]] = True
         rest = np.where(keep & ~chosen_mask, score, -1.0)
         # the written group's places come on top of the cap: its loose keys must not take the others'
         bonus = quota if WRITTEN in groups else 0

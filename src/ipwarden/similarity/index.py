@@ -34,7 +34,7 @@ from ipwarden.errors import IntegrityError
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Right, Status
 from ipwarden.similarity.build import class_mask, default_workers, index_rows, keys_of, sync, write_base
-from ipwarden.similarity.candidate_groups import WRITTEN, choose
+from ipwarden.similarity.candidate_groups import WRITTEN, Distinct, choose
 from ipwarden.similarity.forms import MarkForms, forms_from_bytes, forms_to_bytes, prepare, prepare_query
 from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 
@@ -137,6 +137,7 @@ class SearchIndex:
         self._db.execute(f"PRAGMA mmap_size = {_MMAP_BYTES}")
         self._db.execute(f"PRAGMA cache_size = -{_CACHE_KIB}")
         self._delta: dict[int, list[int]] = {}
+        self._distinct = Distinct()  # used under the lock
         self._load_delta()
 
     # -- building -------------------------------------------------------------------------------------
@@ -366,7 +367,7 @@ class SearchIndex:
             if not parts:
                 return []
             ords = np.concatenate(parts)
-            unique, inverse = np.unique(ords, return_inverse=True)
+            unique, inverse = self._distinct.of(ords, len(self._alive))
             # one pass sums each mark's probe weights per candidate group (row: mark, column: group)
             width = len(GROUPS)
             sizes = np.array([len(part) for part in parts])

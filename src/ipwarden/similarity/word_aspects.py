@@ -86,13 +86,14 @@ def _whole_weight(q: MarkForms, c: MarkForms) -> float:
     return 0.7
 
 
-def _bounds(words: tuple[str, ...]) -> set[int]:
+@lru_cache(maxsize=4096)
+def _bounds(words: tuple[str, ...]) -> frozenset[int]:
     """Where the words begin and end in the words written together."""
     bounds, at = {0}, 0
     for w in words:
         at += len(w)
         bounds.add(at)
-    return bounds
+    return frozenset(bounds)
 
 
 def _bounds_at(words: tuple[str, ...], inner: str, start: int) -> bool:
@@ -110,10 +111,18 @@ def _within_words(words: tuple[str, ...], inner: str) -> bool:
     """``inner`` runs from the start of one of ``words`` to the end of a later one, but is not all of
     them: an earlier mark written with other spacing or punctuation (COCACOLA ZERO for COCA-COLA, LEVIS
     501 for LEVI'S, M&MS PEANUT for M&M'S)."""
-    joined = "".join(words)
-    if len(words) < 2 or not inner or len(inner) >= len(joined):
+    if len(words) < 2 or not inner:
         return False
-    return any(_bounds_at(words, inner, start) for start in range(len(joined) - len(inner) + 1))
+    joined = "".join(words)
+    if len(inner) >= len(joined):
+        return False
+    bounds = _bounds(words)
+    at = joined.find(inner)
+    while at >= 0:
+        if at in bounds and at + len(inner) in bounds:
+            return True
+        at = joined.find(inner, at + 1)
+    return False
 
 
 _COINED_OPENING = 0.85  # CASIOTONE, GOOGLEDRIVE: the beginning counts most, and the name is coined
