@@ -64,15 +64,10 @@ def choose(
         for column in sorted(groups):
             by_group = per_group[:, column]
             # marks an earlier group already took do not use this group's slots a second time, and among
-            # equals the group prefers marks the other groups explain least: those only it finds (the
-            # group's own marks are few: they are ranked alone, not among all the query's candidates)
-            rows = np.flatnonzero((by_group > 0) & keep & ~chosen_mask)
-            if len(rows) <= quota:
-                chosen_mask[rows] = True
-                continue
-            own = by_group[rows]
-            ranked = own / (1.0 + 1e-4 * (score[rows] - own))
-            chosen_mask[rows[np.argpartition(-ranked, quota)[:quota]]] = True
+            # equals the group prefers marks the other groups explain least: those only it finds
+            others = score - by_group
+            by_group = np.where(keep & ~chosen_mask & (by_group > 0), by_group / (1.0 + 1e-4 * others), -1.0)
+            _take_best(by_group, quota, chosen_mask)
         rest = np.where(keep & ~chosen_mask, score, -1.0)
         # the written group's places come on top of the cap: its loose keys must not take the others'
         bonus = quota if WRITTEN in groups else 0
