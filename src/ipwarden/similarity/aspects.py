@@ -120,30 +120,43 @@ def lookalike(q: MarkForms, c: MarkForms) -> Aspect | None:
     return None
 
 
+def _read(f: MarkForms) -> bool:
+    """Whether the mark's Latin form is a reading of another script (НАЙК read naik), not its letters."""
+    return bool(f.latin) and not f.compact.isascii() and f.latin not in f.compact
+
+
+def _said(f: MarkForms) -> str:
+    return f"{_q(f.text)} (read {_q(f.latin)})" if _read(f) else _q(f.text)
+
+
 def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     """Same or close Latin sound key (ph/f, c/k/q, x/ks, doubled letters, vowel changes)."""
     ka, kb = q.latin_key, c.latin_key
-    if not ka or not kb or q.latin == c.latin:
+    if not ka or not kb:
         return None
+    if q.latin == c.latin:  # the same letters: a spelling, unless one mark is read from another script
+        if _read(q) == _read(c):
+            return None
+        return Aspect(AspectKind.SOUND, 0.95, (f"sound: {_said(q)} is said as {_said(c)} (both {ka})",))
     if ka == kb:
         # the key is coarse (RAYBAN and ROBIN are both RBN): how far apart the spellings are still counts
         spelled = _spelled_alike(q.latin, c.latin)
         score = (0.95 if q.vowel_key == c.vowel_key else 0.88) * (0.85 + 0.15 * spelled)
-        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} (both {ka})"
+        why = f"sound: {_said(q)} sounds like {_said(c)} (both {ka})"
     elif _plural(ka) == kb or ka == _plural(kb):
         # a plural or possessive S does not make another mark (SEYCOS ~ SEIKO, LEGOS ~ LEGO)
         spelled = DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
         same_vowels = _plural(q.vowel_key) == c.vowel_key or q.vowel_key == _plural(c.vowel_key)
         score = (0.92 if same_vowels else 0.85) * (0.85 + 0.15 * spelled)
-        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} with a plural or possessive S ({ka} ~ {kb})"
+        why = f"sound: {_said(q)} sounds like {_said(c)} with a plural or possessive S ({ka} ~ {kb})"
     elif _silent_h(q.latin, c.latin) or _silent_h(c.latin, q.latin):
         # H is silent in Spanish, French and Italian: ONDA ~ HONDA, ERMES ~ HERMES
         spelled = DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
         score = 0.95 * (0.85 + 0.15 * spelled)
-        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} (a silent initial H)"
+        why = f"sound: {_said(q)} sounds like {_said(c)} (a silent initial H)"
     elif ka == italian_key(c.latin):
         score = 0.85
-        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} in Italian spelling (c, g before e, i; ch; gn)"
+        why = f"sound: {_said(q)} sounds like {_said(c)} in Italian spelling (c, g before e, i; ch; gn)"
     elif _heard_alike(q, c):
         # a German, Dutch, Scandinavian or Slavic spelling by ear (PAUERADE, WODAFONE, ŠEVROLET)
         said = DamerauLevenshtein.normalized_similarity(
@@ -151,16 +164,16 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         )
         score = 0.92 * (0.85 + 0.15 * said)
         why = (
-            f"sound: {_q(q.text)} sounds like {_q(c.text)} as German, Dutch or Slavic spelling reads it "
+            f"sound: {_said(q)} sounds like {_said(c)} as German, Dutch or Slavic spelling reads it "
             "(au ow, w v, v f, sch sh, tsch ch, ij i, oe oo, š sh, č ch)"
         )
     elif kb == glide_key(q.latin) or ka == glide_key(c.latin):
         # an initial J read as Y (Spanish, German and Dutch JAGUAR is 'yaguar') and the other way round
         score = 0.85
-        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} (initial J and Y sound alike in many languages)"
+        why = f"sound: {_said(q)} sounds like {_said(c)} (initial J and Y sound alike in many languages)"
     elif len(ka) >= 3 and loose_key(ka) == loose_key(kb):
         score = 0.85
-        why = f"sound: {_q(q.text)} sounds like {_q(c.text)} ({ka} ~ {kb}: voiced/unvoiced or silent letter)"
+        why = f"sound: {_said(q)} sounds like {_said(c)} ({ka} ~ {kb}: voiced/unvoiced or silent letter)"
     else:
         ks = max(
             Levenshtein.normalized_similarity(ka, kb),
@@ -169,7 +182,7 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         if ks < 0.75 or min(len(ka), len(kb)) < 2 or max(len(ka), len(kb)) < 3:
             return None
         score = 0.8 * ks
-        why = f"sound: {_q(q.text)} sounds close to {_q(c.text)} ({ka} ~ {kb})"
+        why = f"sound: {_said(q)} sounds close to {_said(c)} ({ka} ~ {kb})"
     if len(ka) <= 2:  # short keys collide easily; let the spelling temper them
         score *= 0.75 + 0.25 * _spelled_alike(q.latin, c.latin)
     return Aspect(AspectKind.SOUND, round(score, 3), (why,))

@@ -16,6 +16,7 @@ from ipwarden.similarity.chinese import fuzzy_syllable, pinyin_syllables
 from ipwarden.similarity.meanings import romaji
 from ipwarden.similarity.normalize import is_cjk, mark_skeleton, normalise, tokens
 from ipwarden.similarity.phonetics import latin_key, vowel_key
+from ipwarden.similarity.readings import latin_reading
 from ipwarden.similarity.resources import glosses, lexicon
 from ipwarden.similarity.romanisation import without_tone_numbers
 from ipwarden.similarity.transcriptions import same_sound_entry
@@ -283,6 +284,8 @@ def prepare(text: str) -> MarkForms:
     else:
         cjk = "".join(ch for ch in joined if is_cjk(ch))
         latin = "".join(ch for ch in joined if not is_cjk(ch))
+        if not latin.isascii():  # Cyrillic, Greek, kana or hangul: the mark as it is read (НАЙК naik)
+            latin = latin_reading("".join(ch for ch in text if not is_cjk(ch))) or latin
     syllables = tuple(pinyin_syllables(cjk)) if cjk else ()
     return MarkForms(
         text=text,

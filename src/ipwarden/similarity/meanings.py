@@ -132,6 +132,10 @@ _KANA_PAIRS = {
     "ヒョ": "hyo", "ミャ": "mya", "ミュ": "myu", "ミョ": "myo", "リャ": "rya", "リュ": "ryu", "リョ": "ryo",
     "ギャ": "gya", "ギュ": "gyu", "ギョ": "gyo", "ジャ": "ja", "ジュ": "ju", "ジョ": "jo", "ビャ": "bya",
     "ビュ": "byu", "ビョ": "byo", "ピャ": "pya", "ピュ": "pyu", "ピョ": "pyo",
+    # the sounds of foreign words and names (アディダス adidasu, フィラ fira, ヴィトン viton)
+    "ディ": "di", "ティ": "ti", "デュ": "dyu", "トゥ": "tu", "ドゥ": "du", "ファ": "fa", "フィ": "fi",
+    "フェ": "fe", "フォ": "fo", "ウィ": "wi", "ウェ": "we", "ウォ": "wo", "ヴァ": "va", "ヴィ": "vi",
+    "ヴェ": "ve", "ヴォ": "vo", "シェ": "she", "ジェ": "je", "チェ": "che", "ツァ": "tsa",
 }  # fmt: skip
 _ROMAJI = [
     "a", "i", "u", "e", "o", "ka", "ki", "ku", "ke", "ko", "sa", "shi", "su", "se", "so", "ta", "chi", "tsu",
@@ -148,6 +152,9 @@ _KANA = dict(
         strict=True,
     )
 )
+
+
+_KANA.update({"ヴ": "vu", "ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o"})  # small vowels alone
 
 
 def _katakana(word: str) -> str:
