@@ -99,3 +99,11 @@ def test_an_earlier_mark_written_without_its_possessive_s() -> None:
     assert found is not None and found.score == 0.88 and "but for its possessive S" in found.reasons[0]
     two_words = containment(prepare("JACK DANIEL HONEY"), prepare("JACK DANIEL'S"))
     assert two_words is not None and two_words.score == 0.88
+
+
+def test_a_mark_glued_to_several_generic_or_goods_words() -> None:
+    assert "louisvuitton" in glued_to_generic("louisvuittonoutletstore")
+    assert "levis" in glued_to_generic("levisjeansoutlet")
+    found = containment(prepare("louisvuittonoutletstore"), prepare("LOUIS VUITTON"))
+    assert found is not None and found.score == 0.88 and "'LOUIS VUITTON' glued" in found.reasons[0]
+    assert glued_to_generic("singapore") == ()

@@ -117,20 +117,31 @@ def _core(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 @lru_cache(maxsize=65_536)
 def glued_to_generic(word: str) -> tuple[str, ...]:
-    """What is left of a word glued to a generic or goods word before or after it (GAPKIDS → gap,
-    NIKESTORE → nike, OFFICIALCOACH → coach): three letters at least, the other part four or more."""
+    """What is left of a word glued to generic or goods words before or after it (GAPKIDS → gap,
+    NIKESTORE → nike, OFFICIALCOACH → coach, LOUISVUITTONOUTLETSTORE → louisvuitton): three letters at
+    least, each word taken off four or more (a plural S on it too); nearer parts first."""
     if not word.isascii() or not word.isalpha() or len(word) < 7:
         return ()
     lex = lexicon()
     listed = lex.generic_latin | lex.all_descriptive
-    out = []
-    for cut in range(3, len(word) - 3):
-        head, tail = word[:cut], word[cut:]
-        if len(tail) >= 4 and tail in listed and head not in listed:
-            out.append(head)
-        if len(head) >= 4 and head in listed and tail not in listed:
-            out.append(tail)
+    out: list[str] = []
+    parts = [word]
+    for _ in range(3):  # up to three words taken off, from either end
+        found: list[str] = []
+        for part in parts:
+            for cut in range(3, len(part) - 3):
+                head, tail = part[:cut], part[cut:]
+                if _listed(tail, listed) and head not in listed:
+                    found.append(head)
+                if len(head) >= 4 and head in listed and tail not in listed:
+                    found.append(tail)
+        parts = [f for f in dict.fromkeys(found) if f not in out]
+        out += parts
     return tuple(out)
+
+
+def _listed(word: str, listed: frozenset[str] | set[str]) -> bool:
+    return len(word) >= 4 and (word in listed or (word.endswith("s") and word[:-1] in listed))
 
 
 def segment_foreign(word: str) -> list[str] | None:

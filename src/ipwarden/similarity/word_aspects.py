@@ -243,8 +243,8 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
             AspectKind.CONTAINMENT, 0.75, (f"the earlier mark {_q(c.text)} contains the query as a whole",)
         )
     glued = next((w for w in q.core if c.core_compact in glued_to_generic(w) and not ordinary_english(w)), "")
-    if glued and len(c.core) == 1:
-        why = f"contains the whole earlier mark {_q(earlier)} glued to a generic or goods word: {_q(glued)}"
+    if glued and len(c.core_compact) >= 3:
+        why = f"contains the whole earlier mark {_q(c.text)} glued to generic or goods words: {_q(glued)}"
         return Aspect(AspectKind.CONTAINMENT, 0.88, (why,))
     opening = _coined_opening(q, c)
     if opening:
