@@ -45,3 +45,10 @@ def test_a_mark_read_from_another_script_sounds_like_the_latin_mark() -> None:
 def test_the_reading_is_filed_and_probed_as_a_sound() -> None:
     assert "k:" + prepare("NIKE").latin_key in mark_keys(prepare("НАЙК"))
     assert "k:NK" in {p.key for p in query_probes(prepare("나이키"))}
+
+
+def test_a_cross_script_reason_names_the_reading() -> None:
+    from ipwarden.similarity.aspects import cross_script
+
+    found = cross_script(prepare("ナイキ"), prepare("耐克"))
+    assert found is not None and found.reasons[0].startswith("'ナイキ' is read 'naiki'; sound:")

@@ -431,6 +431,9 @@ def cross_script(q: MarkForms, c: MarkForms) -> Aspect | None:
         return None
     score, why = max(found)
     latin = q.latin if not q.cjk else c.latin
+    reader = q if not q.cjk else c
+    if _read(reader):  # ナイキ read naiki: say so before the sound is compared
+        why = f"{_q(reader.text)} is read {_q(reader.latin)}; {why}"
     # short keys collide easily (GUCHI, 贵楚意): let the spelling temper them, above the transliterations
     # (below _SHAPE_SCORE) whose syllables and vowels were matched one by one
     if len(latin_key(latin)) <= 2 and score > _SHAPE_SCORE:
