@@ -361,7 +361,11 @@ def _pinyin_spans(words: tuple[str, ...]) -> list[tuple[str, ...]]:
         words[i : i + size] for size in (3, 2) if size < len(words) for i in range(len(words) - size + 1)
     ]
     spans += [(w,) for w in words if not ordinary_english(w)]
-    return [s for s in spans if len("".join(s)) >= 3 and "".join(s).isascii() and "".join(s).isalpha()]
+    return [s for s in spans if _pinyin_like("".join(s))]
+
+
+def _pinyin_like(text: str) -> bool:
+    return len(text) >= 3 and text.isascii() and text.isalpha()
 
 
 def _spelled_as_pinyin(word: str, cjk_side: MarkForms) -> float:
@@ -430,8 +434,8 @@ def cross_script(q: MarkForms, c: MarkForms) -> Aspect | None:
     if not found:
         return None
     score, why = max(found)
-    latin = q.latin if not q.cjk else c.latin
-    reader = q if not q.cjk else c
+    reader = c if q.cjk else q  # the Latin side
+    latin = reader.latin
     if _read(reader):  # ナイキ read naiki: say so before the sound is compared
         why = f"{_q(reader.text)} is read {_q(reader.latin)}; {why}"
     # short keys collide easily (GUCHI, 贵楚意): let the spelling temper them, above the transliterations

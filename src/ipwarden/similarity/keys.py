@@ -363,8 +363,8 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
             put("y:" + " ".join(fuzzy_syllable(s) for s in syllables), 5.0, group="chinese")
     # a Chinese mark's pinyin among other words, one syllable a word or more (LAO GAN MA CHILI CRISP)
     words = f.core
-    for size in (2, 3, 4):
-        for start in range(len(words) - size + 1 if 0 < size < len(words) <= _MAX_RUN else 0):
+    for size in range(2, min(4, len(words) - 1) + 1) if len(words) <= _MAX_RUN else ():
+        for start in range(len(words) - size + 1):
             syllables = read_as_pinyin("".join(words[start : start + size]))
             if len(syllables) >= 2:
                 put("y:" + " ".join(fuzzy_syllable(s) for s in syllables), 4.5, group="chinese")

@@ -81,7 +81,7 @@ def _whole_weight(q: MarkForms, c: MarkForms) -> float:
     a digit (M2), a short word is often a model code."""
     if len(c.core_compact) >= 4 or len(c.cjk) >= 2:
         return 0.88
-    if c.core_compact.isalpha() and _bounds_at(q.core_skel, "".join(c.core_skel), 0):
+    if c.core_compact.isalpha() and _opens_with(q.core_skel, "".join(c.core_skel)):
         return _SHORT_LEADING
     return 0.7
 
@@ -96,15 +96,9 @@ def _bounds(words: tuple[str, ...]) -> frozenset[int]:
     return frozenset(bounds)
 
 
-def _bounds_at(words: tuple[str, ...], inner: str, start: int) -> bool:
-    """``inner`` is written from a word's start at ``start`` to a word's end in ``words`` joined."""
-    bounds = _bounds(words)
-    return (
-        bool(inner)
-        and start in bounds
-        and start + len(inner) in bounds
-        and "".join(words).startswith(inner, start)
-    )
+def _opens_with(words: tuple[str, ...], inner: str) -> bool:
+    """``words`` written together begin with ``inner``, which ends where one of them ends."""
+    return bool(inner) and "".join(words).startswith(inner) and len(inner) in _bounds(words)
 
 
 def _within_words(words: tuple[str, ...], inner: str) -> bool:
