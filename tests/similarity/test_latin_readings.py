@@ -16,7 +16,7 @@ from ipwarden.similarity.keys import mark_keys, query_probes
 from ipwarden.similarity.normalize import normalise
 from ipwarden.similarity.phonetics import ear_key, ear_spelling, latin_key
 from ipwarden.similarity.query import SearchQuery
-from ipwarden.similarity.services import SearchService
+from ipwarden.similarity.services import SearchService, _tie_order
 
 
 @pytest.mark.parametrize(
@@ -73,6 +73,20 @@ def test_ties_go_to_the_query_classes_then_to_a_registered_right(tmp_path: Path)
     ]
     hits = _service(tmp_path, rights).search(SearchQuery.parse("SOLARO", classes=[9, 11])).hits
     assert [h.id for h in hits] == ["C-BOTH", "A-PENDING", "B-ONE-CLASS"]
+
+
+def test_equal_hits_follow_a_fixed_order_that_is_not_the_ids_alphabet(tmp_path: Path) -> None:
+    """Ids in alphabetical order would put one importer's rights ahead of every equal hit of the others."""
+    ids = [f"R-{n:02d}" for n in range(12)]
+    store_order = list(reversed(ids))
+    service = _service(tmp_path, [right(i, "SOLARO", [9], office="EM") for i in store_order])
+    hits = service.search(SearchQuery.parse("SOLARO", classes=[9], limit=12)).hits
+    expected = sorted(ids, key=_tie_order)
+    assert expected != sorted(ids)
+    assert [h.id for h in hits[:3]] == expected[:3]  # three copies of one text lead, the rest follow them
+    assert [h.id for h in hits] == expected
+    again = _service(tmp_path / "again", [right(i, "SOLARO", [9], office="EM") for i in ids])
+    assert [h.id for h in again.search(SearchQuery.parse("SOLARO", classes=[9], limit=12)).hits] == expected
 
 
 def test_a_kind_of_likeness_missing_from_the_page_takes_one_of_its_last_places(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ turn that into a tier; owner families bring in the same owner's marks in other s
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -59,7 +60,7 @@ _LIKENESS = {AspectKind.RHYME: AspectKind.SOUND}  # a rhyme is a likeness of sou
 
 def _rank_key(classes: tuple[int, ...]) -> Callable[[tuple[IndexedMark, Assessment]], tuple[Any, ...]]:
     """Best score first; among equal scores the mark that covers more of the query's classes, then a
-    registered right before an application, then the id (so that the order never depends on input order).
+    registered right before an application, then a fixed arbitrary order (:func:`_tie_order`).
 
     A million marks hold many identical or near-identical texts: which of them fill the first page must
     follow what matters to the person clearing the name (the classes applied for, a right already granted).
@@ -68,9 +69,22 @@ def _rank_key(classes: tuple[int, ...]) -> Callable[[tuple[IndexedMark, Assessme
 
     def key(item: tuple[IndexedMark, Assessment]) -> tuple[Any, ...]:
         row, a = item
-        return (-a.score, -a.text_score, -len(wanted & set(row.classes)), row.status != "registered", row.id)
+        return (
+            -a.score,
+            -a.text_score,
+            -len(wanted & set(row.classes)),
+            row.status != "registered",
+            _tie_order(row.id),
+        )
 
     return key
+
+
+def _tie_order(right_id: str) -> bytes:
+    """A hash of the id: the same order for equal hits on every run and for any input order, yet one that no
+    way of naming ids can lean on (ids in alphabetical order would put one office's or one importer's
+    rights ahead of every other's equal hit)."""
+    return hashlib.blake2b(right_id.encode(), digest_size=8).digest()
 
 
 def _each_kind(
