@@ -172,6 +172,7 @@ def _pct(values: list[float], q: float) -> float:
 
 def run_queries(db: Path, index_dir: Path) -> dict[str, Any]:
     """recall@10 per category, false-high on negatives and latency, as bench/clearance.py counts them."""
+    from clearance import twins_shown
     from ipwarden.errors import IpwardenError
     from ipwarden.similarity.index import open_index
     from ipwarden.similarity.query import SearchQuery
@@ -184,6 +185,7 @@ def run_queries(db: Path, index_dir: Path) -> dict[str, Any]:
     open_s = time.perf_counter() - opened
     queries = [json.loads(x) for x in (EVAL / "queries.jsonl").read_text(encoding="utf-8").splitlines() if x]
     found: dict[str, int] = {}
+    twins: dict[str, int] = {}
     expected: dict[str, int] = {}
     neg_total = neg_high = 0
     latencies: list[float] = []
@@ -197,7 +199,7 @@ def run_queries(db: Path, index_dir: Path) -> dict[str, Any]:
             hits = service.search(query).hits
             latencies.append((time.perf_counter() - t0) * 1000)
         except IpwardenError:
-            hits = []
+            query, hits = None, ()
         ranked = [h.id for h in hits][:10]
         if q["category"] == "negative":
             neg_total += len(q["expect"])
@@ -207,6 +209,9 @@ def run_queries(db: Path, index_dir: Path) -> dict[str, Any]:
         cat = q["category"]
         expected[cat] = expected.get(cat, 0) + len(q["expect"])
         found[cat] = found.get(cat, 0) + sum(1 for e in q["expect"] if e in ranked)
+        missed = [e for e in q["expect"] if e not in ranked]
+        shown = twins_shown(service, query, hits, missed) if query is not None else set()
+        twins[cat] = twins.get(cat, 0) + len(shown)
     out = {
         "queries": len(latencies),
         "open_s": round(open_s, 2),
@@ -217,6 +222,7 @@ def run_queries(db: Path, index_dir: Path) -> dict[str, Any]:
         "cpu_s": round(time.process_time() - cpu0, 1),
         "recall_at_10": round(sum(found.values()) / sum(expected.values()), 3),
         "recall_by_category": {c: round(found[c] / expected[c], 3) for c in sorted(expected)},
+        "twins_shown_by_category": {c: twins.get(c, 0) for c in sorted(expected)},
         "false_high": round(neg_high / neg_total, 3) if neg_total else None,
         "load": _load(),
     }

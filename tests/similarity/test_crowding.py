@@ -87,3 +87,25 @@ def test_articles_are_set_aside_like_the() -> None:
     found = meaning(prepare("EL SOL"), prepare("SUN"))
     assert found is not None and found.score == 0.88
     assert prepare("LA").core == ("la",)  # a mark made only of an article is its own dominant element
+
+
+def test_a_page_says_how_many_more_rights_of_a_shown_text_it_leaves_out(tmp_path: Path) -> None:
+    store = InMemoryRightsStore()
+    copies = [right(f"O{i:02d}", "ORCHID", [3], office="EM") for i in range(8)]
+    others = [right(f"N{i}", word, [3]) for i, word in enumerate(("AVONA", "AVONE", "AVONIA", "AVONO"))]
+    store.upsert_rights(
+        [*copies, *others, right("OTHER", "ORCHID", [30], office="EM"), right("AV", "AVON", [3])]
+    )
+    service = SearchService(SearchIndex.build(tmp_path / "index", store), store)
+    hits = service.search(SearchQuery.parse("AVON ORCHID", classes=[3], limit=6)).hits
+    same_class = [h for h in hits if h.mark == "ORCHID" and 3 in h.classes]
+    assert len(same_class) == 3  # three copies of one text, then other marks
+    notes = [r for h in hits for r in h.reasons if "not listed" in r]
+    assert notes == [
+        "5 more rights found with the mark 'ORCHID', this score and this risk not listed here "
+        "(a higher limit lists them)"
+    ]
+    assert notes[0] in same_class[-1].reasons  # on the last copy shown
+    every = service.search(SearchQuery.parse("AVON ORCHID", classes=[3], limit=20)).hits
+    assert len([h for h in every if h.mark == "ORCHID"]) == 9
+    assert not any("not listed" in r for h in every for r in h.reasons)

@@ -47,11 +47,37 @@ def _spread(ranked: list[tuple[IndexedMark, Assessment]], same: int) -> list[tup
     first: list[tuple[IndexedMark, Assessment]] = []
     later: list[tuple[IndexedMark, Assessment]] = []
     for item in ranked:
-        row = item[0]
-        text = row.forms.compact if row.forms is not None else prepare(row.mark).compact
+        text = _text_of(item[0])
         seen[text] = seen.get(text, 0) + 1
         (first if seen[text] <= same else later).append(item)
     return first + later
+
+
+def _text_of(row: IndexedMark) -> str:
+    return row.forms.compact if row.forms is not None else prepare(row.mark).compact
+
+
+def _twins_left_out(
+    page: list[tuple[IndexedMark, Assessment]], ranked: list[tuple[IndexedMark, Assessment]]
+) -> dict[int, int]:
+    """Place on the page → how many rights past the page have that hit's mark text, score and tier (on
+    the last such hit of the page only).
+
+    Twenty rights of one word for the same goods are twenty possible opponents: the page shows a few, and
+    says how many more there are rather than letting them look like one conflict.
+    """
+    shown = {row.id for row, _ in page}
+    left: dict[tuple[str, float, RiskTier], int] = {}
+    for row, a in ranked:
+        if row.id not in shown:
+            key = (_text_of(row), a.score, a.risk)
+            left[key] = left.get(key, 0) + 1
+    last: dict[tuple[str, float, RiskTier], int] = {}
+    for at, (row, a) in enumerate(page):
+        key = (_text_of(row), a.score, a.risk)
+        if key in left:
+            last[key] = at
+    return {at: left[key] for key, at in last.items()}
 
 
 _KIND_SLOTS = 2  # places at the foot of a page kept for a kind of likeness the hits above lack
@@ -304,7 +330,14 @@ class SearchService:
         seen[key] = found
         return found
 
-    def _hit(self, row: IndexedMark, a: Assessment) -> SearchHit:
+    def _hit(self, row: IndexedMark, a: Assessment, twins_left_out: int = 0) -> SearchHit:
+        reasons = a.reasons
+        if twins_left_out:
+            many = "right" if twins_left_out == 1 else "rights"
+            reasons += (
+                f"{twins_left_out} more {many} found with the mark {row.mark!r}, this score and this risk "
+                "not listed here (a higher limit lists them)",
+            )
         return SearchHit(
             id=row.id,
             mark=row.mark,
@@ -314,7 +347,7 @@ class SearchService:
             status=row.status,
             score=a.score,
             risk=a.risk,
-            reasons=a.reasons,
+            reasons=reasons,
             aspects=tuple(dict.fromkeys(x.kind.value for x in a.aspects)),
         )
 
@@ -337,7 +370,9 @@ class SearchService:
                 scored[row.id] = (row, a)
         self._add_families(scored, classes, query, statuses)
         ranked = _spread(sorted(scored.values(), key=_rank_key(classes)), self.same_text)
-        hits = tuple(self._hit(row, a) for row, a in _each_kind(ranked, query.limit, self.kind_slots))
+        page = _each_kind(ranked, query.limit, self.kind_slots)
+        more = _twins_left_out(page, ranked)
+        hits = tuple(self._hit(row, a, more.get(at, 0)) for at, (row, a) in enumerate(page))
         notes: list[str] = []
         if goods_classes:
             notes.append(
