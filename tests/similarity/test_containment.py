@@ -75,9 +75,30 @@ def test_a_plural_or_possessive_s_on_the_earlier_mark() -> None:
 def test_a_coined_name_that_opens_a_longer_word() -> None:
     found = containment(prepare("CASIOTONE"), prepare("CASIO"))
     assert found is not None and found.score == 0.85 and "begins with" in found.reasons[0]
-    ordinary = containment(prepare("HEARTSPRING"), prepare("HEART"))  # an ordinary word: only inside
-    assert ordinary is None or "begins with" not in ordinary.reasons[0]
+    ordinary = containment(prepare("HEARTSPRING"), prepare("HEART"))  # an ordinary word: a part only
+    assert (
+        ordinary is not None and ordinary.score == 0.75 and "name of no ordinary meaning" not in str(ordinary)
+    )
     assert containment(prepare("CASIO"), prepare("CASIO")) is None
+
+
+def test_an_earlier_mark_opening_a_compound_with_an_ordinary_word() -> None:
+    for query, mark in (("LEGOLAND", "LEGO"), ("NIKEPLUS", "NIKE")):
+        found = containment(prepare(query), prepare(mark))
+        assert found is not None and found.score == 0.85 and "an ordinary word after it" in found.reasons[0]
+    sky = containment(prepare("SKYKICK"), prepare("SKY"))  # an ordinary word of three letters: medium only
+    assert sky is not None and sky.score == 0.75 and "'SKY'" in sky.reasons[0]
+    assert containment(prepare("CARPET"), prepare("CAR")) is None  # a dictionary word is not two words
+    assert containment(prepare("SKYKICKX"), prepare("SKY")) is None  # KICKX is no word
+
+
+def test_a_coined_mark_after_a_prefix_or_an_ordinary_word() -> None:
+    for query in ("MYNIKE", "iNIKE", "THENIKE", "AIRNIKE"):
+        found = containment(prepare(query), prepare("NIKE"))
+        assert found is not None and found.score == 0.8 and "ends with" in found.reasons[0], query
+    assert containment(prepare("XQNIKE"), prepare("NIKE")).score == 0.75  # type: ignore[union-attr]
+    book = containment(prepare("FACEBOOK"), prepare("BOOK"))  # an ordinary mark: a part of the word only
+    assert book is not None and book.score == 0.75
 
 
 def test_the_chinese_name_of_a_coined_latin_mark_with_goods_words() -> None:

@@ -133,6 +133,47 @@ def _coined_opening(q: MarkForms, c: MarkForms) -> str:
     return next((w for w in q.core if len(w) > len(mark) + 1 and w.startswith(mark)), "")
 
 
+_COMPOUND_OPENING = 0.75  # SKYKICK: an ordinary word opening a compound of two ordinary words, medium
+
+
+def _compound_opening(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
+    """A query word, not itself a dictionary word, made of the whole one-word earlier mark and an ordinary
+    English word after it (LEGOLAND, NIKEPLUS, SKYKICK): read as two words, the first of them the earlier
+    mark (Sky v SkyKick [2024] UKSC 36). A coined mark there scores as a coined opening; an ordinary one
+    as a part of the query, since two ordinary words glued may make a word of their own (PLAYSTATION)."""
+    mark = c.core_compact
+    if c.cjk or len(c.core) != 1 or len(mark) < 3 or not mark.isalpha():
+        return None
+    coined = not ordinary_english(mark)
+    for word in q.core:
+        rest = word[len(mark) :]
+        if len(rest) < 3 or not word.startswith(mark) or not rest.isalpha() or ordinary_english(word):
+            continue
+        if ordinary_english(rest):
+            return (_COINED_OPENING if coined and len(mark) >= 4 else _COMPOUND_OPENING), word
+    return None
+
+
+_LEADING_WORD = 0.8  # MYNIKE, INIKE, AIRNIKE: a word before the coined mark, which stays the dominant element
+_PREFIXES = frozenset({"i", "e", "my", "the", "go", "get", "buy", "best", "top", "new", "real", "true"})
+
+
+def _coined_ending(q: MarkForms, c: MarkForms) -> str:
+    """A query word, not itself a dictionary word, that is the whole one-word earlier mark, a coined name of
+    four letters or more, after a prefix of domain names and listings (i, e, my, the, get, buy...) or an
+    ordinary English word (MYNIKE, INIKE, THENIKE, AIRNIKE): added words do not stop a mark that stays
+    recognisable from being confusingly similar (WIPO Overview 3.0, 1.8)."""
+    mark = c.core_compact
+    if c.cjk or len(c.core) != 1 or len(mark) < 4 or not mark.isalpha() or ordinary_english(mark):
+        return ""
+    for word in q.core:
+        head = word[: len(word) - len(mark)]
+        if head and word.endswith(mark) and head.isalpha() and not ordinary_english(word):
+            if head in _PREFIXES or (len(head) >= 3 and ordinary_english(head)):
+                return word
+    return ""
+
+
 _NAME_INSIDE = 0.85  # 古驰手袋: the brand's Chinese name, as a dictionary gives it, with goods words added
 
 
@@ -246,6 +287,14 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
             f"begins with the whole earlier mark {_q(earlier)}, a name of no ordinary meaning: {_q(opening)}"
         )
         return Aspect(AspectKind.CONTAINMENT, _COINED_OPENING, (why,))
+    compound = _compound_opening(q, c)
+    if compound:
+        why = f"begins with the whole earlier mark {_q(earlier)} and an ordinary word after it: {_q(compound[1])}"
+        return Aspect(AspectKind.CONTAINMENT, compound[0], (why,))
+    ending = _coined_ending(q, c)
+    if ending:
+        why = f"ends with the whole earlier mark {_q(earlier)}, a name of no ordinary meaning: {_q(ending)}"
+        return Aspect(AspectKind.CONTAINMENT, _LEADING_WORD, (why,))
     if len(c.core_compact) >= 4 and c.core_compact in q.core_compact:
         return Aspect(
             AspectKind.CONTAINMENT,
