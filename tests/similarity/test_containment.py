@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ipwarden.similarity.aspects import containment
 from ipwarden.similarity.forms import glued_to_generic, prepare
-from ipwarden.similarity.keys import query_probes
+from ipwarden.similarity.keys import mark_keys, query_probes
 
 
 def test_a_mark_glued_to_a_generic_or_goods_word_is_split_off() -> None:
@@ -128,3 +128,11 @@ def test_a_mark_glued_to_several_generic_or_goods_words() -> None:
     found = containment(prepare("louisvuittonoutletstore"), prepare("LOUIS VUITTON"))
     assert found is not None and found.score == 0.88 and "'LOUIS VUITTON' glued" in found.reasons[0]
     assert glued_to_generic("singapore") == ()
+
+
+def test_glued_words_are_probed_as_written_and_for_a_short_opening_word() -> None:
+    nike = next(k for k in mark_keys(prepare("NIKE")) if k.startswith("c:"))
+    assert prepare("AIRNIKE").core_skel != ("airnike",)  # rn and i read as look-alikes in the key
+    assert nike in {p.key for p in query_probes(prepare("AIRNIKE"))}
+    assert "c:sky" in {p.key for p in query_probes(prepare("SKYKICK CLOUD BACKUP"))}
+    assert "c:sky" not in {p.key for p in query_probes(prepare("SKYSCRAPER"))}  # a dictionary word

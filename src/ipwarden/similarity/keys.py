@@ -254,22 +254,7 @@ def query_probes(f: MarkForms) -> list[Probe]:
         for start in range(len(f.cjk) - size + 1):
             key = "c:" + f.cjk[start : start + size]
             put(key, 5.0, group="spelling" if key in own else "containment")
-    for word in f.core_skel:  # a brand glued to other words (RAYBANSUNGLASSES): its head or tail
-        if len(words) > 1 and len(word) >= 5 and word.endswith("s") and word.isascii():
-            put("c:" + word[:-1], 5.0, group="containment")  # or a plural or possessive S (SAMSUNGS GALAXY)
-        if len(word) >= 8 and word.isascii():
-            for size in range(4, len(word) - 3):
-                put("c:" + word[:size], 4.0, group="containment")
-                put("c:" + word[-size:], 4.0, group="containment")
-            if word.isalpha() and not ordinary_english(word):  # or to a short word (HONDAKIT: HONDA + kit)
-                for size in range(max(4, len(word) - 3), len(word)):
-                    put("c:" + word[:size], 3.0, group="containment")
-                    put("c:" + word[-size:], 3.0, group="containment")
-        elif len(word) >= 5 and word.isascii() and word.isalpha() and not ordinary_english(word):
-            # or to a letter or two (SONYX), unless it is an ordinary word (GALAXY is no GALA + XY)
-            for size in range(4, len(word)):
-                put("c:" + word[:size], 3.0, group="containment")
-                put("c:" + word[-size:], 3.0, group="containment")
+    _glued_probes(f, put)
     _listing_probes(f, put)
     for word in f.core:  # GAPKIDS: GAP glued to the goods word 'kids'
         for rest in glued_to_generic(word):
@@ -299,6 +284,31 @@ def query_probes(f: MarkForms) -> list[Probe]:
         if f.vowel_key.endswith("S"):
             put("v:" + f.vowel_key[:-1], 4.0)
     return list(probes.values())
+
+
+def _glued_probes(f: MarkForms, put: Callable[..., None]) -> None:
+    """A brand glued to other words (RAYBANSUNGLASSES): the heads and tails of each query word, as written
+    and as their look-alike keys (AIRNIKE keys as AIMIKE, rn reading as m, yet holds NIKE)."""
+    words = list(f.core_skel)
+    words += [w for w, skel in zip(f.core, f.core_skel, strict=False) if w != skel and w.isascii()]
+    for word in words:
+        if len(f.core) > 1 and len(word) >= 5 and word.endswith("s") and word.isascii():
+            put("c:" + mark_skeleton(word[:-1]), 5.0, group="containment")  # SAMSUNGS GALAXY: a plural S
+        if len(word) >= 8 and word.isascii():
+            for size in range(4, len(word) - 3):
+                put("c:" + mark_skeleton(word[:size]), 4.0, group="containment")
+                put("c:" + mark_skeleton(word[-size:]), 4.0, group="containment")
+            if word.isalpha() and not ordinary_english(word):  # or to a short word (HONDAKIT: HONDA + kit)
+                for size in range(max(4, len(word) - 3), len(word)):
+                    put("c:" + mark_skeleton(word[:size]), 3.0, group="containment")
+                    put("c:" + mark_skeleton(word[-size:]), 3.0, group="containment")
+        elif len(word) >= 5 and word.isascii() and word.isalpha() and not ordinary_english(word):
+            # or to a letter or two (SONYX), unless it is an ordinary word (GALAXY is no GALA + XY)
+            for size in range(4, len(word)):
+                put("c:" + mark_skeleton(word[:size]), 3.0, group="containment")
+                put("c:" + mark_skeleton(word[-size:]), 3.0, group="containment")
+        if len(word) >= 6 and word.isalpha() and ordinary_english(word[3:]) and not ordinary_english(word):
+            put("c:" + word[:3], 3.0, group="containment")  # SKYKICK: a short word opening a compound
 
 
 def _listing_probes(f: MarkForms, put: Callable[..., None]) -> None:

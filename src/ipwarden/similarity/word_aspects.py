@@ -168,9 +168,10 @@ def _coined_ending(q: MarkForms, c: MarkForms) -> str:
         return ""
     for word in q.core:
         head = word[: len(word) - len(mark)]
-        if head and word.endswith(mark) and head.isalpha() and not ordinary_english(word):
-            if head in _PREFIXES or (len(head) >= 3 and ordinary_english(head)):
-                return word
+        if not head or not word.endswith(mark) or not head.isalpha() or ordinary_english(word):
+            continue
+        if head in _PREFIXES or (len(head) >= 3 and ordinary_english(head)):
+            return word
     return ""
 
 
@@ -289,7 +290,8 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
         return Aspect(AspectKind.CONTAINMENT, _COINED_OPENING, (why,))
     compound = _compound_opening(q, c)
     if compound:
-        why = f"begins with the whole earlier mark {_q(earlier)} and an ordinary word after it: {_q(compound[1])}"
+        after = _q(compound[1])
+        why = f"begins with the whole earlier mark {_q(earlier)} and an ordinary word after it: {after}"
         return Aspect(AspectKind.CONTAINMENT, compound[0], (why,))
     ending = _coined_ending(q, c)
     if ending:
