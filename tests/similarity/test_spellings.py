@@ -10,7 +10,7 @@ from ipwarden.similarity.chinese import from_older_romanisation, transliteration
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.keys import mark_keys, query_probes
 from ipwarden.similarity.normalize import tokens
-from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key
+from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key, liquid_keys
 
 
 def test_single_letters_in_a_row_are_one_word() -> None:
@@ -178,3 +178,14 @@ def test_a_latin_word_read_as_pinyin_probes_the_fuzzy_pinyin() -> None:
     assert read_as_pinyin("apple") == ()
     probes = {p.key: p.group for p in query_probes(prepare("HSIAOMI"))}  # through the older romanisation
     assert probes["y:xiao mi"] == "chinese" and "y:xiao mi" in mark_keys(prepare("小米"))
+
+
+def test_l_and_r_are_one_sound_where_buyers_say_them_alike() -> None:
+    """ROLEX and LOLEX are both ロレックス in Japanese; the probes reach the marks filed under the other key."""
+    found = sound_latin(prepare("LOLEX"), prepare("ROLEX"))
+    assert found is not None and found.score == 0.9 and "l and r are one sound" in found.reasons[0]
+    assert liquid_keys("LLKS") == ("RLKS", "LRKS", "RRKS")
+    assert liquid_keys("NK") == () and liquid_keys("LRLRL") == ()  # none to swap, or too many
+    assert "k:RLKS" in {p.key for p in query_probes(prepare("LOLEX"))}
+    other = sound_latin(prepare("GOLEX"), prepare("ROLEX"))  # another first sound is no liquid
+    assert other is None or "one sound" not in other.reasons[0]

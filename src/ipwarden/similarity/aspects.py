@@ -22,6 +22,7 @@ from ipwarden.similarity.phonetics import (
     glide_key,
     italian_key,
     latin_key,
+    liquid_keys,
     loose_key,
     said_spelling,
     spelled_as_said,
@@ -171,6 +172,14 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         # an initial J read as Y (Spanish, German and Dutch JAGUAR is 'yaguar') and the other way round
         score = 0.85
         why = f"sound: {_said(q)} sounds like {_said(c)} (initial J and Y sound alike in many languages)"
+    elif kb in liquid_keys(ka):
+        # l and r are one sound in Japanese and Korean (ROLEX and LOLEX are both ロレックス)
+        spelled = DamerauLevenshtein.normalized_similarity(_one_liquid(q.latin), _one_liquid(c.latin))
+        score = 0.9 * (0.85 + 0.15 * spelled)
+        why = (
+            f"sound: {_said(q)} sounds like {_said(c)} where l and r are one sound "
+            f"(Japanese, Korean: {ka} ~ {kb})"
+        )
     elif len(ka) >= 3 and loose_key(ka) == loose_key(kb):
         score = 0.85
         why = f"sound: {_said(q)} sounds like {_said(c)} ({ka} ~ {kb}: voiced/unvoiced or silent letter)"
@@ -186,6 +195,10 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     if len(ka) <= 2:  # short keys collide easily; let the spelling temper them
         score *= 0.75 + 0.25 * _spelled_alike(q.latin, c.latin)
     return Aspect(AspectKind.SOUND, round(score, 3), (why,))
+
+
+def _one_liquid(text: str) -> str:
+    return text.replace("l", "r")
 
 
 _RHYME = 0.8  # a rhyme's score before how alike the rest is spelled adds up to 0.07 (below the same sound)

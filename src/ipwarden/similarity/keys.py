@@ -26,7 +26,15 @@ from ipwarden.similarity.chinese import (
 from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning
 from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
-from ipwarden.similarity.phonetics import ear_key, ear_spelling, glide_key, italian_key, latin_key, vowel_key
+from ipwarden.similarity.phonetics import (
+    ear_key,
+    ear_spelling,
+    glide_key,
+    italian_key,
+    latin_key,
+    liquid_keys,
+    vowel_key,
+)
 from ipwarden.similarity.resources import (
     glosses,
     glyph_neighbours,
@@ -359,6 +367,8 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
     glide = glide_key(f.latin)
     if glide:
         put("k:" + glide, 4.0, group="respelled")
+    for liquid in liquid_keys(key):  # l and r one sound (LOLEX ~ ROLEX)
+        put("k:" + liquid, 3.0, group="respelled")
     heard = ear_key(f.text)  # a German, Dutch or Slavic spelling by ear (SCHELL, WODAFONE, ŠEVROLET)
     if len(heard) >= 2:
         put("k:" + heard, 6.0, group="respelled")

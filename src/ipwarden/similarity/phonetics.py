@@ -145,6 +145,23 @@ def loose_key(key: str) -> str:
     return folded[1:] if len(folded) > 2 and folded[0] in "AH" else folded
 
 
+def liquid_keys(key: str) -> tuple[str, ...]:
+    """The sound key with its L and R swapped, each or together (LLKS → RLKS, LRKS, RRKS): one sound in
+    Japanese and Korean (ROLEX and LOLEX are both ロレックス), so buyers there say the two marks alike. At
+    most three of them, so a key gives at most seven others."""
+    at = [i for i, ch in enumerate(key) if ch in "LR"]
+    if not at or len(at) > 3 or len(key) < 3:
+        return ()
+    out: list[str] = []
+    for mask in range(1, 2 ** len(at)):
+        chars = list(key)
+        for bit, i in enumerate(at):
+            if mask >> bit & 1:
+                chars[i] = "R" if chars[i] == "L" else "L"
+        out.append("".join(chars))
+    return tuple(out)
+
+
 def glide_key(text: str) -> str:
     """The sound key with an initial J read as Y or an initial Y as J ("" when the text starts otherwise).
 
