@@ -187,5 +187,6 @@ def test_l_and_r_are_one_sound_where_buyers_say_them_alike() -> None:
     assert liquid_keys("LLKS") == ("RLKS", "LRKS", "RRKS")
     assert liquid_keys("NK") == () and liquid_keys("LRLRL") == ()  # none to swap, or too many
     assert "k:RLKS" in {p.key for p in query_probes(prepare("LOLEX"))}
+    assert "k:RKS" not in {p.key for p in query_probes(prepare("LUXO"))}  # LKS: too short a key to probe
     other = sound_latin(prepare("GOLEX"), prepare("ROLEX"))  # another first sound is no liquid
     assert other is None or "one sound" not in other.reasons[0]
