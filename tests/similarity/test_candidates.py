@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 from similarity_support import right
 
 from ipwarden.registry.memory import InMemoryRightsStore
 from ipwarden.similarity.aspects import cross_script, meaning, sound_latin
+from ipwarden.similarity.candidate_groups import choose, tie_order
 from ipwarden.similarity.chinese import english_spelling
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.index import SearchIndex
@@ -84,3 +86,18 @@ def test_distinct_postings_match_numpy_unique_with_either_method() -> None:
         expected, where = np.unique(ords, return_inverse=True)
         assert unique.tolist() == expected.tolist() and inverse.tolist() == where.tolist()
         assert unique.dtype == np.uint32
+
+
+def test_equal_candidates_are_kept_in_an_order_that_is_not_the_filing_order() -> None:
+    """``np.argpartition`` keeps the last of equals: the marks filed last would win every tie."""
+    rows = 2_000
+    per_group = np.zeros((rows, 3))
+    per_group[:, 0] = 5.0
+    keep = np.ones(rows, dtype=bool)
+    chosen = choose(per_group, keep, {0}, 120, tie_order(np.arange(rows)))
+    assert len(chosen) == 120
+    assert 0.15 < float(np.mean(chosen >= rows * 3 // 4)) < 0.35  # about a quarter from the last quarter
+    assert list(chosen) == list(choose(per_group, keep, {0}, 120, tie_order(np.arange(rows))))
+    stronger = per_group.copy()
+    stronger[7, 0] = 5.001  # a real difference of weight still wins over any tie order
+    assert 7 in choose(stronger, keep, {0}, 1, tie_order(np.arange(rows)))

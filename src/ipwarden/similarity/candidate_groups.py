@@ -44,18 +44,33 @@ class Distinct:
         return unique.astype(ords.dtype), self._slots[ords]
 
 
+def tie_order(ords: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
+    """A value in [0, 1) per mark number, from a multiplicative hash: which of equally weighted candidates
+    are kept must not follow where in the index a mark was filed (``np.argpartition`` keeps the last of
+    equals, which would favour the marks filed last)."""
+    mixed = ords.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    return (mixed >> np.uint64(11)).astype(np.float64) / float(1 << 53)
+
+
+_TIE = 1e-9  # far below any difference of weight, which is a sum of probe weights times rarities
+
+
 def choose(
     per_group: npt.NDArray[Any],
     keep: npt.NDArray[np.bool_],
     groups: set[int],
     cap: int,
+    ties: npt.NDArray[np.float64] | None = None,
 ) -> npt.NDArray[np.intp]:
     """Row numbers of the chosen candidates, best total weight first.
 
     ``per_group``: each candidate's probe weight per group (row: candidate, column: group); ``keep``: the
-    candidates the filters let through; ``groups``: the groups the query probed.
+    candidates the filters let through; ``groups``: the groups the query probed; ``ties``: each candidate's
+    :func:`tie_order`, which decides among equal weights.
     """
     score = per_group.sum(axis=1)
+    if ties is not None:
+        score = score * (1.0 + _TIE * ties)
     if len(per_group) <= cap:
         chosen = np.flatnonzero(keep)
     else:
@@ -66,7 +81,8 @@ def choose(
             # marks an earlier group already took do not use this group's slots a second time, and among
             # equals the group prefers marks the other groups explain least: those only it finds
             others = score - by_group
-            by_group = np.where(keep & ~chosen_mask & (by_group > 0), by_group / (1.0 + 1e-4 * others), -1.0)
+            by_group = by_group / (1.0 + 1e-4 * others) * (1.0 + _TIE * ties if ties is not None else 1.0)
+            by_group = np.where(keep & ~chosen_mask & (per_group[:, column] > 0), by_group, -1.0)
             _take_best(by_group, quota, chosen_mask)
         rest = np.where(keep & ~chosen_mask, score, -1.0)
         # the written group's places come on top of the cap: its loose keys must not take the others'

@@ -34,7 +34,7 @@ from ipwarden.errors import IntegrityError
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import Right, Status
 from ipwarden.similarity.build import class_mask, default_workers, index_rows, keys_of, sync, write_base
-from ipwarden.similarity.candidate_groups import WRITTEN, Distinct, choose
+from ipwarden.similarity.candidate_groups import WRITTEN, Distinct, choose, tie_order
 from ipwarden.similarity.forms import MarkForms, forms_from_bytes, forms_to_bytes, prepare, prepare_query
 from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 
@@ -390,7 +390,7 @@ class SearchIndex:
             if statuses is not None:
                 wanted = [_STATUSES.index(s) for s in set(statuses)]
                 keep &= np.isin(self._status[at], np.array(wanted, dtype=np.uint8))
-        order = choose(per_group, keep, set(groups), cap)
+        order = choose(per_group, keep, set(groups), cap, tie_order(unique))
         return [int(u) for u in unique[order]]
 
     def rows(self, ords: Sequence[int]) -> list[IndexedMark]:
