@@ -350,23 +350,29 @@ class Quality:
 
 def twins_shown(service: Any, query: Any, hits: Sequence[Any], missed: Sequence[str]) -> set[str]:
     """The missed expected ids that a twin stands for in the top 10: a shown right with the same mark text
-    (as normalised), the same score and the same risk. Which of such equal rights fill the page is an
-    arbitrary but fixed order, so these misses say how crowded the registry is with the identical mark,
-    not how well the search finds it. A second, wider search (not timed) scores the missed rights."""
+    (as normalised), the same score and the same risk. Which of such equal rights fill the page, and which
+    of them the candidate stage keeps, is an arbitrary but fixed order, so these misses say how crowded the
+    registry is with the identical mark, not how well the search finds it. A second, wider search (not
+    timed) scores the missed rights; one that is not a candidate at all is scored directly."""
     from dataclasses import replace
 
-    from ipwarden.similarity.forms import prepare
+    from ipwarden.similarity.forms import prepare, prepare_query
 
     if not missed:
         return set()
-    wide = {h.id: h for h in service.search(replace(query, limit=400)).hits}
+    found = {h.id: (h.mark, h.score, h.risk) for h in service.search(replace(query, limit=400)).hits}
+    absent = [e for e in missed if e not in found]
+    if absent:
+        forms = prepare_query(query.text)
+        for row in service.index.rows(service.index.ords_of(absent)):
+            assessed = service._assess(forms, row, tuple(query.classes), {})
+            if assessed is not None:
+                found[row.id] = (row.mark, assessed.score, assessed.risk)
     shown = {(prepare(h.mark).compact, h.score, h.risk) for h in hits[:10] if h.mark}
     return {
         e
         for e in missed
-        if e in wide
-        and wide[e].mark
-        and (prepare(wide[e].mark).compact, wide[e].score, wide[e].risk) in shown
+        if e in found and found[e][0] and (prepare(found[e][0]).compact, *found[e][1:]) in shown
     }
 
 
