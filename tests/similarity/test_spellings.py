@@ -10,7 +10,7 @@ from ipwarden.similarity.chinese import from_older_romanisation, transliteration
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.keys import mark_keys, query_probes
 from ipwarden.similarity.normalize import tokens
-from ipwarden.similarity.phonetics import glide_key, italian_key, latin_key, liquid_keys
+from ipwarden.similarity.phonetics import french_reading, glide_key, italian_key, latin_key, liquid_keys
 
 
 def test_single_letters_in_a_row_are_one_word() -> None:
@@ -190,3 +190,25 @@ def test_l_and_r_are_one_sound_where_buyers_say_them_alike() -> None:
     assert "k:RKS" not in {p.key for p in query_probes(prepare("LUXO"))}  # LKS: too short a key to probe
     other = sound_latin(prepare("GOLEX"), prepare("ROLEX"))  # another first sound is no liquid
     assert other is None or "one sound" not in other.reasons[0]
+
+
+@pytest.mark.parametrize(
+    ("mark", "reading"),
+    [("RENAULT", "reno"), ("PEUGEOT", "pujo"), ("CHLOÉ", "kloe"), ("BORDEAUX", "bordo"), ("NIKE", "")],
+)
+def test_a_mark_that_looks_french_is_read_as_french_says_it(mark: str, reading: str) -> None:
+    assert french_reading(mark) == reading
+
+
+def test_a_french_name_written_as_heard() -> None:
+    """RENO is how RENAULT is said; the mark is filed under its French reading, which the query probes."""
+    found = sound_latin(prepare("RENO"), prepare("RENAULT"))
+    assert (
+        found is not None and found.score == 0.9 and "as French reads 'RENAULT' ('reno')" in found.reasons[0]
+    )
+    assert "fr:rana" in mark_keys(prepare("RENAULT"))
+    assert "fr:rana" in {p.key for p in query_probes(prepare("RENO"))}
+    loose = sound_latin(prepare("PUJOH"), prepare("PEUGEOT"))  # a letter more than the reading: scaled down
+    assert loose is not None and 0.7 < loose.score < 0.9
+    assert sound_latin(prepare("RANA"), prepare("RENAULT")) is None  # vowels far from the reading
+    assert not any(k.startswith("fr:") for k in mark_keys(prepare("NIKE")))

@@ -19,6 +19,8 @@ from ipwarden.similarity.glyph_aspects import glyph
 from ipwarden.similarity.phonetics import (
     ear_key,
     ear_spelling,
+    french_key,
+    french_reading,
     glide_key,
     italian_key,
     latin_key,
@@ -183,6 +185,8 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     elif len(ka) >= 3 and loose_key(ka) == loose_key(kb):
         score = 0.85
         why = f"sound: {_said(q)} sounds like {_said(c)} ({ka} ~ {kb}: voiced/unvoiced or silent letter)"
+    elif french := _said_in_french(q, c):  # tempered by the reading already, not by the spelling
+        return Aspect(AspectKind.SOUND, french[0], (french[1],))
     else:
         ks = max(
             Levenshtein.normalized_similarity(ka, kb),
@@ -195,6 +199,23 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     if len(ka) <= 2:  # short keys collide easily; let the spelling temper them
         score *= 0.75 + 0.25 * _spelled_alike(q.latin, c.latin)
     return Aspect(AspectKind.SOUND, round(score, 3), (why,))
+
+
+def _said_in_french(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
+    """One mark written as the other is said in French (RENO ~ RENAULT 'reno', PUJO ~ PEUGEOT 'pujo'),
+    scaled by how close the spelling is to that reading; none below 0.75 of it."""
+    for heard, read in ((q, c), (c, q)):
+        reading = french_reading(read.text)
+        if len(reading) < 3 or not heard.latin.isalpha():
+            continue
+        spelled = spelled_as_said(heard.latin)
+        if french_key(spelled) != french_key(reading):
+            continue
+        close = DamerauLevenshtein.normalized_similarity(spelled, reading)
+        if close >= 0.75:
+            why = f"sound: {_said(q)} sounds like {_said(c)} as French reads {_q(read.text)} ('{reading}')"
+            return round(0.9 * close, 3), why
+    return None
 
 
 def _one_liquid(text: str) -> str:

@@ -29,10 +29,13 @@ from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import (
     ear_key,
     ear_spelling,
+    french_key,
+    french_reading,
     glide_key,
     italian_key,
     latin_key,
     liquid_keys,
+    spelled_as_said,
     vowel_key,
 )
 from ipwarden.similarity.resources import (
@@ -68,6 +71,7 @@ _GROUP_OF_KIND = {
     "k": "sound",
     "v": "sound",
     "kd": "sound",
+    "fr": "sound",
     "tk": "sound",
     "tc": "chinese",
     "h": "chinese",
@@ -146,6 +150,9 @@ def mark_keys(f: MarkForms) -> set[str]:
         heard = ear_key(f.text)  # said as German, Dutch or Slavic spelling reads it (SCHWEPPES 'shveppes')
         if len(heard) >= 3:
             keys.add("k:" + heard)
+        french = french_reading(f.text)  # said as French reads it (RENAULT 'reno')
+        if len(french) >= 3:
+            keys.add("fr:" + french_key(french))
     keys.update("t:" + w for w in f.core_skel if len(w) >= 2)
     if f.latin and not f.cjk:  # the syllable onsets a Chinese transliteration keeps (SKECHERS ~ 斯凯奇)
         keys.update("ta:" + k for k in onset_keys(latin_words(f.core)))
@@ -367,6 +374,8 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
     glide = glide_key(f.latin)
     if glide:
         put("k:" + glide, 4.0, group="respelled")
+    if len(f.latin) >= 3 and f.latin.isalpha():  # a French name written as heard (RENO ~ RENAULT 'reno')
+        put("fr:" + french_key(spelled_as_said(f.latin)), 5.0, group="respelled")
     for liquid in liquid_keys(key) if len(key) >= 4 else ():  # l and r one sound (LOLEX ~ ROLEX); a
         put("k:" + liquid, 3.0, group="respelled")  # shorter key is shared by too many marks to probe
     heard = ear_key(f.text)  # a German, Dutch or Slavic spelling by ear (SCHELL, WODAFONE, ŠEVROLET)

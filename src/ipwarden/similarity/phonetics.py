@@ -297,3 +297,57 @@ def said_spelling(latin: str) -> str:
     for pattern, repl in _SAID:
         letters = pattern.sub(repl, letters)
     return letters.translate(_SAID_SOUNDS)
+
+
+_FRENCH_ACCENTS = frozenset("éèêëàâçôûîïœù")
+_FRENCH_LOOK = re.compile(r"eau|ault|aux$|eux$|eu|geo|gn[aeiou]|ch[lr]|ot$|ois$|ais$|aud$")
+_FRENCH_SPELLING = (
+    ("eaux", "o"),
+    ("eau", "o"),
+    ("ault", "o"),
+    ("aux", "o"),
+    ("oeu", "u"),
+    ("eu", "u"),
+    ("geo", "jo"),
+    ("qu", "k"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("gn", "ny"),
+    ("oi", "wa"),
+    ("ou", "u"),
+    ("ai", "e"),
+    ("ei", "e"),
+    ("au", "o"),
+)
+
+
+@lru_cache(maxsize=65_536)
+def french_reading(text: str) -> str:
+    """How French reads a mark that looks French (an accent, or eau, ault, eu, geo, gn, chl, a silent final
+    -ot, -ois, -ais, -aud): RENAULT 'reno', PEUGEOT 'pujo', CHLOÉ 'kloe'; "" for other marks. Buyers who
+    heard the name write what they heard (RENO, PUJO, KLOEY), which no English reading of the spelling
+    reaches: eau, au, ault as o, eu as u, ge and gi as je and ji, ch as sh (k before l or r), qu as k, gn as
+    ny, oi as wa, ou as u, ai and ei as e, a silent initial h, and a silent final t, d, s, x, z or p."""
+    words = normalise(text).split()
+    if not words or not any(w.isascii() and w.isalpha() for w in words):
+        return ""
+    accented = any(ch in _FRENCH_ACCENTS for ch in text.lower())
+    if not accented and not any(_FRENCH_LOOK.search(w) for w in words):
+        return ""
+    out: list[str] = []
+    for word in words:
+        w = word[1:] if word.startswith("h") else word
+        for spelled, said in _FRENCH_SPELLING:
+            w = w.replace(spelled, said)
+        w = re.sub(r"ch(?=[lr])", "k", w).replace("ch", "sh")
+        w = re.sub(r"g(?=[eiy])", "j", w)
+        w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
+        w = re.sub(r"(?<=[aeiouy])[tdsxzp]$", "", w)
+        out.append(re.sub(r"(.)\1+", r"\1", w))
+    return "".join(out)
+
+
+def french_key(spelling: str) -> str:
+    """A spelling with each run of vowels one ``a`` and a final h dropped, under which a French reading and
+    the spellings by ear of it meet (reno, RENOH; kloe, KLOEY)."""
+    return re.sub(r"[aeiouy]+", "a", spelling.lower().removesuffix("h"))
