@@ -68,9 +68,8 @@ def choose(
     candidates the filters let through; ``groups``: the groups the query probed; ``ties``: each candidate's
     :func:`tie_order`, which decides among equal weights.
     """
-    score = per_group.sum(axis=1)
-    if ties is not None:
-        score = score * (1.0 + _TIE * ties)
+    tie_scale = 1.0 + _TIE * ties if ties is not None else 1.0
+    score = per_group.sum(axis=1) * tie_scale
     if len(per_group) <= cap:
         chosen = np.flatnonzero(keep)
     else:
@@ -81,7 +80,7 @@ def choose(
             # marks an earlier group already took do not use this group's slots a second time, and among
             # equals the group prefers marks the other groups explain least: those only it finds
             others = score - by_group
-            by_group = by_group / (1.0 + 1e-4 * others) * (1.0 + _TIE * ties if ties is not None else 1.0)
+            by_group = by_group / (1.0 + 1e-4 * others) * tie_scale
             by_group = np.where(keep & ~chosen_mask & (per_group[:, column] > 0), by_group, -1.0)
             _take_best(by_group, quota, chosen_mask)
         rest = np.where(keep & ~chosen_mask, score, -1.0)

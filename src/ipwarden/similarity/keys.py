@@ -304,24 +304,26 @@ def query_probes(f: MarkForms) -> list[Probe]:
 def _glued_probes(f: MarkForms, put: Callable[..., None]) -> None:
     """A brand glued to other words (RAYBANSUNGLASSES): the heads and tails of each query word, as written
     and as their look-alike keys (AIRNIKE keys as AIMIKE, rn reading as m, yet holds NIKE)."""
-    words = list(f.core_skel)
-    words += [w for w, skel in zip(f.core, f.core_skel, strict=False) if w != skel and w.isascii()]
-    for word in words:
+    keyed: Callable[[str], str] = str  # the pieces of a look-alike key are keys already
+    words = [(w, keyed) for w in f.core_skel]
+    written = zip(f.core, f.core_skel, strict=False)
+    words += [(w, mark_skeleton) for w, skel in written if w != skel and w.isascii()]
+    for word, key in words:
         if len(f.core) > 1 and len(word) >= 5 and word.endswith("s") and word.isascii():
-            put("c:" + mark_skeleton(word[:-1]), 5.0, group="containment")  # SAMSUNGS GALAXY: a plural S
+            put("c:" + key(word[:-1]), 5.0, group="containment")  # SAMSUNGS GALAXY: a plural S
         if len(word) >= 8 and word.isascii():
             for size in range(4, len(word) - 3):
-                put("c:" + mark_skeleton(word[:size]), 4.0, group="containment")
-                put("c:" + mark_skeleton(word[-size:]), 4.0, group="containment")
+                put("c:" + key(word[:size]), 4.0, group="containment")
+                put("c:" + key(word[-size:]), 4.0, group="containment")
             if word.isalpha() and not ordinary_english(word):  # or to a short word (HONDAKIT: HONDA + kit)
                 for size in range(max(4, len(word) - 3), len(word)):
-                    put("c:" + mark_skeleton(word[:size]), 3.0, group="containment")
-                    put("c:" + mark_skeleton(word[-size:]), 3.0, group="containment")
+                    put("c:" + key(word[:size]), 3.0, group="containment")
+                    put("c:" + key(word[-size:]), 3.0, group="containment")
         elif len(word) >= 5 and word.isascii() and word.isalpha() and not ordinary_english(word):
             # or to a letter or two (SONYX), unless it is an ordinary word (GALAXY is no GALA + XY)
             for size in range(4, len(word)):
-                put("c:" + mark_skeleton(word[:size]), 3.0, group="containment")
-                put("c:" + mark_skeleton(word[-size:]), 3.0, group="containment")
+                put("c:" + key(word[:size]), 3.0, group="containment")
+                put("c:" + key(word[-size:]), 3.0, group="containment")
         if len(word) >= 6 and word.isalpha() and ordinary_english(word[3:]) and not ordinary_english(word):
             put("c:" + word[:3], 3.0, group="containment")  # SKYKICK: a short word opening a compound
 
