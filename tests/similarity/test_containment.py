@@ -136,3 +136,17 @@ def test_glued_words_are_probed_as_written_and_for_a_short_opening_word() -> Non
     assert nike in {p.key for p in query_probes(prepare("AIRNIKE"))}
     assert "c:sky" in {p.key for p in query_probes(prepare("SKYKICK CLOUD BACKUP"))}
     assert "c:sky" not in {p.key for p in query_probes(prepare("SKYSCRAPER"))}  # a dictionary word
+
+
+def test_a_chinese_mark_without_its_prefix_of_age_or_size_or_with_another() -> None:
+    without = containment(prepare("凤祥"), prepare("老凤祥"))
+    assert without is not None and without.score == 0.85
+    assert "'老' ('old') before it" in without.reasons[0]
+    swapped = containment(prepare("小白兔"), prepare("大白兔"))
+    assert swapped is not None and swapped.score == 0.85
+    assert "'小' ('little') for '大' ('big')" in swapped.reasons[0]
+    plain = containment(prepare("稻香"), prepare("稻香村"))  # 稻 'rice' is no such prefix: a part only
+    assert plain is not None and plain.score == 0.75
+    single = containment(prepare("鹅"), prepare("小鹅"))  # one character left is no dominant element
+    assert single is None or "prefix" not in single.reasons[0]
+    assert containment(prepare("小白鹅"), prepare("大白兔")) is None  # the rest differs

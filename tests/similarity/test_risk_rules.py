@@ -74,6 +74,7 @@ def test_wine_estate_words_are_set_aside_for_wines() -> None:
 
 def test_a_misspelt_mark_among_added_words_is_medium_on_its_own() -> None:
     assert _risk("SAMSNG GALAXY", "SAMSUNG", "same") is RiskTier.MEDIUM
+    assert _risk("MICHEAL KORS POCHETTE", "MICHAEL KORS", "same") is RiskTier.HIGH  # a name of two words
     # with a second likeness (ORBIT's letters in a row inside 'orbittchewing'), high
     assert _risk("ORBITT CHEWING", "ORBIT", "same") is RiskTier.HIGH
 
@@ -84,4 +85,7 @@ def test_the_earlier_mark_s_clear_meaning_sets_a_meaningless_sound_alike_apart()
     concept = compare(prepare("QRAUN"), prepare("CROWN")).concept
     assert concept is not None and "'crown' is an ordinary word" in concept
     assert _risk("APPEL", "APPLE", "same") is RiskTier.HIGH  # read as the word misspelt: the same concept
+    # the words of the mark misspelt, with a goods word added: still read as the mark
+    assert _risk("NORTH FASE JACKET", "THE NORTH FACE", "same") is RiskTier.HIGH
+    assert compare(prepare("NORTH FASE JACKET"), prepare("THE NORTH FACE")).concept is None
     assert _risk("雷碧", "雪碧", "same") is RiskTier.HIGH  # a Chinese brand name is a headword, not a word

@@ -93,7 +93,13 @@ _MISSPELT = 0.75  # spelling similarity from which a query reads as the earlier 
 
 
 def _looks_like(q: MarkForms, c: MarkForms) -> bool:
-    return DamerauLevenshtein.normalized_similarity(q.compact, c.compact) >= _MISSPELT
+    """The query reads as the earlier mark misspelt, as written or once goods and shop words are set aside
+    (NORTH FASE JACKET for THE NORTH FACE)."""
+    return any(
+        DamerauLevenshtein.normalized_similarity(a, b) >= _MISSPELT
+        for a, b in ((q.compact, c.compact), (q.core_compact, c.core_compact))
+        if a and b
+    )
 
 
 def _has_meaning(f: MarkForms) -> bool:

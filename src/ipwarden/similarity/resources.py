@@ -112,6 +112,7 @@ class Lexicon:
     chinese_brand: tuple[str, ...]  # 牌: 'brand' after a Chinese brand name, set aside for meanings
     chinese_measure: frozenset[str]  # measure words, set aside for meanings after a numeral (七匹狼)
     chinese_numerals: frozenset[str]
+    chinese_prefixes: dict[str, str]  # 老 'old', 小 'little'...: prefixes that open many brand names
     generic_chinese: tuple[str, ...]  # longest first, for suffix stripping
     descriptive: dict[int, frozenset[str]]
     foreign: dict[str, tuple[str, str]]  # foreign word → (language, english senses joined by |)
@@ -145,6 +146,7 @@ def lexicon() -> Lexicon:
         chinese_brand=tuple(str(w) for w in data["generic"]["chinese_brand"]),
         chinese_measure=frozenset(str(w) for w in data["generic"].get("chinese_measure") or []),
         chinese_numerals=frozenset(str(w) for w in data["generic"].get("chinese_numerals") or []),
+        chinese_prefixes={str(k): str(v) for k, v in (data["generic"].get("chinese_prefixes") or {}).items()},
         generic_chinese=tuple(sorted((str(w) for w in data["generic"]["chinese"]), key=len, reverse=True)),
         descriptive={int(k): frozenset(normalise(str(w)) for w in v) for k, v in data["descriptive"].items()},
         foreign=foreign,

@@ -14,7 +14,7 @@ from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import latin_key
-from ipwarden.similarity.resources import glosses, ordinary_english
+from ipwarden.similarity.resources import glosses, lexicon, ordinary_english
 
 __all__ = ["MISSPELT_INSIDE", "chinese_name", "containment", "meaning", "misspelt_inside"]
 
@@ -220,6 +220,34 @@ def _coined_names_within(cjk: str) -> dict[str, str]:
     return found
 
 
+_PREFIXED = 0.85  # 凤祥 ~ 老凤祥, 小白兔 ~ 大白兔: the same mark but for a prefix of age, size or novelty
+
+
+def _prefixed(q: MarkForms, c: MarkForms) -> str:
+    """Why two Chinese marks are one but for a prefix of age, size, novelty or genuineness (lexicon.yaml,
+    ``chinese_prefixes``) that the earlier mark has and the query lacks (凤祥 ~ 老凤祥) or has another of
+    (小白兔 ~ 大白兔): the rest, two characters at least, is the dominant element; "" if not so."""
+    if not q.cjk or not c.cjk or q.core_compact != q.cjk or c.core_compact != c.cjk:
+        return ""
+    prefixes = lexicon().chinese_prefixes
+    theirs = prefixes.get(c.cjk[0])
+    if theirs is None or len(c.cjk) < 3:
+        return ""
+    rest = c.cjk[1:]
+    if q.cjk == rest:
+        return (
+            f"the earlier mark {_q(c.cjk)} is the query with {_q(c.cjk[0])} ({_q(theirs)}) before it, a prefix "
+            "of age, size or novelty that many brand names open with"
+        )
+    ours = prefixes.get(q.cjk[0])
+    if ours is not None and q.cjk[0] != c.cjk[0] and q.cjk[1:] == rest:
+        return (
+            f"the same element {_q(rest)} as the earlier mark {_q(c.cjk)}, after another prefix of age, size "
+            f"or novelty: {_q(q.cjk[0])} ({_q(ours)}) for {_q(c.cjk[0])} ({_q(theirs)})"
+        )
+    return ""
+
+
 def _word_across(text: str, inner: str) -> str:
     """A dictionary word of ``text`` that begins or ends inside ``inner`` where it occurs (白象牙: 象牙
     'ivory' across 白象), so that the query reads as other words; "" when every occurrence stands alone."""
@@ -269,6 +297,9 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     listed = _listed_words(q, c)
     if listed:
         return Aspect(AspectKind.CONTAINMENT, *listed)
+    prefixed = _prefixed(q, c)
+    if prefixed:
+        return Aspect(AspectKind.CONTAINMENT, _PREFIXED, (prefixed,))
     if _contains(c.core_skel, q.core_skel) or (
         q.cjk and len(q.cjk) >= 2 and q.cjk != c.cjk and q.cjk in c.cjk
     ):
@@ -307,6 +338,7 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
 
 
 MISSPELT_INSIDE = 0.78  # below high alone: a word of the query spelt or said like the whole earlier mark
+_MISSPELT_NAME = 0.86  # MICHEAL KORS HANDBAG: a name of two words or more, spelt all but the same
 
 
 def misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
@@ -332,7 +364,10 @@ def misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
             how = "spelt" if sim >= 0.8 else "said"
             shown = " ".join(words).upper()
             why = f"spelling: contains {_q(shown)}, the earlier mark {_q(c.text)} {how} another way"
-            return Aspect(AspectKind.SPELLING, MISSPELT_INSIDE, (why,))
+            # one word near another is often chance (KROS for KORS); a name of several words, not all of them
+            # ordinary (BLUE MOOD is no BLUE MOON misspelt), is not
+            several = size >= 2 and sim >= 0.8 and not all(ordinary_english(w) for w in c.core)
+            return Aspect(AspectKind.SPELLING, _MISSPELT_NAME if several else MISSPELT_INSIDE, (why,))
     return None
 
 
