@@ -150,3 +150,10 @@ def test_a_chinese_mark_without_its_prefix_of_age_or_size_or_with_another() -> N
     single = containment(prepare("鹅"), prepare("小鹅"))  # one character left is no dominant element
     assert single is None or "prefix" not in single.reasons[0]
     assert containment(prepare("小白鹅"), prepare("大白兔")) is None  # the rest differs
+
+
+def test_an_earlier_mark_held_in_look_alike_characters_is_named_as_such() -> None:
+    plain = containment(prepare("NIKE AIR MAX"), prepare("NIKE"))
+    alike = containment(prepare("N1KE AIR MAX"), prepare("NIKE"))
+    assert plain is not None and alike is not None and alike.score < plain.score
+    assert alike.reasons[0] == "contains 'N1KE', the whole earlier mark 'NIKE' in look-alike characters"

@@ -71,6 +71,7 @@ def _listed_words(q: MarkForms, c: MarkForms) -> tuple[float, tuple[str, ...]] |
     return None
 
 
+_LOOKALIKE_GAP = 0.02  # N1KE STORE holds NIKE in look-alike characters: just below the mark written as it is
 _SHORT_LEADING = 0.8  # a mark of two or three letters that opens the query as a word of its own (BMW M3)
 
 
@@ -277,7 +278,12 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
         return Aspect(AspectKind.CONTAINMENT, 0.93, (why,))
     weight = _whole_weight(q, c)
     if _contains(q.core_skel, c.core_skel):
-        return Aspect(AspectKind.CONTAINMENT, weight, (f"contains the whole earlier mark {_q(earlier)}",))
+        if _contains(q.core, c.core):
+            return Aspect(AspectKind.CONTAINMENT, weight, (f"contains the whole earlier mark {_q(earlier)}",))
+        at = next(i for i in range(len(q.core)) if q.core_skel[i : i + len(c.core)] == c.core_skel)
+        shown = " ".join(q.core[at : at + len(c.core)]).upper()
+        why = f"contains {_q(shown)}, the whole earlier mark {_q(earlier)} in look-alike characters"
+        return Aspect(AspectKind.CONTAINMENT, round(weight - _LOOKALIKE_GAP, 3), (why,))
     if len(q.core) > 1 and len(c.core) == 1 and len(c.core_compact) >= 4 and c.core[0] + "s" in q.core:
         why = f"contains the whole earlier mark {_q(earlier)} with a plural or possessive S"
         return Aspect(AspectKind.CONTAINMENT, weight, (why,))
