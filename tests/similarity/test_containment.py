@@ -157,3 +157,19 @@ def test_an_earlier_mark_held_in_look_alike_characters_is_named_as_such() -> Non
     alike = containment(prepare("N1KE AIR MAX"), prepare("NIKE"))
     assert plain is not None and alike is not None and alike.score < plain.score
     assert alike.reasons[0] == "contains 'N1KE', the whole earlier mark 'NIKE' in look-alike characters"
+
+
+def test_the_query_inside_a_glued_word_of_the_earlier_mark() -> None:
+    cases = {
+        ("GAP", "GAPKIDS"): (0.85, "glued to generic or goods words"),
+        ("ROLEX", "ROLEX 116610LN"): (0.85, "beside a number or a model code"),
+        ("LEGO", "LEGOLAND"): (0.8, "begins with the whole query and an ordinary word after it"),
+        ("SKY", "SKYKICK"): (0.75, "begins with the whole query"),  # an ordinary word: a part only
+        ("NIKE", "MYNIKE"): (0.75, "ends with the whole query after a prefix"),
+    }
+    for (query, earlier), (score, why) in cases.items():
+        found = containment(prepare(query), prepare(earlier))
+        assert found is not None and found.score == score and why in found.reasons[0], (query, found)
+        assert "t:" + prepare(query).core_skel[0] in mark_keys(prepare(earlier))  # the query's word finds it
+    assert containment(prepare("VIAN"), prepare("EVIAN")) is None  # a one-letter prefix is no such piece
+    assert containment(prepare("SUN"), prepare("SUNFLOWER")) is None  # a dictionary word is one word

@@ -24,6 +24,7 @@ from ipwarden.similarity.chinese import (
     transliteration_key,
 )
 from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning
+from ipwarden.similarity.glued import glued_pieces
 from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import (
@@ -154,6 +155,8 @@ def mark_keys(f: MarkForms) -> set[str]:
         if len(french) >= 3:
             keys.add("fr:" + french_key(french))
     keys.update("t:" + w for w in f.core_skel if len(w) >= 2)
+    # and under the marks a glued word may hold (GAPKIDS: gap, LEGOLAND: lego), for the shorter mark's query
+    keys.update("t:" + mark_skeleton(p) for w in f.core for p in glued_pieces(w))
     if f.latin and not f.cjk:  # the syllable onsets a Chinese transliteration keeps (SKECHERS ~ 斯凯奇)
         keys.update("ta:" + k for k in onset_keys(latin_words(f.core)))
         # and a short mark's onsets with their vowels, for two- and three-syllable names (DOVE ~ 德芙)

@@ -11,6 +11,16 @@ from rapidfuzz.distance import DamerauLevenshtein
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning
+from ipwarden.similarity.glued import (
+    COINED_OPENING,
+    INSIDE_GLUED,
+    LEADING_WORD,
+    beside_codes,
+    coined_ending,
+    coined_opening,
+    compound_opening,
+    inside_earlier,
+)
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import latin_key
@@ -120,62 +130,6 @@ def _within_words(words: tuple[str, ...], inner: str) -> bool:
     return False
 
 
-_COINED_OPENING = 0.85  # CASIOTONE, GOOGLEDRIVE: the beginning counts most, and the name is coined
-
-
-def _coined_opening(q: MarkForms, c: MarkForms) -> str:
-    """The query word that begins with the whole one-word earlier mark, a coined name of five letters or
-    more, and goes on (CASIOTONE, GOOGLEDRIVE); "" if none. Buyers read a mark from its beginning (EUIPO
-    Guidelines, Part C, Section 2, Chapter 4), and a coined name there is not read as part of another word;
-    an ordinary word (TIDE in TIDEWATER) may well be."""
-    mark = c.core_compact
-    if c.cjk or len(c.core) != 1 or len(mark) < 5 or not mark.isalpha() or ordinary_english(mark):
-        return ""
-    return next((w for w in q.core if len(w) > len(mark) + 1 and w.startswith(mark)), "")
-
-
-_COMPOUND_OPENING = 0.75  # SKYKICK: an ordinary word opening a compound of two ordinary words, medium
-
-
-def _compound_opening(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
-    """A query word, not itself a dictionary word, made of the whole one-word earlier mark and an ordinary
-    English word after it (LEGOLAND, NIKEPLUS, SKYKICK): read as two words, the first of them the earlier
-    mark (Sky v SkyKick [2024] UKSC 36). A coined mark there scores as a coined opening; an ordinary one
-    as a part of the query, since two ordinary words glued may make a word of their own (PLAYSTATION)."""
-    mark = c.core_compact
-    if c.cjk or len(c.core) != 1 or len(mark) < 3 or not mark.isalpha():
-        return None
-    coined = not ordinary_english(mark)
-    for word in q.core:
-        rest = word[len(mark) :]
-        if len(rest) < 3 or not word.startswith(mark) or not rest.isalpha() or ordinary_english(word):
-            continue
-        if ordinary_english(rest):
-            return (_COINED_OPENING if coined and len(mark) >= 4 else _COMPOUND_OPENING), word
-    return None
-
-
-_LEADING_WORD = 0.8  # MYNIKE, INIKE, AIRNIKE: a word before the coined mark, which stays the dominant element
-_PREFIXES = frozenset({"i", "e", "my", "the", "go", "get", "buy", "best", "top", "new", "real", "true"})
-
-
-def _coined_ending(q: MarkForms, c: MarkForms) -> str:
-    """A query word, not itself a dictionary word, that is the whole one-word earlier mark, a coined name of
-    four letters or more, after a prefix of domain names and listings (i, e, my, the, get, buy...) or an
-    ordinary English word (MYNIKE, INIKE, THENIKE, AIRNIKE): added words do not stop a mark that stays
-    recognisable from being confusingly similar (WIPO Overview 3.0, 1.8)."""
-    mark = c.core_compact
-    if c.cjk or len(c.core) != 1 or len(mark) < 4 or not mark.isalpha() or ordinary_english(mark):
-        return ""
-    for word in q.core:
-        head = word[: len(word) - len(mark)]
-        if not head or not word.endswith(mark) or not head.isalpha() or ordinary_english(word):
-            continue
-        if head in _PREFIXES or (len(head) >= 3 and ordinary_english(head)):
-            return word
-    return ""
-
-
 _NAME_INSIDE = 0.85  # 古驰手袋: the brand's Chinese name, as a dictionary gives it, with goods words added
 
 
@@ -237,8 +191,8 @@ def _prefixed(q: MarkForms, c: MarkForms) -> str:
     rest = c.cjk[1:]
     if q.cjk == rest:
         return (
-            f"the earlier mark {_q(c.cjk)} is the query with {_q(c.cjk[0])} ({_q(theirs)}) before it, a prefix "
-            "of age, size or novelty that many brand names open with"
+            f"the earlier mark {_q(c.cjk)} is the query with {_q(c.cjk[0])} ({_q(theirs)}) before it, a "
+            "prefix of age, size or novelty that many brand names open with"
         )
     ours = prefixes.get(q.cjk[0])
     if ours is not None and q.cjk[0] != c.cjk[0] and q.cjk[1:] == rest:
@@ -309,6 +263,9 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if _contains(c.core_skel, q.core_skel) or (
         q.cjk and len(q.cjk) >= 2 and q.cjk != c.cjk and q.cjk in c.cjk
     ):
+        if len(q.core_compact) >= 4 and beside_codes(q, c):
+            why = f"the earlier mark {_q(c.text)} is the query beside a number or a model code"
+            return Aspect(AspectKind.CONTAINMENT, INSIDE_GLUED, (why,))
         if _distinctive_ending(q, c):
             why = f"the earlier mark {_q(c.text)} ends with the query, a word of no ordinary meaning"
             return Aspect(AspectKind.CONTAINMENT, _DISTINCTIVE_ENDING, (why,))
@@ -319,21 +276,24 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if glued and len(c.core_compact) >= 3:
         why = f"contains the whole earlier mark {_q(c.text)} glued to generic or goods words: {_q(glued)}"
         return Aspect(AspectKind.CONTAINMENT, 0.88, (why,))
-    opening = _coined_opening(q, c)
+    opening = coined_opening(q, c)
     if opening:
         why = (
             f"begins with the whole earlier mark {_q(earlier)}, a name of no ordinary meaning: {_q(opening)}"
         )
-        return Aspect(AspectKind.CONTAINMENT, _COINED_OPENING, (why,))
-    compound = _compound_opening(q, c)
+        return Aspect(AspectKind.CONTAINMENT, COINED_OPENING, (why,))
+    compound = compound_opening(q, c)
     if compound:
         after = _q(compound[1])
         why = f"begins with the whole earlier mark {_q(earlier)} and an ordinary word after it: {after}"
         return Aspect(AspectKind.CONTAINMENT, compound[0], (why,))
-    ending = _coined_ending(q, c)
+    ending = coined_ending(q, c)
     if ending:
         why = f"ends with the whole earlier mark {_q(earlier)}, a name of no ordinary meaning: {_q(ending)}"
-        return Aspect(AspectKind.CONTAINMENT, _LEADING_WORD, (why,))
+        return Aspect(AspectKind.CONTAINMENT, LEADING_WORD, (why,))
+    inside = inside_earlier(q, c)
+    if inside:
+        return Aspect(AspectKind.CONTAINMENT, inside[0], (inside[1],))
     if len(c.core_compact) >= 4 and c.core_compact in q.core_compact:
         return Aspect(
             AspectKind.CONTAINMENT,

@@ -1,0 +1,131 @@
+"""A mark glued to other words, either way round: the earlier mark opening or ending a word of the query
+(CASIOTONE, LEGOLAND, MYNIKE), or the query inside a word of the earlier mark (GAP ~ GAPKIDS). Part of
+:mod:`ipwarden.similarity.word_aspects`, which scores them as containment.
+"""
+
+from __future__ import annotations
+
+from ipwarden.similarity.aspect_types import quoted as _q
+from ipwarden.similarity.forms import MarkForms, glued_to_generic
+from ipwarden.similarity.resources import ordinary_english
+
+__all__ = [
+    "COINED_OPENING",
+    "COMPOUND_OPENING",
+    "INSIDE_GLUED",
+    "LEADING_WORD",
+    "beside_codes",
+    "coined_ending",
+    "coined_opening",
+    "compound_opening",
+    "glued_pieces",
+    "inside_earlier",
+]
+
+
+COINED_OPENING = 0.85  # CASIOTONE, GOOGLEDRIVE: the beginning counts most, and the name is coined
+
+
+def coined_opening(q: MarkForms, c: MarkForms) -> str:
+    """The query word that begins with the whole one-word earlier mark, a coined name of five letters or
+    more, and goes on (CASIOTONE, GOOGLEDRIVE); "" if none. Buyers read a mark from its beginning (EUIPO
+    Guidelines, Part C, Section 2, Chapter 4), and a coined name there is not read as part of another word;
+    an ordinary word (TIDE in TIDEWATER) may well be."""
+    mark = c.core_compact
+    if c.cjk or len(c.core) != 1 or len(mark) < 5 or not mark.isalpha() or ordinary_english(mark):
+        return ""
+    return next((w for w in q.core if len(w) > len(mark) + 1 and w.startswith(mark)), "")
+
+
+COMPOUND_OPENING = 0.75  # SKYKICK: an ordinary word opening a compound of two ordinary words, medium
+
+
+def compound_opening(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
+    """A query word, not itself a dictionary word, made of the whole one-word earlier mark and an ordinary
+    English word after it (LEGOLAND, NIKEPLUS, SKYKICK): read as two words, the first of them the earlier
+    mark (Sky v SkyKick [2024] UKSC 36). A coined mark there scores as a coined opening; an ordinary one
+    as a part of the query, since two ordinary words glued may make a word of their own (PLAYSTATION)."""
+    mark = c.core_compact
+    if c.cjk or len(c.core) != 1 or len(mark) < 3 or not mark.isalpha():
+        return None
+    coined = not ordinary_english(mark)
+    for word in q.core:
+        rest = word[len(mark) :]
+        if len(rest) < 3 or not word.startswith(mark) or not rest.isalpha() or ordinary_english(word):
+            continue
+        if ordinary_english(rest):
+            return (COINED_OPENING if coined and len(mark) >= 4 else COMPOUND_OPENING), word
+    return None
+
+
+LEADING_WORD = 0.8  # MYNIKE, INIKE, AIRNIKE: a word before the coined mark, which stays the dominant element
+_PREFIXES = frozenset({"i", "e", "my", "the", "go", "get", "buy", "best", "top", "new", "real", "true"})
+
+
+def coined_ending(q: MarkForms, c: MarkForms) -> str:
+    """A query word, not itself a dictionary word, that is the whole one-word earlier mark, a coined name of
+    four letters or more, after a prefix of domain names and listings (i, e, my, the, get, buy...) or an
+    ordinary English word (MYNIKE, INIKE, THENIKE, AIRNIKE): added words do not stop a mark that stays
+    recognisable from being confusingly similar (WIPO Overview 3.0, 1.8)."""
+    mark = c.core_compact
+    if c.cjk or len(c.core) != 1 or len(mark) < 4 or not mark.isalpha() or ordinary_english(mark):
+        return ""
+    for word in q.core:
+        head = word[: len(word) - len(mark)]
+        if not head or not word.endswith(mark) or not head.isalpha() or ordinary_english(word):
+            continue
+        if head in _PREFIXES or (len(head) >= 3 and ordinary_english(head)):
+            return word
+    return ""
+
+
+def glued_pieces(word: str) -> tuple[str, ...]:
+    """The marks a one-word mark may be made of with another word glued to it: before generic or goods words
+    (GAPKIDS: gap), before an ordinary English word of four letters or more (LEGOLAND: lego, NIKEPLUS:
+    nike), after a prefix of domain and shop names of two letters or more (MYNIKE: nike; EVIAN is no e +
+    VIAN); three letters at least. Marks are filed under these, so that the shorter mark's query finds the
+    longer mark."""
+    if not word.isascii() or not word.isalpha() or len(word) < 6 or ordinary_english(word):
+        return ()
+    out = list(glued_to_generic(word))
+    out += [word[:cut] for cut in range(3, len(word) - 3) if ordinary_english(word[cut:])]
+    out += [
+        word[len(p) :] for p in _PREFIXES if len(p) >= 2 and word.startswith(p) and len(word) - len(p) >= 4
+    ]
+    return tuple(dict.fromkeys(out))
+
+
+INSIDE_GLUED = 0.85  # GAP ~ GAPKIDS, ROLEX ~ ROLEX 116610LN: the earlier mark is the query and no more matter
+_INSIDE_COINED = 0.8  # LEGO ~ LEGOLAND: a coined query opening the earlier mark before an ordinary word
+_INSIDE_PART = 0.75  # SKY ~ SKYKICK, NIKE ~ MYNIKE: the query as a part of the earlier mark, as other parts
+
+
+def inside_earlier(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
+    """The query inside a word of the earlier mark, the other way round from :func:`containment`'s checks on
+    glued words: the whole mark of one party in the mark of the other counts either way (TMEP
+    1207.01(b)(iii)). Glued only to generic or goods words, the query is the earlier mark's dominant
+    element; glued to an ordinary word or after a prefix (:func:`glued_pieces`), a part of it."""
+    mark = q.core_compact
+    if q.cjk or c.cjk or len(q.core) != 1 or len(mark) < 3 or not mark.isalpha():
+        return None
+    word = next((w for w in c.core if mark in glued_pieces(w)), "")
+    if not word:
+        return None
+    earlier = _q(c.text)
+    if mark in glued_to_generic(word):
+        return INSIDE_GLUED, f"the earlier mark {earlier} is the query glued to generic or goods words"
+    if word.startswith(mark):
+        coined = not ordinary_english(mark) and len(mark) >= 4
+        why = f"the earlier mark {earlier} begins with the whole query and an ordinary word after it"
+        return (_INSIDE_COINED if coined else _INSIDE_PART), why
+    return _INSIDE_PART, f"the earlier mark {earlier} ends with the whole query after a prefix"
+
+
+def beside_codes(q: MarkForms, c: MarkForms) -> bool:
+    """The earlier mark is the query's words and numbers or model codes only (ROLEX ~ ROLEX 116610LN)."""
+    rest = list(c.core)
+    for w in q.core:
+        if w not in rest:
+            return False
+        rest.remove(w)
+    return bool(rest) and all(any(ch.isdigit() for ch in w) for w in rest)
