@@ -173,3 +173,12 @@ def test_the_query_inside_a_glued_word_of_the_earlier_mark() -> None:
         assert "t:" + prepare(query).core_skel[0] in mark_keys(prepare(earlier))  # the query's word finds it
     assert containment(prepare("VIAN"), prepare("EVIAN")) is None  # a one-letter prefix is no such piece
     assert containment(prepare("SUN"), prepare("SUNFLOWER")) is None  # a dictionary word is one word
+
+
+def test_a_chinese_mark_less_its_first_character() -> None:
+    less = containment(prepare("星尔克"), prepare("鸿星尔克"))
+    assert less is not None and less.score == 0.8 and "less only its first character '鸿'" in less.reasons[0]
+    part = containment(prepare("百事"), prepare("百事可乐"))  # its opening: a part as any other
+    assert part is not None and part.score == 0.75
+    word = containment(prepare("大福"), prepare("周大福"))  # 'great blessing', a word of its own
+    assert word is not None and word.score == 0.75

@@ -175,6 +175,18 @@ def _coined_names_within(cjk: str) -> dict[str, str]:
     return found
 
 
+_LESS_FIRST = 0.8  # 聚德 ~ 全聚德, 星尔克 ~ 鸿星尔克: above other parts of a longer Chinese mark (0.75)
+
+
+def _less_first(q: MarkForms, c: MarkForms) -> bool:
+    """The Chinese query is all of a Chinese earlier mark of three characters or more but its first (星尔克
+    for 鸿星尔克, 迪达斯 for 阿迪达斯): the most of the mark a shorter name can keep, and the way imitations
+    shorten a famous name, where other parts of a longer mark (百事 in 百事可乐) say less."""
+    same_script = q.core_compact == q.cjk and c.core_compact == c.cjk
+    # 大福 'great blessing' is a word of its own, not 周大福 shortened
+    return same_script and len(c.cjk) >= 3 and q.cjk == c.cjk[1:] and not glosses(q.cjk)
+
+
 _PREFIXED = 0.85  # 凤祥 ~ 老凤祥, 小白兔 ~ 大白兔: the same mark but for a prefix of age, size or novelty
 
 
@@ -269,6 +281,9 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
         if _distinctive_ending(q, c):
             why = f"the earlier mark {_q(c.text)} ends with the query, a word of no ordinary meaning"
             return Aspect(AspectKind.CONTAINMENT, _DISTINCTIVE_ENDING, (why,))
+        if _less_first(q, c):
+            why = f"the query is the earlier mark {_q(c.cjk)} less only its first character {_q(c.cjk[0])}"
+            return Aspect(AspectKind.CONTAINMENT, _LESS_FIRST, (why,))
         return Aspect(
             AspectKind.CONTAINMENT, 0.75, (f"the earlier mark {_q(c.text)} contains the query as a whole",)
         )
