@@ -65,6 +65,13 @@ def test_sound_latin_different_sound() -> None:
     assert _run(asp.sound_latin, "PUMA", "NIKE") is None
 
 
+def test_a_g_before_e_i_or_y_is_said_as_j() -> None:
+    found = _run(asp.sound_latin, "GINGERBEAR", "JINJERBEAR")
+    assert found is not None and found.score == 0.85 and "g before e, i or y said as j" in found.reasons[0]
+    hard = _run(asp.sound_latin, "GOLEX", "JOLEX")  # a g before o stays hard
+    assert hard is None or all("said as j" not in r for r in hard.reasons)
+
+
 def test_sound_chinese_homophone_and_fuzzy() -> None:
     same = _run(asp.sound_chinese, "康师父", "康师傅")
     assert same is not None and same.score >= 0.9 and "kang1 shi1 fu4" in same.reasons[0]

@@ -27,6 +27,7 @@ from ipwarden.similarity.phonetics import (
     liquid_keys,
     loose_key,
     said_spelling,
+    soft_g_key,
     spelled_as_said,
     vowel_key,
 )
@@ -160,6 +161,9 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     elif ka == italian_key(c.latin):
         score = 0.85
         why = f"sound: {_said(q)} sounds like {_said(c)} in Italian spelling (c, g before e, i; ch; gn)"
+    elif kb == soft_g_key(q.latin) or ka == soft_g_key(c.latin):
+        score = 0.85
+        why = f"sound: {_said(q)} sounds like {_said(c)} (g before e, i or y said as j)"
     elif _heard_alike(q, c):
         # a German, Dutch, Scandinavian or Slavic spelling by ear (PAUERADE, WODAFONE, ŠEVROLET)
         said = DamerauLevenshtein.normalized_similarity(

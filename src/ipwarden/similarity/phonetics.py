@@ -22,6 +22,7 @@ __all__ = [
     "loose_key",
     "number_words",
     "said_spelling",
+    "soft_g_key",
     "spelled_as_said",
     "vowel_key",
 ]
@@ -207,6 +208,17 @@ def italian_key(text: str) -> str:
         return ""
     key = latin_key(italian)
     return "" if key == latin_key(letters) else key
+
+
+_SOFT_G = re.compile(r"g(?=[eiy])")
+
+
+def soft_g_key(text: str) -> str:
+    """The sound key with a g before e, i or y said as j, as English mostly says it (GEEP 'jeep', GINN
+    'jin'); "" when the text has no such g."""
+    letters = "".join(ch for ch in normalise(text) if "a" <= ch <= "z")
+    soft = _SOFT_G.sub("j", letters)
+    return latin_key(soft) if soft != letters else ""
 
 
 # Letters that Czech, Slovak, Polish and the South Slavic languages write for one English digraph: ŠANEL is
