@@ -96,3 +96,10 @@ def test_an_english_query_probes_the_marks_that_translate_it() -> None:
     probes = {p.key: p.group for p in query_probes(prepare("PHOENIX"))}
     assert probes["mx:phoenix"] == "meaning"
     assert "mx:dove" not in {p.key for p in query_probes(prepare("COLOMBE"))}  # it probes m:dove, c:dove
+
+
+def test_two_chinese_names_meeting_only_through_their_characters_senses() -> None:
+    thin = meaning(prepare("斐乐"), prepare("雅欣"))  # 斐 'elegant' + 乐 'happy'; 雅 'elegant' + 欣 'happy'
+    assert thin is not None and thin.score == 0.72 and "character by character only" in thin.reasons[0]
+    words = meaning(prepare("蓝月亮"), prepare("BLUE MOON"))  # 月亮 'moon' is a word: a meaning in full
+    assert words is not None and words.score > 0.9

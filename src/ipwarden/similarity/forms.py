@@ -23,6 +23,7 @@ from ipwarden.similarity.transcriptions import same_sound_entry
 
 __all__ = [
     "MarkForms",
+    "by_characters",
     "forms_from_bytes",
     "forms_to_bytes",
     "glued_to_generic",
@@ -199,6 +200,16 @@ def _segment_chinese(text: str) -> list[str] | None:
         else:
             return None
     return pieces
+
+
+def by_characters(cjk: str) -> bool:
+    """Chinese text that is no dictionary word and whose meaning is only that of its characters one by one
+    (斐乐 = 斐 'elegant' + 乐 'happy'): a brand name chosen for its sound, whose characters each have many
+    senses, unlike 蓝月亮 = 蓝 'blue' + 月亮 'moon'."""
+    if len(cjk) < 2 or glosses(cjk):
+        return False
+    pieces = _segment_chinese(cjk)
+    return pieces is not None and all(len(p) == 1 for p in pieces)
 
 
 def _foreign_parts(word: str) -> list[str] | None:

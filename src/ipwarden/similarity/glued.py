@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.forms import MarkForms, glued_to_generic
 from ipwarden.similarity.resources import ordinary_english
@@ -79,6 +81,7 @@ def coined_ending(q: MarkForms, c: MarkForms) -> str:
     return ""
 
 
+@lru_cache(maxsize=65_536)
 def glued_pieces(word: str) -> tuple[str, ...]:
     """The marks a one-word mark may be made of with another word glued to it: before generic or goods words
     (GAPKIDS: gap), before an ordinary English word of four letters or more (LEGOLAND: lego, NIKEPLUS:
@@ -108,7 +111,7 @@ def inside_earlier(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
     mark = q.core_compact
     if q.cjk or c.cjk or len(q.core) != 1 or len(mark) < 3 or not mark.isalpha():
         return None
-    word = next((w for w in c.core if mark in glued_pieces(w)), "")
+    word = next((w for w in c.core if mark in w and mark != w and mark in glued_pieces(w)), "")
     if not word:
         return None
     earlier = _q(c.text)

@@ -10,7 +10,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
-from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning
+from ipwarden.similarity.forms import MarkForms, by_characters, glued_to_generic, plain_meaning
 from ipwarden.similarity.glued import (
     COINED_OPENING,
     INSIDE_GLUED,
@@ -365,6 +365,10 @@ def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
     if plain_meaning(q_why) and plain_meaning(c_why):
         return None  # plain same words: spelling says it already
     why = f"meaning: {q_why}; {c_why}"
+    if _by_characters_only(q, c):
+        return Aspect(
+            AspectKind.MEANING, _CHARACTERS_ONLY, (f"meaning (character by character only): {why[9:]}",)
+        )
     # a whole phrase translated word for word (GATO NEGRO / BLACK CAT) says more than one shared word
     score = 0.9 if " " in key else 0.85
     if plain_meaning(q_why) or plain_meaning(c_why):
@@ -372,6 +376,26 @@ def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
         # than two foreign words that meet only through English (POMME / APFEL)
         score += _DIRECT_BONUS
     return Aspect(AspectKind.MEANING, round(score, 3), (why,))
+
+
+_CHARACTERS_ONLY = 0.72  # 斐乐 ~ 雅欣: two Chinese names that meet only through their characters' senses
+
+
+def _by_characters_only(q: MarkForms, c: MarkForms) -> bool:
+    """Both marks are Chinese names meaning only what their characters mean one by one: one sense among many
+    of each character is thin ground for one meaning in the buyer's mind."""
+    return (
+        q.core_compact == q.cjk
+        and c.core_compact == c.cjk
+        and by_characters(_without_brand(q.cjk))
+        and by_characters(_without_brand(c.cjk))
+    )
+
+
+def _without_brand(cjk: str) -> str:
+    return next(
+        (cjk[: -len(s)] for s in lexicon().chinese_brand if cjk.endswith(s) and len(cjk) > len(s)), cjk
+    )
 
 
 _MEANINGS: dict[str, dict[str, str]] = {}  # text → its meanings by canonical key (the query's, reused)
