@@ -26,7 +26,10 @@ from ipwarden.similarity.phonetics import (
     latin_key,
     liquid_keys,
     loose_key,
+    one_liquid,
+    plural_key,
     said_spelling,
+    silent_h,
     soft_g_key,
     spelled_as_said,
     vowel_key,
@@ -147,13 +150,13 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         spelled = _spelled_alike(q.latin, c.latin)
         score = (0.95 if q.vowel_key == c.vowel_key else 0.88) * (0.85 + 0.15 * spelled)
         why = f"sound: {_said(q)} sounds like {_said(c)} (both {ka})"
-    elif _plural(ka) == kb or ka == _plural(kb):
+    elif plural_key(ka) == kb or ka == plural_key(kb):
         # a plural or possessive S does not make another mark (SEYCOS ~ SEIKO, LEGOS ~ LEGO)
         spelled = DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
-        same_vowels = _plural(q.vowel_key) == c.vowel_key or q.vowel_key == _plural(c.vowel_key)
+        same_vowels = plural_key(q.vowel_key) == c.vowel_key or q.vowel_key == plural_key(c.vowel_key)
         score = (0.92 if same_vowels else 0.85) * (0.85 + 0.15 * spelled)
         why = f"sound: {_said(q)} sounds like {_said(c)} with a plural or possessive S ({ka} ~ {kb})"
-    elif _silent_h(q.latin, c.latin) or _silent_h(c.latin, q.latin):
+    elif silent_h(q.latin, c.latin) or silent_h(c.latin, q.latin):
         # H is silent in Spanish, French and Italian: ONDA ~ HONDA, ERMES ~ HERMES
         spelled = DamerauLevenshtein.normalized_similarity(q.latin, c.latin)
         score = 0.95 * (0.85 + 0.15 * spelled)
@@ -180,7 +183,7 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         why = f"sound: {_said(q)} sounds like {_said(c)} (initial J and Y sound alike in many languages)"
     elif kb in liquid_keys(ka):
         # l and r are one sound in Japanese and Korean (ROLEX and LOLEX are both ロレックス)
-        spelled = DamerauLevenshtein.normalized_similarity(_one_liquid(q.latin), _one_liquid(c.latin))
+        spelled = DamerauLevenshtein.normalized_similarity(one_liquid(q.latin), one_liquid(c.latin))
         score = 0.9 * (0.85 + 0.15 * spelled)
         why = (
             f"sound: {_said(q)} sounds like {_said(c)} where l and r are one sound "
@@ -222,10 +225,6 @@ def _said_in_french(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
     return None
 
 
-def _one_liquid(text: str) -> str:
-    return text.replace("l", "r")
-
-
 _RHYME = 0.8  # a rhyme's score before how alike the rest is spelled adds up to 0.07 (below the same sound)
 _RHYME_MIN_LETTERS = 4
 _VOWEL_LETTERS = frozenset("aeiouy")
@@ -262,23 +261,6 @@ def _heard_alike(q: MarkForms, c: MarkForms) -> bool:
     """One mark's reading by ear (:func:`ear_key`) is the other's sound key or its reading by ear."""
     qe, ce = ear_key(q.text), ear_key(c.text)
     return (bool(qe) and qe in (c.latin_key, ce)) or (bool(ce) and ce == q.latin_key)
-
-
-def _silent_h(with_h: str, without: str) -> bool:
-    """``with_h`` is ``without`` said with a silent initial H: the same first letter after it, same keys."""
-    rest = with_h[1:]
-    return (
-        with_h[:1] == "h"
-        and len(rest) >= 3
-        and rest[:1] == without[:1]
-        and latin_key(rest) == latin_key(without)
-        and vowel_key(rest) == vowel_key(without)
-    )
-
-
-def _plural(key: str) -> str:
-    """The sound key without a final S (the plural or possessive), or "" when nothing would be left."""
-    return key[:-1] if len(key) >= 3 and key.endswith("S") else ""
 
 
 def sound_chinese(q: MarkForms, c: MarkForms) -> Aspect | None:

@@ -21,7 +21,10 @@ __all__ = [
     "latin_key",
     "loose_key",
     "number_words",
+    "one_liquid",
+    "plural_key",
     "said_spelling",
+    "silent_h",
     "soft_g_key",
     "spelled_as_said",
     "vowel_key",
@@ -363,3 +366,25 @@ def french_key(spelling: str) -> str:
     """A spelling with each run of vowels one ``a`` and a final h dropped, under which a French reading and
     the spellings by ear of it meet (reno, RENOH; kloe, KLOEY)."""
     return re.sub(r"[aeiouy]+", "a", spelling.lower().removesuffix("h"))
+
+
+def silent_h(with_h: str, without: str) -> bool:
+    """``with_h`` is ``without`` said with a silent initial H: the same first letter after it, same keys."""
+    rest = with_h[1:]
+    return (
+        with_h[:1] == "h"
+        and len(rest) >= 3
+        and rest[:1] == without[:1]
+        and latin_key(rest) == latin_key(without)
+        and vowel_key(rest) == vowel_key(without)
+    )
+
+
+def plural_key(key: str) -> str:
+    """The sound key without a final S (the plural or possessive), or "" when nothing would be left."""
+    return key[:-1] if len(key) >= 3 and key.endswith("S") else ""
+
+
+def one_liquid(text: str) -> str:
+    """The text with l written as r, for comparing spellings where l and r are one sound."""
+    return text.replace("l", "r")
