@@ -182,3 +182,9 @@ def test_a_chinese_mark_less_its_first_character() -> None:
     assert part is not None and part.score == 0.75
     word = containment(prepare("大福"), prepare("周大福"))  # 'great blessing', a word of its own
     assert word is not None and word.score == 0.75
+
+
+def test_an_earlier_mark_of_more_words_contained_whole_ranks_above_one_word() -> None:
+    two = containment(prepare("STONE LION CAPITAL"), prepare("LION CAPITAL"))
+    one = containment(prepare("STONE LION CAPITAL"), prepare("LION"))
+    assert two is not None and one is not None and two.score == 0.89 and one.score == 0.88

@@ -81,6 +81,7 @@ def _listed_words(q: MarkForms, c: MarkForms) -> tuple[float, tuple[str, ...]] |
     return None
 
 
+_PER_WORD = 0.01  # each further word of an earlier mark contained whole: more of the query, a closer conflict
 _LOOKALIKE_GAP = 0.02  # N1KE STORE holds NIKE in look-alike characters: just below the mark written as it is
 _SHORT_LEADING = 0.8  # a mark of two or three letters that opens the query as a word of its own (BMW M3)
 
@@ -244,6 +245,7 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
         return Aspect(AspectKind.CONTAINMENT, 0.93, (why,))
     weight = _whole_weight(q, c)
     if _contains(q.core_skel, c.core_skel):
+        weight = round(weight + _PER_WORD * min(len(c.core) - 1, 2), 3)  # LION CAPITAL above LION alone
         if _contains(q.core, c.core):
             return Aspect(AspectKind.CONTAINMENT, weight, (f"contains the whole earlier mark {_q(earlier)}",))
         at = next(i for i in range(len(q.core)) if q.core_skel[i : i + len(c.core)] == c.core_skel)
