@@ -65,6 +65,12 @@ def test_sound_latin_different_sound() -> None:
     assert _run(asp.sound_latin, "PUMA", "NIKE") is None
 
 
+def test_a_sound_reason_quotes_the_words_the_key_was_made_of() -> None:
+    found = _run(asp.sound_latin, "MICHEAL KORS HANDBAG", "MICHAEL KORS")
+    assert found is not None
+    assert found.reasons[0].startswith("sound: 'MICHEAL KORS' (handbag set aside) sounds like 'MICHAEL KORS'")
+
+
 def test_a_g_before_e_i_or_y_is_said_as_j() -> None:
     found = _run(asp.sound_latin, "GINGERBEAR", "JINJERBEAR")
     assert found is not None and found.score == 0.85 and "g before e, i or y said as j" in found.reasons[0]

@@ -133,7 +133,13 @@ def _read(f: MarkForms) -> bool:
 
 
 def _said(f: MarkForms) -> str:
-    return f"{_q(f.text)} (read {_q(f.latin)})" if _read(f) else _q(f.text)
+    """The mark as its sound key hears it: the reading of another script, or the words left once generic and
+    goods words are set aside (MICHEAL KORS HANDBAG is heard as 'MICHEAL KORS')."""
+    if _read(f):
+        return f"{_q(f.text)} (read {_q(f.latin)})"
+    if f.dropped and f.core and f.core != f.tokens:
+        return f"{_q(' '.join(f.core).upper())} ({', '.join(f.dropped)} set aside)"
+    return _q(f.text)
 
 
 def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
