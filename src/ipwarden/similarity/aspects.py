@@ -137,7 +137,7 @@ def _said(f: MarkForms) -> str:
     goods words are set aside (MICHEAL KORS HANDBAG is heard as 'MICHEAL KORS')."""
     if _read(f):
         return f"{_q(f.text)} (read {_q(f.latin)})"
-    if f.dropped and f.core and f.core != f.tokens:
+    if f.dropped and f.core:
         return f"{_q(' '.join(f.core).upper())} ({', '.join(f.dropped)} set aside)"
     return _q(f.text)
 

@@ -32,6 +32,7 @@ __all__ = [
     "prepare",
     "prepare_query",
     "segment_foreign",
+    "without_brand",
 ]
 
 _MAX_SEGMENTS = 4
@@ -202,6 +203,12 @@ def _segment_chinese(text: str) -> list[str] | None:
     return pieces
 
 
+def without_brand(cjk: str) -> str:
+    """Chinese text less a final word that says 'brand' (熊猫牌 → 熊猫), which adds nothing to its meaning."""
+    suffix = next((s for s in lexicon().chinese_brand if cjk.endswith(s) and len(cjk) > len(s)), "")
+    return cjk[: len(cjk) - len(suffix)]
+
+
 def by_characters(cjk: str) -> bool:
     """Chinese text that is no dictionary word and whose meaning is only that of its characters one by one
     (斐乐 = 斐 'elegant' + 乐 'happy'): a brand name chosen for its sound, whose characters each have many
@@ -252,8 +259,7 @@ def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
     found: dict[str, str] = {}
     latin = [w for w in core if not _has_cjk(w)]
     cjk = "".join(w for w in core if _has_cjk(w))
-    suffix = next((s for s in lexicon().chinese_brand if cjk.endswith(s) and len(cjk) > len(s)), "")
-    cjk = cjk[: len(cjk) - len(suffix)]  # 熊猫牌 means what 熊猫 means: the 牌 says 'brand'
+    cjk = without_brand(cjk)  # 熊猫牌 means what 熊猫 means: the 牌 says 'brand'
     if cjk:
         for gloss in glosses(cjk)[:4]:
             key = _key([normalise(gloss)])

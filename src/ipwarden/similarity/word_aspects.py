@@ -10,7 +10,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
-from ipwarden.similarity.forms import MarkForms, by_characters, glued_to_generic, plain_meaning
+from ipwarden.similarity.forms import MarkForms, by_characters, glued_to_generic, plain_meaning, without_brand
 from ipwarden.similarity.glued import (
     COINED_OPENING,
     INSIDE_GLUED,
@@ -389,14 +389,8 @@ def _by_characters_only(q: MarkForms, c: MarkForms) -> bool:
     return (
         q.core_compact == q.cjk
         and c.core_compact == c.cjk
-        and by_characters(_without_brand(q.cjk))
-        and by_characters(_without_brand(c.cjk))
-    )
-
-
-def _without_brand(cjk: str) -> str:
-    return next(
-        (cjk[: -len(s)] for s in lexicon().chinese_brand if cjk.endswith(s) and len(cjk) > len(s)), cjk
+        and by_characters(without_brand(q.cjk))
+        and by_characters(without_brand(c.cjk))
     )
 
 
