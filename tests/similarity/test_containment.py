@@ -5,6 +5,7 @@ from __future__ import annotations
 from ipwarden.similarity.aspects import containment
 from ipwarden.similarity.forms import glued_to_generic, prepare
 from ipwarden.similarity.keys import mark_keys, query_probes
+from ipwarden.similarity.resources import given_names
 
 
 def test_a_mark_glued_to_a_generic_or_goods_word_is_split_off() -> None:
@@ -188,3 +189,28 @@ def test_an_earlier_mark_of_more_words_contained_whole_ranks_above_one_word() ->
     two = containment(prepare("STONE LION CAPITAL"), prepare("LION CAPITAL"))
     one = containment(prepare("STONE LION CAPITAL"), prepare("LION"))
     assert two is not None and one is not None and two.score == 0.89 and one.score == 0.88
+
+
+def test_the_query_opening_a_longer_earlier_mark() -> None:
+    cases = {
+        ("HARLEY", "HARLEY-DAVIDSON"): (0.85, "opens with the whole query, a name of no ordinary meaning"),
+        ("GOPRO", "GOPRO HERO"): (0.85, "opens with the whole query, a name of no ordinary meaning"),
+        ("JBL", "JBL CHARGE"): (0.8, "opens with the whole query, letters of no ordinary meaning"),
+        ("MICHAEL", "MICHAEL KORS"): (0.75, "contains the query as a whole"),  # a common given name
+        ("LION", "LION CAPITAL"): (0.75, "contains the query as a whole"),  # an ordinary word
+        ("DULUTH NEWS", "DULUTH NEWS-TRIBUNE"): (0.75, "contains the query as a whole"),  # 'news' is one
+        ("M2", "M2 RACING TEAM"): (0.75, "contains the query as a whole"),  # a digit: a model code
+    }
+    for (query, earlier), (score, why) in cases.items():
+        found = containment(prepare(query), prepare(earlier))
+        assert found is not None and found.score == score and why in found.reasons[0], (query, found)
+    assert "michael" in given_names() and "harley" not in given_names()  # given to under 0.02 %
+
+
+def test_a_mark_opening_with_a_short_word_is_filed_for_those_letters_alone() -> None:
+    assert "o:hp" in mark_keys(prepare("HP INVENT"))
+    assert not any(k.startswith("o:") for k in mark_keys(prepare("HP")))  # no other word after it
+    assert not any(k.startswith("o:") for k in mark_keys(prepare("HARLEY DAVIDSON")))  # t: keys find it
+    probes = {p.key: p for p in query_probes(prepare("HP"))}
+    assert probes["o:hp"].group == "containment" and probes["o:hp"].exact
+    assert "o:hp" not in {p.key for p in query_probes(prepare("HP INVENT"))}

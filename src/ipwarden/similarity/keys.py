@@ -56,6 +56,7 @@ _NEIGHBOURS_PER_CHAR = 10
 _MAX_RUN = 6
 _MAX_LISTING_WORDS = 24  # a listing title's words probed in pairs: longer texts are not marks
 _MAX_ENGLISH_WORDS = 3
+_SHORT_OPENING = 3  # the longest first word of a mark filed under o: (its opening letters)
 
 
 #: Candidate groups: each gets its own share of the exact-scoring slots, so that marks found only by sound,
@@ -69,6 +70,7 @@ _GROUP_OF_KIND = {
     "c": "spelling",
     "g": "spelling",
     "t": "spelling",
+    "o": "containment",
     "k": "sound",
     "v": "sound",
     "kd": "sound",
@@ -155,6 +157,10 @@ def mark_keys(f: MarkForms) -> set[str]:
         if len(french) >= 3:
             keys.add("fr:" + french_key(french))
     keys.update("t:" + w for w in f.core_skel if len(w) >= 2)
+    if len(f.core_skel) >= 2 and 2 <= len(f.core_skel[0]) <= _SHORT_OPENING:
+        # a mark that opens with a short word (HP INVENT, LG OLED), for a query of those letters alone:
+        # the word's own t: key is shared with too many marks to be looked up
+        keys.add("o:" + f.core_skel[0])
     # and under the marks a glued word may hold (GAPKIDS: gap, LEGOLAND: lego), for the shorter mark's query
     keys.update("t:" + mark_skeleton(p) for w in f.core for p in glued_pieces(w))
     if f.latin and not f.cjk:  # the syllable onsets a Chinese transliteration keeps (SKECHERS ~ 斯凯奇)
@@ -217,7 +223,7 @@ def query_probes(f: MarkForms) -> list[Probe]:
     # the query's own Italian reading is left out: the earlier mark is the one read in Italian (GUCCI)
     # and its own translations (mx:) are what its translated meanings probe below, by m: and c: keys
     heard = ear_key(f.text)  # probed with the other spelling conventions (_latin_sound_probes)
-    own = {k for k in mark_keys(f) if not k.startswith(("mx:", "ta:", "tv:"))} - {
+    own = {k for k in mark_keys(f) if not k.startswith(("mx:", "ta:", "tv:", "o:"))} - {
         "k:" + italian_key(f.latin),
         "k:" + heard,
     }
@@ -234,6 +240,8 @@ def query_probes(f: MarkForms) -> list[Probe]:
         )
         if kind == "g":
             put(key, 1.0, exact=False)
+        elif kind == "t" and len(f.core_skel) == 1:  # a one-word query: the marks holding it among others
+            put(key, 2.0, exact=False, group="containment")  # (EAGLE ~ AMERICAN EAGLE), a share of their own
         elif kind in ("t", "h", "yb", "mw"):
             put(key, 2.0, exact=False, group=group)
         elif kind == "kd":
@@ -272,6 +280,8 @@ def query_probes(f: MarkForms) -> list[Probe]:
         for start in range(len(f.cjk) - size + 1):
             key = "c:" + f.cjk[start : start + size]
             put(key, 5.0, group="spelling" if key in own else "containment")
+    if len(f.core_skel) == 1 and 2 <= len(f.core_skel[0]) <= _SHORT_OPENING and f.core_compact.isalpha():
+        put("o:" + f.core_skel[0], 5.0)  # the marks that open with the query's letters (HP ~ HP INVENT)
     _glued_probes(f, put)
     _listing_probes(f, put)
     for word in f.core:  # GAPKIDS: GAP glued to the goods word 'kids'

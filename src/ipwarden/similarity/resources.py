@@ -159,6 +159,7 @@ def warm_up() -> None:
     parts_index()
     _cedict()
     english_headwords()
+    given_names()
     lexicon()
     from ipwarden.similarity.transcriptions import load_tables  # it reads these tables: imported here
 
@@ -166,6 +167,13 @@ def warm_up() -> None:
 
 
 _ORDINARY_HEADWORDS = 6  # CC-CEDICT headwords glossed with an English word that make it a dictionary word
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common given names (``data/given_names.txt``, from the US Census Bureau's 1990 name files)."""
+    lines = _text("given_names.txt").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def ordinary_english(word: str) -> bool:

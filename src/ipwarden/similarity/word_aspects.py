@@ -24,7 +24,7 @@ from ipwarden.similarity.glued import (
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import latin_key
-from ipwarden.similarity.resources import glosses, lexicon, ordinary_english
+from ipwarden.similarity.resources import given_names, glosses, lexicon, ordinary_english
 
 __all__ = ["MISSPELT_INSIDE", "chinese_name", "containment", "meaning", "misspelt_inside"]
 
@@ -176,6 +176,28 @@ def _coined_names_within(cjk: str) -> dict[str, str]:
     return found
 
 
+_COINED_LEADING = 0.85  # HARLEY ~ HARLEY-DAVIDSON: a coined word, as GAP glued to goods words (GAPKIDS)
+_LETTERS_LEADING = 0.8  # JBL ~ JBL CHARGE: letters, as the earlier mark BMW opening the query BMW M3
+
+
+def _coined_leading(q: MarkForms, c: MarkForms) -> bool:
+    """The query is the first words of a longer Latin earlier mark, letters only and none of them an
+    ordinary word: the beginning of a mark counts most, and a coined name or a string of letters there is
+    what buyers remember (the forward case is :data:`_SHORT_LEADING` and the whole-mark weight). A common
+    given name alone is not such a name: in a personal name, the surname is what buyers take for the mark
+    (MICHAEL against MICHAEL KORS; EUIPO Guidelines, Part C, Section 2, Chapter 4, on names)."""
+    k = len(q.core_skel)
+    return (
+        not q.cjk
+        and not c.cjk
+        and len(q.core_compact) >= 2
+        and q.core_compact.isalpha()
+        and c.core_skel[:k] == q.core_skel
+        and not any(ordinary_english(w) for w in q.core)
+        and not (k == 1 and q.core[0] in given_names())
+    )
+
+
 _LESS_FIRST = 0.8  # 聚德 ~ 全聚德, 星尔克 ~ 鸿星尔克: above other parts of a longer Chinese mark (0.75)
 
 
@@ -283,6 +305,11 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
         if _distinctive_ending(q, c):
             why = f"the earlier mark {_q(c.text)} ends with the query, a word of no ordinary meaning"
             return Aspect(AspectKind.CONTAINMENT, _DISTINCTIVE_ENDING, (why,))
+        if _coined_leading(q, c):
+            coined = len(q.core_compact) >= 4
+            what = "a name of no ordinary meaning" if coined else "letters of no ordinary meaning"
+            why = f"the earlier mark {_q(c.text)} opens with the whole query, {what}"
+            return Aspect(AspectKind.CONTAINMENT, _COINED_LEADING if coined else _LETTERS_LEADING, (why,))
         if _less_first(q, c):
             why = f"the query is the earlier mark {_q(c.cjk)} less only its first character {_q(c.cjk[0])}"
             return Aspect(AspectKind.CONTAINMENT, _LESS_FIRST, (why,))
