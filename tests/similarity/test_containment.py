@@ -214,3 +214,14 @@ def test_a_mark_opening_with_a_short_word_is_filed_for_those_letters_alone() -> 
     probes = {p.key: p for p in query_probes(prepare("HP"))}
     assert probes["o:hp"].group == "containment" and probes["o:hp"].exact
     assert "o:hp" not in {p.key for p in query_probes(prepare("HP INVENT"))}
+
+
+def test_a_chinese_name_opening_a_longer_earlier_mark() -> None:
+    for query, earlier in [("百度", "百度地图"), ("娃哈哈", "娃哈哈AD钙奶")]:  # a name, and no word at all
+        found = containment(prepare(query), prepare(earlier))
+        assert found is not None and found.score == 0.85, query
+        assert "opens with the whole query, a name of no ordinary meaning" in found.reasons[0]
+    for query, earlier in [("熊猫", "熊猫乐园"), ("白象", "白象牙"), ("阿里", "阿里巴巴")]:
+        # an ordinary word ('panda'), or characters that open a longer dictionary word (象牙 'ivory')
+        found = containment(prepare(query), prepare(earlier))
+        assert found is not None and found.score == 0.75, query

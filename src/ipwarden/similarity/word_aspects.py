@@ -198,6 +198,18 @@ def _coined_leading(q: MarkForms, c: MarkForms) -> bool:
     )
 
 
+def _chinese_name_opening(q: MarkForms, c: MarkForms) -> bool:
+    """The Chinese query opens a longer earlier mark and is a name, no dictionary word or one CC-CEDICT
+    glosses only by its own reading (百度 'Baidu' in 百度地图, 娃哈哈 in 娃哈哈AD钙奶): as a coined Latin
+    query opening the earlier mark (:func:`_coined_leading`); an ordinary word (小米 'millet') is a part."""
+    if not q.cjk or q.core_compact != q.cjk or len(q.cjk) < 2:
+        return False
+    if not c.core_compact.startswith(q.cjk) or len(c.core_compact) <= len(q.cjk) or _word_across(c.cjk, q.cjk):
+        return False
+    senses = glosses(q.cjk)
+    return not senses or any(normalise(s).replace(" ", "") == q.pinyin_compact for s in senses)
+
+
 _LESS_FIRST = 0.8  # 聚德 ~ 全聚德, 星尔克 ~ 鸿星尔克: above other parts of a longer Chinese mark (0.75)
 
 
@@ -310,6 +322,9 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
             what = "a name of no ordinary meaning" if coined else "letters of no ordinary meaning"
             why = f"the earlier mark {_q(c.text)} opens with the whole query, {what}"
             return Aspect(AspectKind.CONTAINMENT, _COINED_LEADING if coined else _LETTERS_LEADING, (why,))
+        if _chinese_name_opening(q, c):
+            why = f"the earlier mark {_q(c.text)} opens with the whole query, a name of no ordinary meaning"
+            return Aspect(AspectKind.CONTAINMENT, _COINED_LEADING, (why,))
         if _less_first(q, c):
             why = f"the query is the earlier mark {_q(c.cjk)} less only its first character {_q(c.cjk[0])}"
             return Aspect(AspectKind.CONTAINMENT, _LESS_FIRST, (why,))
