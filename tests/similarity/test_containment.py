@@ -5,7 +5,7 @@ from __future__ import annotations
 from ipwarden.similarity.aspects import containment
 from ipwarden.similarity.forms import glued_to_generic, prepare
 from ipwarden.similarity.keys import mark_keys, query_probes
-from ipwarden.similarity.resources import given_names
+from ipwarden.similarity.resources import given_names, lexicon
 
 
 def test_a_mark_glued_to_a_generic_or_goods_word_is_split_off() -> None:
@@ -225,3 +225,15 @@ def test_a_chinese_name_opening_a_longer_earlier_mark() -> None:
         # an ordinary word ('panda'), or characters that open a longer dictionary word (象牙 'ivory')
         found = containment(prepare(query), prepare(earlier))
         assert found is not None and found.score == 0.75, query
+
+
+def test_a_chinese_mark_without_its_place_name_or_with_another() -> None:
+    without = containment(prepare("茅台"), prepare("贵州茅台"))
+    assert without is not None and without.score == 0.85
+    assert "after the place name '贵州' (Guizhou)" in without.reasons[0]
+    swapped = containment(prepare("天津同仁堂"), prepare("北京同仁堂"))
+    assert swapped is not None and swapped.score == 0.85
+    assert "'天津' (Tianjin) for '北京' (Beijing)" in swapped.reasons[0]
+    short = containment(prepare("滩"), prepare("上海滩"))  # one character left is no dominant element
+    assert short is None or "place name" not in short.reasons[0]
+    assert "上海" in lexicon().chinese_places and "北京" in lexicon().chinese_places

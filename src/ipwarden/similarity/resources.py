@@ -113,6 +113,7 @@ class Lexicon:
     chinese_measure: frozenset[str]  # measure words, set aside for meanings after a numeral (七匹狼)
     chinese_numerals: frozenset[str]
     chinese_prefixes: dict[str, str]  # 老 'old', 小 'little'...: prefixes that open many brand names
+    chinese_places: dict[str, str]  # 北京 'Beijing'...: place names that open many marks
     generic_chinese: tuple[str, ...]  # longest first, for suffix stripping
     descriptive: dict[int, frozenset[str]]
     foreign: dict[str, tuple[str, str]]  # foreign word → (language, english senses joined by |)
@@ -147,6 +148,7 @@ def lexicon() -> Lexicon:
         chinese_measure=frozenset(str(w) for w in data["generic"].get("chinese_measure") or []),
         chinese_numerals=frozenset(str(w) for w in data["generic"].get("chinese_numerals") or []),
         chinese_prefixes={str(k): str(v) for k, v in (data["generic"].get("chinese_prefixes") or {}).items()},
+        chinese_places={str(k): str(v) for k, v in (data["generic"].get("chinese_places") or {}).items()},
         generic_chinese=tuple(sorted((str(w) for w in data["generic"]["chinese"]), key=len, reverse=True)),
         descriptive={int(k): frozenset(normalise(str(w)) for w in v) for k, v in data["descriptive"].items()},
         foreign=foreign,

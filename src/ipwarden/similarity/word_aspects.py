@@ -10,6 +10,17 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
+from ipwarden.similarity.chinese_parts import (
+    LESS_FIRST,
+    NAME_OPENING,
+    PLACED,
+    PREFIXED,
+    less_first,
+    name_opening,
+    placed,
+    prefixed,
+    word_across,
+)
 from ipwarden.similarity.forms import MarkForms, by_characters, glued_to_generic, plain_meaning, without_brand
 from ipwarden.similarity.glued import (
     COINED_OPENING,
@@ -24,7 +35,7 @@ from ipwarden.similarity.glued import (
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import latin_key
-from ipwarden.similarity.resources import given_names, glosses, lexicon, ordinary_english
+from ipwarden.similarity.resources import given_names, glosses, ordinary_english
 
 __all__ = ["MISSPELT_INSIDE", "chinese_name", "containment", "meaning", "misspelt_inside"]
 
@@ -198,73 +209,6 @@ def _coined_leading(q: MarkForms, c: MarkForms) -> bool:
     )
 
 
-def _chinese_name_opening(q: MarkForms, c: MarkForms) -> bool:
-    """The Chinese query opens a longer earlier mark and is a name, no dictionary word or one CC-CEDICT
-    glosses only by its own reading (百度 'Baidu' in 百度地图, 娃哈哈 in 娃哈哈AD钙奶): as a coined Latin
-    query opening the earlier mark (:func:`_coined_leading`); an ordinary word (小米 'millet') is a part."""
-    if not q.cjk or q.core_compact != q.cjk or len(q.cjk) < 2:
-        return False
-    if not c.core_compact.startswith(q.cjk) or len(c.core_compact) <= len(q.cjk) or _word_across(c.cjk, q.cjk):
-        return False
-    senses = glosses(q.cjk)
-    return not senses or any(normalise(s).replace(" ", "") == q.pinyin_compact for s in senses)
-
-
-_LESS_FIRST = 0.8  # 聚德 ~ 全聚德, 星尔克 ~ 鸿星尔克: above other parts of a longer Chinese mark (0.75)
-
-
-def _less_first(q: MarkForms, c: MarkForms) -> bool:
-    """The Chinese query is all of a Chinese earlier mark of three characters or more but its first (星尔克
-    for 鸿星尔克, 迪达斯 for 阿迪达斯): the most of the mark a shorter name can keep, and the way imitations
-    shorten a famous name, where other parts of a longer mark (百事 in 百事可乐) say less."""
-    same_script = q.core_compact == q.cjk and c.core_compact == c.cjk
-    # 大福 'great blessing' is a word of its own, not 周大福 shortened
-    return same_script and len(c.cjk) >= 3 and q.cjk == c.cjk[1:] and not glosses(q.cjk)
-
-
-_PREFIXED = 0.85  # 凤祥 ~ 老凤祥, 小白兔 ~ 大白兔: the same mark but for a prefix of age, size or novelty
-
-
-def _prefixed(q: MarkForms, c: MarkForms) -> str:
-    """Why two Chinese marks are one but for a prefix of age, size, novelty or genuineness (lexicon.yaml,
-    ``chinese_prefixes``) that the earlier mark has and the query lacks (凤祥 ~ 老凤祥) or has another of
-    (小白兔 ~ 大白兔): the rest, two characters at least, is the dominant element; "" if not so."""
-    if not q.cjk or not c.cjk or q.core_compact != q.cjk or c.core_compact != c.cjk:
-        return ""
-    prefixes = lexicon().chinese_prefixes
-    theirs = prefixes.get(c.cjk[0])
-    if theirs is None or len(c.cjk) < 3:
-        return ""
-    rest = c.cjk[1:]
-    if q.cjk == rest:
-        return (
-            f"the earlier mark {_q(c.cjk)} is the query with {_q(c.cjk[0])} ({_q(theirs)}) before it, a "
-            "prefix of age, size or novelty that many brand names open with"
-        )
-    ours = prefixes.get(q.cjk[0])
-    if ours is not None and q.cjk[0] != c.cjk[0] and q.cjk[1:] == rest:
-        return (
-            f"the same element {_q(rest)} as the earlier mark {_q(c.cjk)}, after another prefix of age, size "
-            f"or novelty: {_q(q.cjk[0])} ({_q(ours)}) for {_q(c.cjk[0])} ({_q(theirs)})"
-        )
-    return ""
-
-
-def _word_across(text: str, inner: str) -> str:
-    """A dictionary word of ``text`` that begins or ends inside ``inner`` where it occurs (白象牙: 象牙
-    'ivory' across 白象), so that the query reads as other words; "" when every occurrence stands alone."""
-    for start in (i for i in range(len(text) - len(inner) + 1) if text.startswith(inner, i)):
-        end = start + len(inner)
-        for at in range(len(text) - 1):
-            for size in (2, 3, 4):
-                stop = at + size
-                if stop > len(text) or not (at < start < stop or at < end < stop):
-                    continue
-                if not (start <= at and stop <= end) and glosses(text[at:stop]):
-                    return text[at:stop]
-    return ""
-
-
 def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     """The earlier mark is the dominant element of the query (or the other way round), generic words aside."""
     if q.compact == c.compact:
@@ -293,7 +237,7 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
         why = f"contains the whole earlier mark {_q(c.text)}, spaced or joined another way"
         return Aspect(AspectKind.CONTAINMENT, weight, (why,))
     if c.cjk and len(c.cjk) >= 2 and c.cjk != q.cjk and c.cjk in q.cjk:
-        across = _word_across(q.cjk, c.cjk)
+        across = word_across(q.cjk, c.cjk)
         if across:  # 白象牙 'white ivory' is 白 + 象牙, not 白象 + 牙
             why = f"holds the characters of the earlier mark {_q(c.cjk)}, but across the word {_q(across)}"
             return Aspect(AspectKind.CONTAINMENT, 0.75, (why,))
@@ -305,9 +249,12 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     listed = _listed_words(q, c)
     if listed:
         return Aspect(AspectKind.CONTAINMENT, *listed)
-    prefixed = _prefixed(q, c)
-    if prefixed:
-        return Aspect(AspectKind.CONTAINMENT, _PREFIXED, (prefixed,))
+    prefix = prefixed(q, c)
+    if prefix:
+        return Aspect(AspectKind.CONTAINMENT, PREFIXED, (prefix,))
+    place = placed(q, c)
+    if place:
+        return Aspect(AspectKind.CONTAINMENT, PLACED, (place,))
     if _contains(c.core_skel, q.core_skel) or (
         q.cjk and len(q.cjk) >= 2 and q.cjk != c.cjk and q.cjk in c.cjk
     ):
@@ -322,12 +269,12 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
             what = "a name of no ordinary meaning" if coined else "letters of no ordinary meaning"
             why = f"the earlier mark {_q(c.text)} opens with the whole query, {what}"
             return Aspect(AspectKind.CONTAINMENT, _COINED_LEADING if coined else _LETTERS_LEADING, (why,))
-        if _chinese_name_opening(q, c):
+        if name_opening(q, c):
             why = f"the earlier mark {_q(c.text)} opens with the whole query, a name of no ordinary meaning"
-            return Aspect(AspectKind.CONTAINMENT, _COINED_LEADING, (why,))
-        if _less_first(q, c):
+            return Aspect(AspectKind.CONTAINMENT, NAME_OPENING, (why,))
+        if less_first(q, c):
             why = f"the query is the earlier mark {_q(c.cjk)} less only its first character {_q(c.cjk[0])}"
-            return Aspect(AspectKind.CONTAINMENT, _LESS_FIRST, (why,))
+            return Aspect(AspectKind.CONTAINMENT, LESS_FIRST, (why,))
         return Aspect(
             AspectKind.CONTAINMENT, 0.75, (f"the earlier mark {_q(c.text)} contains the query as a whole",)
         )
