@@ -208,3 +208,16 @@ def test_a_misspelt_mark_of_several_words_among_added_words() -> None:
     # ordinary words close to an ordinary-word mark are not a misspelt mark
     plain = _run(asp.spelling, "BLUE SKIES TODAY", "BLUE SKY")
     assert plain is None or plain.score < 0.78
+
+
+def test_a_misspelt_first_or_last_word_of_a_longer_mark() -> None:
+    for query, earlier, part in [
+        ("ARMANNI", "GIORGIO ARMANI", "'ARMANI'"),  # the surname, spelt with one letter more
+        ("HARLY", "HARLEY-DAVIDSON", "'HARLEY'"),  # the coined opening, one letter less
+    ]:
+        found = _run(asp.spelling, query, earlier)
+        assert found is not None and found.score == 0.75, query
+        assert f"is {part} of the earlier mark" in found.reasons[0]
+    for query, earlier in [("MICHAL", "MICHAEL KORS"), ("LIONS", "STONE LION CAPITAL")]:
+        found = _run(asp.spelling, query, earlier)  # a given name, an ordinary word: no such part
+        assert found is None or "of the earlier mark" not in found.reasons[0], query

@@ -44,6 +44,7 @@ from ipwarden.similarity.word_aspects import (
     containment,
     meaning,
     misspelt_inside,
+    misspelt_part,
 )
 
 __all__ = [
@@ -69,7 +70,7 @@ def spelling(q: MarkForms, c: MarkForms) -> Aspect | None:
     whole = _whole_spelling(q, c)
     if whole is not None and whole.score >= MISSPELT_INSIDE:
         return whole
-    inside = misspelt_inside(q, c)
+    inside = misspelt_inside(q, c) or misspelt_part(q, c)
     return inside if inside is not None else whole
 
 

@@ -37,7 +37,7 @@ from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.resources import given_names, glosses, ordinary_english
 
-__all__ = ["MISSPELT_INSIDE", "chinese_name", "containment", "meaning", "misspelt_inside"]
+__all__ = ["MISSPELT_INSIDE", "chinese_name", "containment", "meaning", "misspelt_inside", "misspelt_part"]
 
 _DIRECT_BONUS = 0.03  # a meaning shared with the English words themselves, over one met through English
 
@@ -340,6 +340,33 @@ def misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
             # ordinary (BLUE MOOD is no BLUE MOON misspelt), is not
             several = size >= 2 and sim >= 0.8 and not all(ordinary_english(w) for w in c.core)
             return Aspect(AspectKind.SPELLING, _MISSPELT_NAME if several else MISSPELT_INSIDE, (why,))
+    return None
+
+
+MISSPELT_PART = 0.75  # below the part written as it is (KORS in MICHAEL KORS 0.79, HARLEY opening 0.85)
+
+
+def misspelt_part(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """A one-word query spelt or said like the coined first or last word of a longer earlier mark, the
+    first no given name (FERAGAMMO ~ SALVATORE FERRAGAMO, HARLY ~ HARLEY-DAVIDSON): the other way round from
+    :func:`misspelt_inside`, as :func:`containment` takes a query that is such a word written as it is."""
+    if q.cjk or c.cjk or len(q.core) != 1 or not 2 <= len(c.core) <= 4:
+        return None
+    word = q.core[0]
+    if len(word) < 5 or not word.isalpha() or ordinary_english(word) or word in given_names():
+        return None
+    for part in dict.fromkeys((c.core[-1], c.core[0])):
+        if part == word or len(part) < 5 or not part.isalpha() or ordinary_english(part):
+            continue
+        if part == c.core[0] and part in given_names():  # MICHAL is no misspelt MICHAEL KORS
+            continue
+        sim = DamerauLevenshtein.normalized_similarity(word, part)
+        said = latin_key(word) == latin_key(part) and len(latin_key(part)) >= 3
+        if sim >= 0.8 or (said and sim >= 0.6):
+            how = "spelt" if sim >= 0.8 else "said"
+            shown, earlier = _q(part.upper()), _q(c.text)
+            why = f"spelling: {_q(q.text)} is {shown} of the earlier mark {earlier} {how} another way"
+            return Aspect(AspectKind.SPELLING, MISSPELT_PART, (why,))
     return None
 
 
