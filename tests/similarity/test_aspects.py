@@ -221,3 +221,14 @@ def test_a_misspelt_first_or_last_word_of_a_longer_mark() -> None:
     for query, earlier in [("MICHAL", "MICHAEL KORS"), ("LIONS", "STONE LION CAPITAL")]:
         found = _run(asp.spelling, query, earlier)  # a given name, an ordinary word: no such part
         assert found is None or "of the earlier mark" not in found.reasons[0], query
+
+
+def test_a_coined_first_or_last_word_is_filed_under_its_sound_for_its_respellings() -> None:
+    from ipwarden.similarity.keys import mark_keys, query_probes
+
+    assert {"wk:HRL", "wk:DVDSN"} <= mark_keys(prepare("HARLEY-DAVIDSON"))
+    assert not any(k.startswith("wk:") for k in mark_keys(prepare("LION CAPITAL")))  # ordinary words
+    assert not any(k.startswith("wk:") for k in mark_keys(prepare("HARLEY")))  # one word: its own keys
+    probes = {p.key: p for p in query_probes(prepare("HARLY"))}
+    assert probes["wk:HRL"].group == "respelled"
+    assert not any(k.startswith("wk:") for k in {p.key for p in query_probes(prepare("HARLEY DAVIDSON"))})
