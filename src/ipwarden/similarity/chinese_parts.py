@@ -4,6 +4,8 @@ would cut across (``word_aspects.containment`` decides which applies)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.normalize import normalise
@@ -53,29 +55,43 @@ def less_first(q: MarkForms, c: MarkForms) -> bool:
 PREFIXED = 0.85  # 凤祥 ~ 老凤祥, 小白兔 ~ 大白兔: the same mark but for a prefix of age, size or novelty
 
 
+def _weak_opening(q: MarkForms, c: MarkForms, opening: Callable[[str], str]) -> tuple[str, str, str] | None:
+    """Two Chinese marks that are one but for a weak element opening the earlier mark (``opening`` gives it,
+    "" if none), which the query lacks or has another of: (the earlier mark's, the query's or "", the rest,
+    two characters at least); None if not so."""
+    if not q.cjk or not c.cjk or q.core_compact != q.cjk or c.core_compact != c.cjk:
+        return None
+    theirs = opening(c.cjk)
+    rest = c.cjk[len(theirs) :]
+    if not theirs or len(rest) < 2:
+        return None
+    if q.cjk == rest:
+        return theirs, "", rest
+    ours = opening(q.cjk)
+    if ours and ours != theirs and q.cjk[len(ours) :] == rest:
+        return theirs, ours, rest
+    return None
+
+
 def prefixed(q: MarkForms, c: MarkForms) -> str:
     """Why two Chinese marks are one but for a prefix of age, size, novelty or genuineness (lexicon.yaml,
     ``chinese_prefixes``) that the earlier mark has and the query lacks (凤祥 ~ 老凤祥) or has another of
     (小白兔 ~ 大白兔): the rest, two characters at least, is the dominant element; "" if not so."""
-    if not q.cjk or not c.cjk or q.core_compact != q.cjk or c.core_compact != c.cjk:
-        return ""
     prefixes = lexicon().chinese_prefixes
-    theirs = prefixes.get(c.cjk[0])
-    if theirs is None or len(c.cjk) < 3:
+    found = _weak_opening(q, c, lambda text: text[0] if text[0] in prefixes else "")
+    if found is None:
         return ""
-    rest = c.cjk[1:]
-    if q.cjk == rest:
+    theirs, ours, rest = found
+    named = f"{_q(theirs)} ({_q(prefixes[theirs])})"
+    if not ours:
         return (
-            f"the earlier mark {_q(c.cjk)} is the query with {_q(c.cjk[0])} ({_q(theirs)}) before it, a "
-            "prefix of age, size or novelty that many brand names open with"
+            f"the earlier mark {_q(c.cjk)} is the query with {named} before it, a prefix of age, size or "
+            "novelty that many brand names open with"
         )
-    ours = prefixes.get(q.cjk[0])
-    if ours is not None and q.cjk[0] != c.cjk[0] and q.cjk[1:] == rest:
-        return (
-            f"the same element {_q(rest)} as the earlier mark {_q(c.cjk)}, after another prefix of age, size "
-            f"or novelty: {_q(q.cjk[0])} ({_q(ours)}) for {_q(c.cjk[0])} ({_q(theirs)})"
-        )
-    return ""
+    return (
+        f"the same element {_q(rest)} as the earlier mark {_q(c.cjk)}, after another prefix of age, size "
+        f"or novelty: {_q(ours)} ({_q(prefixes[ours])}) for {named}"
+    )
 
 
 def word_across(text: str, inner: str) -> str:
@@ -104,22 +120,17 @@ def placed(q: MarkForms, c: MarkForms) -> str:
     lacks (同仁堂 ~ 北京同仁堂, 茅台 ~ 贵州茅台) or has another of (天津同仁堂 ~ 北京同仁堂): the rest, two
     characters at least, is the dominant element, a place name being no mark on its own (PRC Trademark
     Law, Art. 10(2)); "" if not so."""
-    if not q.cjk or not c.cjk or q.core_compact != q.cjk or c.core_compact != c.cjk:
+    found = _weak_opening(q, c, _place_opening)
+    if found is None:
         return ""
-    theirs = _place_opening(c.cjk)
-    rest = c.cjk[len(theirs) :]
-    if not theirs or len(rest) < 2:
-        return ""
+    theirs, ours, rest = found
     where = lexicon().chinese_places
-    if q.cjk == rest:
+    if not ours:
         return (
             f"the earlier mark {_q(c.cjk)} is the query after the place name {_q(theirs)} ({where[theirs]}), "
             "which cannot distinguish goods on its own"
         )
-    ours = _place_opening(q.cjk)
-    if ours and ours != theirs and q.cjk[len(ours) :] == rest:
-        return (
-            f"the same element {_q(rest)} as the earlier mark {_q(c.cjk)}, after another place name: "
-            f"{_q(ours)} ({where[ours]}) for {_q(theirs)} ({where[theirs]})"
-        )
-    return ""
+    return (
+        f"the same element {_q(rest)} as the earlier mark {_q(c.cjk)}, after another place name: "
+        f"{_q(ours)} ({where[ours]}) for {_q(theirs)} ({where[theirs]})"
+    )

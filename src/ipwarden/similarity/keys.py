@@ -40,6 +40,7 @@ from ipwarden.similarity.phonetics import (
     vowel_key,
 )
 from ipwarden.similarity.resources import (
+    coined_word,
     glosses,
     glyph_neighbours,
     glyph_parts,
@@ -98,12 +99,6 @@ class Probe:
     weight: float
     exact: bool  # exact keys are always looked up; fuzzy ones are skipped when their postings are huge
     group: str = "spelling"
-
-
-def _coined_word(word: str) -> bool:
-    """A word of five letters or more and no ordinary English word: a name whose respelling alone
-    (FERAGAMMO, HARLY) may stand for the mark it opens or ends (``word_aspects.misspelt_part``)."""
-    return len(word) >= 5 and word.isalpha() and not ordinary_english(word)
 
 
 def _trigrams(text: str) -> set[str]:
@@ -165,7 +160,7 @@ def mark_keys(f: MarkForms) -> set[str]:
             keys.add("fr:" + french_key(french))
     keys.update("t:" + w for w in f.core_skel if len(w) >= 2)
     if not f.cjk and 2 <= len(f.core) <= 4:  # a coined first or last word, for its respellings alone
-        keys.update("wk:" + latin_key(w) for w in {f.core[0], f.core[-1]} if _coined_word(w))
+        keys.update("wk:" + latin_key(w) for w in {f.core[0], f.core[-1]} if coined_word(w))
     if len(f.core_skel) >= 2 and 2 <= len(f.core_skel[0]) <= _SHORT_OPENING:
         # a mark that opens with a short word (HP INVENT, LG OLED), for a query of those letters alone:
         # the word's own t: key is shared with too many marks to be looked up
@@ -289,7 +284,7 @@ def query_probes(f: MarkForms) -> list[Probe]:
         for start in range(len(f.cjk) - size + 1):
             key = "c:" + f.cjk[start : start + size]
             put(key, 5.0, group="spelling" if key in own else "containment")
-    if len(f.core) == 1 and not f.cjk and _coined_word(f.core[0]):  # FERAGAMMO ~ SALVATORE FERRAGAMO
+    if len(f.core) == 1 and not f.cjk and coined_word(f.core[0]):  # FERAGAMMO ~ SALVATORE FERRAGAMO
         put("wk:" + latin_key(f.core[0]), 4.0, group="respelled")
     if len(f.core_skel) == 1 and 2 <= len(f.core_skel[0]) <= _SHORT_OPENING and f.core_compact.isalpha():
         put("o:" + f.core_skel[0], 5.0)  # the marks that open with the query's letters (HP ~ HP INVENT)

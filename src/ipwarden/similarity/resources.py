@@ -182,3 +182,9 @@ def ordinary_english(word: str) -> bool:
     """Whether ``word`` is an ordinary English word (:func:`english_headwords`: relax, galaxy), not a coined
     name (nike, rolex)."""
     return english_headwords().get(word, 0) >= _ORDINARY_HEADWORDS
+
+
+def coined_word(word: str) -> bool:
+    """A word of five letters or more and no ordinary English word: a name whose respelling alone
+    (FERAGAMMO, HARLY) may stand for the mark it opens or ends."""
+    return len(word) >= 5 and word.isalpha() and not ordinary_english(word)

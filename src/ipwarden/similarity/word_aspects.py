@@ -35,7 +35,7 @@ from ipwarden.similarity.glued import (
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import latin_key
-from ipwarden.similarity.resources import given_names, glosses, ordinary_english
+from ipwarden.similarity.resources import coined_word, given_names, glosses, ordinary_english
 
 __all__ = ["MISSPELT_INSIDE", "chinese_name", "containment", "meaning", "misspelt_inside", "misspelt_part"]
 
@@ -313,6 +313,16 @@ MISSPELT_INSIDE = 0.78  # below high alone: a word of the query spelt or said li
 _MISSPELT_NAME = 0.86  # MICHEAL KORS HANDBAG: a name of two words or more, spelt all but the same
 
 
+def _misspelling(word: str, mark: str, mark_key: str) -> tuple[str, float]:
+    """How ``word`` writes ``mark`` another way — "spelt" (similarity 0.8 or more), "said" (the same sound
+    key ``mark_key``, similarity 0.6 or more) or "" — and their spelling similarity."""
+    sim = DamerauLevenshtein.normalized_similarity(word, mark)
+    if sim >= 0.8:
+        return "spelt", sim
+    said = len(mark_key) >= 3 and latin_key(word) == mark_key
+    return ("said" if said and sim >= 0.6 else ""), sim
+
+
 def misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
     """Words of a longer query that are the earlier mark misspelt, or said alike, with other words added
     (SAMSNG GALAXY ~ SAMSUNG, LOUIS VUITON HANDBAG ~ LOUIS VUITTON: typosquatting with added terms, WIPO
@@ -330,10 +340,8 @@ def misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
             continue
         if all(ordinary_english(w) for w in words):
             continue  # ordinary words (GALAXY) are not a misspelt mark (GALAXIA)
-        sim = DamerauLevenshtein.normalized_similarity(joined, mark)
-        said = latin_key(joined) == c.latin_key and len(c.latin_key) >= 3
-        if sim >= 0.8 or (said and sim >= 0.6):
-            how = "spelt" if sim >= 0.8 else "said"
+        how, sim = _misspelling(joined, mark, c.latin_key)
+        if how:
             shown = " ".join(words).upper()
             why = f"spelling: contains {_q(shown)}, the earlier mark {_q(c.text)} {how} another way"
             # one word near another is often chance (KROS for KORS); a name of several words, not all of them
@@ -353,17 +361,15 @@ def misspelt_part(q: MarkForms, c: MarkForms) -> Aspect | None:
     if q.cjk or c.cjk or len(q.core) != 1 or not 2 <= len(c.core) <= 4:
         return None
     word = q.core[0]
-    if len(word) < 5 or not word.isalpha() or ordinary_english(word) or word in given_names():
+    if not coined_word(word) or word in given_names():
         return None
     for part in dict.fromkeys((c.core[-1], c.core[0])):
-        if part == word or len(part) < 5 or not part.isalpha() or ordinary_english(part):
+        if part == word or not coined_word(part):
             continue
         if part == c.core[0] and part in given_names():  # MICHAL is no misspelt MICHAEL KORS
             continue
-        sim = DamerauLevenshtein.normalized_similarity(word, part)
-        said = latin_key(word) == latin_key(part) and len(latin_key(part)) >= 3
-        if sim >= 0.8 or (said and sim >= 0.6):
-            how = "spelt" if sim >= 0.8 else "said"
+        how, _ = _misspelling(word, part, latin_key(part))
+        if how:
             shown, earlier = _q(part.upper()), _q(c.text)
             why = f"spelling: {_q(q.text)} is {shown} of the earlier mark {earlier} {how} another way"
             return Aspect(AspectKind.SPELLING, MISSPELT_PART, (why,))
