@@ -231,7 +231,9 @@ def dev_index(store: Any, extra: list[Any], workdir: Path, size: int, reuse: boo
     return index
 
 
-def _dev_report(service: Any, index: Any, queries: list[dict[str, Any]], rights: int) -> None:
+def _dev_report(
+    service: Any, index: Any, queries: list[dict[str, Any]], rights: int, sealed: bool = False
+) -> None:
     from ipwarden.registry.models import LIVE_STATUSES
     from ipwarden.similarity.query import SearchQuery
 
@@ -283,7 +285,10 @@ def _dev_report(service: Any, index: Any, queries: list[dict[str, Any]], rights:
         f"latency p50 {_pct(latencies, 0.5):.1f} ms, p99 {_pct(latencies, 0.99):.1f} ms; "
         f"CPU p50 {_pct(cpu, 0.5):.1f} ms, p99 {_pct(cpu, 0.99):.1f} ms"
     )
-    print("\n".join(misses))
+    if sealed:  # a held-out set: its figures are reported, its items are not looked at one by one
+        print(f"{len(misses)} misses and high-rated negatives, not shown (--sealed)")
+    else:
+        print("\n".join(misses))
 
 
 def run_dev(args: argparse.Namespace) -> int:
@@ -295,7 +300,7 @@ def run_dev(args: argparse.Namespace) -> int:
     index = dev_index(store, extra, args.workdir, args.size, args.reuse_index)
     for cap in args.candidates or [None]:
         service = SearchService(index, store, recheck_seconds=None, **({"candidates": cap} if cap else {}))
-        _dev_report(service, index, queries, store.count_rights())
+        _dev_report(service, index, queries, store.count_rights(), sealed=args.sealed)
     return 0
 
 
@@ -598,6 +603,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--reuse-index", action="store_true", help="development mode: keep the generated marks' index"
+    )
+    parser.add_argument(
+        "--sealed",
+        action="store_true",
+        help="with --queries: a held-out cases file (eval/containment_fresh): print figures, not the misses",
     )
     args = parser.parse_args(argv)
     if args.queries:

@@ -235,3 +235,17 @@ def test_a_chinese_mark_without_its_place_name_or_with_another() -> None:
     short = containment(prepare("滩"), prepare("上海滩"))  # one character left is no dominant element
     assert short is None or "place name" not in short.reasons[0]
     assert "上海" in lexicon().chinese_places and "北京" in lexicon().chinese_places
+
+
+def test_a_distinctive_word_shared_when_neither_mark_holds_the_other() -> None:
+    fusco = containment(prepare("ENZO FUSCO"), prepare("ANTONIO FUSCO"))  # T-185/03 Fusco v OHIM
+    assert fusco is not None and fusco.score == 0.76
+    assert fusco.reasons[0].startswith("shares 'FUSCO', a word of no ordinary meaning")
+    possessive = containment(prepare("FUSCO'S SHOES CLUB"), prepare("ANTONIO FUSCO"))
+    assert possessive is not None and possessive.score == 0.76
+    surname = containment(prepare("WALKER BLACK LABEL"), prepare("JOHNNIE WALKER"))  # borne by many traders
+    assert surname is not None and surname.score == 0.7 and "a common surname" in surname.reasons[0]
+    assert containment(prepare("CAPITAL ONE"), prepare("LION CAPITAL")) is None  # an ordinary word
+    assert containment(prepare("MICHAEL JORDAN"), prepare("MICHAEL KORS")) is None  # a given name
+    assert containment(prepare("ACME ROCKETS"), prepare("ACMA ROCKETS")) is None  # spelling judges that
+    assert containment(prepare("RICCI"), prepare("ROSSI RICCI")) is not None  # inside: a rule of its own

@@ -36,6 +36,7 @@ from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.resources import coined_word, given_names, glosses, ordinary_english
+from ipwarden.similarity.shared_words import SHARED_WORD, shared_word
 
 __all__ = ["MISSPELT_INSIDE", "chinese_name", "containment", "meaning", "misspelt_inside", "misspelt_part"]
 
@@ -306,6 +307,12 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
             0.75 * weight / 0.88,
             (f"contains {_q(c.core_compact)} inside {_q(q.core_compact)}",),
         )
+    shared = shared_word(q, c)
+    if shared:
+        word, weight = shared
+        what = "a common surname" if weight < SHARED_WORD else "a word of no ordinary meaning"
+        why = f"shares {_q(word.upper())}, {what}, with the earlier mark {_q(c.text)}; the other words differ"
+        return Aspect(AspectKind.CONTAINMENT, weight, (why,))
     return None
 
 
