@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from ipwarden.similarity.aspect_types import quoted
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.resources import given_names, lexicon_data, ordinary_english
 
@@ -45,17 +46,25 @@ def _distinctive(stem: str) -> bool:
     )
 
 
-def shared_word(q: MarkForms, c: MarkForms) -> tuple[str, float] | None:
-    """The distinctive word, as the query writes it, that two Latin marks of two words or more share, and
-    its weight; None if none. Called when no containment rule found either mark whole inside the other."""
+def shared_word(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
+    """The weight and reason of the distinctive words that two Latin marks of two words or more share; None
+    if none. Called when no containment rule found either mark whole inside the other."""
     if q.cjk or c.cjk or len(q.core) < 2 or len(c.core) < 2:
         return None
     theirs = {_unplural(w) for w in c.core_skel}
-    found: tuple[str, float] | None = None
-    for word, skel in zip(q.core, q.core_skel, strict=True):
-        stem = _unplural(word)
-        if _unplural(skel) in theirs and _distinctive(stem):
-            weight = SHARED_SURNAME if stem in _common_surnames() else SHARED_WORD
-            if found is None or weight > found[1]:
-                found = (word, weight)
-    return found
+    shared = [
+        word
+        for word, skel in zip(q.core, q.core_skel, strict=True)
+        if _unplural(skel) in theirs and _distinctive(_unplural(word))
+    ]
+    if not shared:
+        return None
+    named = " and ".join(quoted(w.upper()) for w in dict.fromkeys(shared))
+    if all(_unplural(w) in _common_surnames() for w in shared):
+        weight, what = SHARED_SURNAME, "a common surname"
+    else:
+        weight, what = (
+            SHARED_WORD,
+            "no ordinary words" if len(set(shared)) > 1 else "a word of no ordinary meaning",
+        )
+    return weight, f"shares {named}, {what}, with the earlier mark {quoted(c.text)}; the other words differ"

@@ -36,7 +36,7 @@ from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.resources import coined_word, given_names, glosses, ordinary_english
-from ipwarden.similarity.shared_words import SHARED_WORD, shared_word
+from ipwarden.similarity.shared_words import shared_word
 
 __all__ = ["MISSPELT_INSIDE", "chinese_name", "containment", "meaning", "misspelt_inside", "misspelt_part"]
 
@@ -309,10 +309,7 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
         )
     shared = shared_word(q, c)
     if shared:
-        word, weight = shared
-        what = "a common surname" if weight < SHARED_WORD else "a word of no ordinary meaning"
-        why = f"shares {_q(word.upper())}, {what}, with the earlier mark {_q(c.text)}; the other words differ"
-        return Aspect(AspectKind.CONTAINMENT, weight, (why,))
+        return Aspect(AspectKind.CONTAINMENT, shared[0], (shared[1],))
     return None
 
 
