@@ -14,6 +14,7 @@ from similarity_support import dev_data, dev_negatives
 from ipwarden.similarity.normalize import normalise
 
 PROBES = sorted((Path(__file__).parent / "probes").glob("clearance_probes_*.yaml"))
+SEALED = Path(__file__).resolve().parents[2] / "eval" / "containment_fresh" / "cases.yaml"
 CATEGORIES = {"containment", "cross_script", "sound_latin", "translation", "negative", "spelling", "glyph"}
 
 
@@ -50,6 +51,24 @@ def test_probe_queries_are_not_evaluation_queries() -> None:
     for line in queries.read_text("utf-8").splitlines():
         if line:
             held_out |= keys(json.loads(line)["query"])
+    if SEALED.is_file():
+        held_out |= {k for case in _load(SEALED)["cases"] for k in keys(str(case["query"]))}
     for path in PROBES:
         clashes = [c["query"] for c in _load(path)["cases"] if keys(str(c["query"])) & held_out]
         assert clashes == [], path.name
+
+
+def test_the_sealed_containment_set_is_well_formed() -> None:
+    """The sealed set is read only by bench/clearance.py --sealed; its items are checked here by rule."""
+    data = _load(SEALED)
+    ids = [r["id"] for r in data["registry"]]
+    assert len(ids) == len(set(ids)) and all(i.startswith("F-") for i in ids)
+    assert all(r["office"] in {"US", "EM", "CN", "GB", "WO"} for r in data["registry"])
+    assert all(1 <= c <= 45 for r in data["registry"] for c in r["classes"])
+    positives = [c for c in data["cases"] if "expect" in c]
+    negatives = [c for c in data["cases"] if "not_high" in c]
+    assert len(positives) >= 30 and len(negatives) >= 10
+    assert all(c["category"] == "containment" and c.get("source") for c in positives)
+    assert all(c.get("kind") and c.get("source") for c in negatives)
+    cited = {i for c in data["cases"] for i in c.get("expect", []) + c.get("not_high", [])}
+    assert cited <= set(ids)

@@ -162,23 +162,38 @@ def _described(word: str, vocabulary: frozenset[str]) -> bool:
 
 
 def descriptive_earlier_mark(
-    c: MarkForms, classes: Iterable[int], words_by_class: Mapping[int, frozenset[str]]
+    c: MarkForms,
+    classes: Iterable[int],
+    words_by_class: Mapping[int, frozenset[str]],
+    laudatory: frozenset[str] = frozenset(),
 ) -> str | None:
-    """Why the earlier mark is weak: its dominant element only describes its own goods or buyers, or None.
+    """Why the earlier mark is weak: its dominant element only describes its own goods or buyers, or
+    describes them and praises them (GRAND HOTEL for hotels), or None.
 
     A descriptive mark, or one whose shared element describes the goods, has a narrow scope of protection
     (TMEP 1207.01(b)(viii) and (ix); Juice Generation v. GS Enters., 794 F.3d 1334 (Fed. Cir. 2015); EUIPO
     Guidelines, Part C, Section 2, Chapter 4, descriptive elements): TEEN for magazines (Time v. Petersen,
     173 F.3d 113 (2d Cir. 1999)), GATEWAY for computers (T-434/05), THERMO and SCAN for thermometers
-    (Therma-Scan v. Thermoscan, 295 F.3d 623 (6th Cir. 2002)). The words are those listed for the earlier
-    mark's own classes.
+    (Therma-Scan v. Thermoscan, 295 F.3d 623 (6th Cir. 2002)). A laudatory word beside them adds nothing a
+    trader could own (In re Hartz Hotel Services, 102 USPQ2d 1150 (TTAB 2012): GRAND HOTEL). The words are
+    those listed for the earlier mark's own classes.
     """
     vocabulary = frozenset().union(*(words_by_class.get(k, frozenset()) for k in classes))
     words = _dominant_words(c)
-    if not vocabulary or not words or not all(_described(w, vocabulary) for w in words):
+    if not vocabulary or not words:
         return None
+    described = [_described(w, vocabulary) for w in words]
+    if not any(described) or not all(
+        d or w.casefold() in laudatory for w, d in zip(words, described, strict=True)
+    ):
+        return None
+    what = (
+        "only describes its goods or their buyers"
+        if all(described)
+        else "only praises and describes its goods"
+    )
     return (
-        f"weak earlier mark: '{c.text}' only describes its goods or their buyers, so it is protected only "
+        f"weak earlier mark: '{c.text}' {what}, so it is protected only "
         "against the same mark for the same goods, at most medium otherwise"
     )
 
