@@ -86,3 +86,25 @@ def test_an_earlier_mark_that_praises_and_describes_its_goods_is_weak() -> None:
     assert descriptive_earlier_mark(prepare("GRAND BEST"), (43,), words, laudatory) is None  # praise alone
     assert descriptive_earlier_mark(prepare("GRAND HOTEL"), (25,), words, laudatory) is None  # not its goods
     assert descriptive_earlier_mark(prepare("GRAND ROLEX HOTEL"), (43,), words, laudatory) is None
+
+
+def test_the_head_nouns_of_a_class_name_its_goods() -> None:
+    from ipwarden.registry.nice import goods_heads
+
+    heads = goods_heads()
+    assert "shirts" in heads[25] and "loans" in heads[36]
+    assert "polo" not in heads[25] and "echo" not in heads[9]  # they qualify a head noun, they are none
+    words = default_policy().descriptive_words
+    assert words is not None and "loans" in words[36] and "loans" not in words[25]
+    weak = descriptive_earlier_mark(prepare("BEST LOANS"), (36,), words, frozenset({"best"}))
+    assert weak is not None and "praises and describes" in weak
+    assert descriptive_earlier_mark(prepare("POLO"), (25,), words) is None  # the word of a famous mark
+
+
+def test_a_policy_may_leave_the_head_nouns_out(tmp_path: Path) -> None:
+    data = yaml.safe_load(
+        (Path(__file__).parents[2] / "src/ipwarden/similarity/data/risk_policy.yaml").read_text("utf-8")
+    )
+    data["descriptive_elements"] = {"enabled": True, "nice_heads": False}
+    words = RiskPolicy.from_mapping(data, "test").descriptive_words
+    assert words is not None and "loans" not in words.get(36, frozenset())

@@ -395,3 +395,24 @@ def class_relation(a: int, b: int) -> Literal["same", "related", "unrelated"]:
     if a == b:
         return "same"
     return "related" if b in _related_map()[a] else "unrelated"
+
+
+_QUALIFIER = re.compile(r"[,\[(]| for | of | in | with | made | being ")
+
+
+@cache
+def goods_heads() -> dict[int, frozenset[str]]:
+    """Per class, the head nouns of its indications and their synonyms (SHIRTS in "polo shirts", LOANS in
+    "loans [financing]"): the common names of its goods, which no trader may own alone; the words before
+    the head (POLO, ECHO in "echo sounders") only qualify it and are left out."""
+    heads: dict[int, frozenset[str]] = {}
+    for number, cls in load_classification().classes.items():
+        found: set[str] = set()
+        for term in cls.terms:
+            for text in (term.text, *term.synonyms):
+                first = _QUALIFIER.split(text.casefold().rstrip("*"), maxsplit=1)[0]
+                words = re.findall(r"[a-z]+", first)
+                if words and len(words[-1]) >= 3:
+                    found.add(words[-1])
+        heads[number] = frozenset(found)
+    return heads

@@ -151,8 +151,8 @@ def short_marks(q: MarkForms, c: MarkForms, aspects: Iterable[Aspect], max_lette
 
 
 def _described(word: str, vocabulary: frozenset[str]) -> bool:
-    """A descriptive word, its singular, or two joined, perhaps by o (THERMOSCAN, INDUCTOTHERM)."""
-    if word in vocabulary or _singular(word) in vocabulary:
+    """A descriptive word, its singular or plural, or two joined, perhaps by o (THERMOSCAN, INDUCTOTHERM)."""
+    if word in vocabulary or _singular(word) in vocabulary or word + "s" in vocabulary:
         return True
     for i in range(3, len(word) - 2):
         head, tail = word[:i], word[i:]

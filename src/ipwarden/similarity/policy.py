@@ -15,6 +15,7 @@ from typing import Any, Literal
 import yaml
 
 from ipwarden.errors import InputError
+from ipwarden.registry.nice import goods_heads
 from ipwarden.similarity.normalize import normalise
 from ipwarden.similarity.resources import lexicon_data
 
@@ -105,7 +106,10 @@ class RiskPolicy:
                     int(short["max_letters"]) if short.get("enabled", True) and short else None
                 ),
                 descriptive_words=(
-                    _words_by_class(described.get("words") or _builtin_words("descriptive_of_goods"))
+                    _with_goods_heads(
+                        _words_by_class(described.get("words") or _builtin_words("descriptive_of_goods")),
+                        bool(described.get("nice_heads", False)),
+                    )
                     if described.get("enabled", True) and described
                     else None
                 ),
@@ -191,6 +195,14 @@ def _word_set(words: Any) -> frozenset[str]:
 
 def _words_by_class(data: Any) -> dict[int, frozenset[str]]:
     return {int(k): _word_set(v) for k, v in data.items()}
+
+
+def _with_goods_heads(words: dict[int, frozenset[str]], heads: bool) -> dict[int, frozenset[str]]:
+    """The words by class, and where ``heads`` the head nouns of the class's NCL indications."""
+    if not heads:
+        return words
+    nice = goods_heads()
+    return {k: words.get(k, frozenset()) | nice.get(k, frozenset()) for k in sorted(set(words) | set(nice))}
 
 
 @cache
