@@ -249,3 +249,10 @@ def test_a_distinctive_word_shared_when_neither_mark_holds_the_other() -> None:
     assert containment(prepare("MICHAEL JORDAN"), prepare("MICHAEL KORS")) is None  # a given name
     assert containment(prepare("ACME ROCKETS"), prepare("ACMA ROCKETS")) is None  # spelling judges that
     assert containment(prepare("RICCI"), prepare("ROSSI RICCI")) is not None  # inside: a rule of its own
+
+
+def test_one_letter_inside_a_query_says_next_to_nothing() -> None:
+    found = containment(prepare("K+EFF"), prepare("K+"))  # In re Electrolyte Laboratories (Fed. Cir. 1990)
+    assert found is not None and found.score == 0.6
+    two = containment(prepare("LG OLED TV"), prepare("LG"))
+    assert two is not None and two.score == 0.8

@@ -96,15 +96,18 @@ def _listed_words(q: MarkForms, c: MarkForms) -> tuple[float, tuple[str, ...]] |
 _PER_WORD = 0.01  # each further word of an earlier mark contained whole: more of the query, a closer conflict
 _LOOKALIKE_GAP = 0.02  # N1KE STORE holds NIKE in look-alike characters: just below the mark written as it is
 _SHORT_LEADING = 0.8  # a mark of two or three letters that opens the query as a word of its own (BMW M3)
+_ONE_LETTER = 0.6  # K+ in K+EFF: one letter is in countless marks (In re Electrolyte Labs, 929 F.2d 645)
 
 
 def _whole_weight(q: MarkForms, c: MarkForms) -> float:
     """How much an earlier mark contained whole in the query says: a word of four letters or more, or two
     Chinese characters, is the query's dominant element; a shorter one only when it opens the query
     (BMW M3 COUPE, LG OLED TV), where a brand name stands, and is made of letters only: elsewhere, or with
-    a digit (M2), a short word is often a model code."""
+    a digit (M2), a short word is often a model code. One letter alone says next to nothing."""
     if len(c.core_compact) >= 4 or len(c.cjk) >= 2:
         return 0.88
+    if len(c.core_compact) < 2 and not c.cjk:
+        return _ONE_LETTER
     if c.core_compact.isalpha() and _opens_with(q.core_skel, "".join(c.core_skel)):
         return _SHORT_LEADING
     return 0.7
