@@ -80,7 +80,9 @@ def test_the_rules_can_be_switched_off_or_given_other_words_in_a_policy_file() -
 def test_an_earlier_mark_that_praises_and_describes_its_goods_is_weak() -> None:
     words = {43: frozenset({"hotel"}), 25: frozenset({"shoes"})}
     laudatory = frozenset({"grand", "best"})
-    weak = descriptive_earlier_mark(prepare("GRAND HOTEL"), (43,), words, laudatory)  # In re Hartz (TTAB 2012)
+    weak = descriptive_earlier_mark(
+        prepare("GRAND HOTEL"), (43,), words, laudatory
+    )  # In re Hartz (TTAB 2012)
     assert weak is not None and "only praises and describes its goods" in weak
     assert descriptive_earlier_mark(prepare("GRAND HOTEL"), (43,), words) is None  # no laudatory words given
     assert descriptive_earlier_mark(prepare("GRAND BEST"), (43,), words, laudatory) is None  # praise alone
