@@ -256,3 +256,14 @@ def test_one_letter_inside_a_query_says_next_to_nothing() -> None:
     assert found is not None and found.score == 0.6
     two = containment(prepare("LG OLED TV"), prepare("LG"))
     assert two is not None and two.score == 0.8
+
+
+def test_a_mark_spaced_without_its_plural_s_or_running_into_a_goods_word() -> None:
+    spaced = containment(prepare("BE A REAL SPEC SAVER AT ASDA"), prepare("SPECSAVERS"))  # [2012] EWCA Civ 24
+    assert spaced is not None and spaced.score == 0.85 and "without its plural S" in spaced.reasons[0]
+    assert containment(prepare("SPEC SAVER"), prepare("GLASS")) is None  # too short a mark to be respaced
+    liquor = containment(prepare("青花汾酒"), prepare("汾酒"))  # 酒 'liquor' set aside after 青花汾
+    assert liquor is not None and liquor.score == 0.88
+    across = containment(prepare("茅台酒"), prepare("台酒"))  # 台 belongs to the word 茅台
+    assert across is not None and across.score == 0.75 and "across the word" in across.reasons[0]
+    assert containment(prepare("VARGA GIRL"), prepare("VARGAS")) is None  # In re Hearst: one word, no S

@@ -110,3 +110,10 @@ def test_a_policy_may_leave_the_head_nouns_out(tmp_path: Path) -> None:
     data["descriptive_elements"] = {"enabled": True, "nice_heads": False}
     words = RiskPolicy.from_mapping(data, "test").descriptive_words
     assert words is not None and "loans" not in words.get(36, frozenset())
+
+
+def test_a_kind_of_shop_describes_retail_services() -> None:
+    words = default_policy().descriptive_words
+    assert words is not None and "warehouse" in words[35] and "warehouse" not in words.get(25, frozenset())
+    weak = descriptive_earlier_mark(prepare("WAREHOUSE SHOES"), (35,), words)  # Mil-Mar Shoe v. Shonac
+    assert weak is not None

@@ -146,6 +146,31 @@ def _within_words(words: tuple[str, ...], inner: str) -> bool:
     return False
 
 
+_SPACED_SINGULAR = 0.85  # SPEC SAVER for SPECSAVERS (Specsavers v Asda [2012] EWCA Civ 24)
+
+
+def _spaced_singular(q: MarkForms, c: MarkForms) -> bool:
+    """A one-word earlier mark of six letters or more ending in a plural S whose other letters the query
+    writes as two words or more (SPEC SAVER for SPECSAVERS); one word less an S is another mark (VARGA GIRL
+    and VARGAS, In re Hearst)."""
+    word = c.core_skel[0] if len(c.core_skel) == 1 else ""
+    return (
+        len(word) >= 6
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and word[:-1] not in q.core_skel
+        and _within_words(q.core_skel, word[:-1])
+    )
+
+
+def _across_goods_word(q: MarkForms, c: MarkForms) -> bool:
+    """The Chinese earlier mark runs from the end of the query's dominant element into the goods word set
+    aside after it: 青花汾酒 keeps 青花汾 once 酒 'liquor' is set aside, yet holds 汾酒 whole."""
+    return bool(q.cjk) and any(
+        q.cjk.endswith(c.cjk[:k]) and q.cjk + c.cjk[k:] in q.compact for k in range(1, len(c.cjk))
+    )
+
+
 _NAME_INSIDE = 0.85  # 古驰手袋: the brand's Chinese name, as a dictionary gives it, with goods words added
 
 
@@ -240,8 +265,11 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if _within_words(q.core_skel, "".join(c.core_skel)):
         why = f"contains the whole earlier mark {_q(c.text)}, spaced or joined another way"
         return Aspect(AspectKind.CONTAINMENT, weight, (why,))
-    if c.cjk and len(c.cjk) >= 2 and c.cjk != q.cjk and c.cjk in q.cjk:
-        across = word_across(q.cjk, c.cjk)
+    if _spaced_singular(q, c):
+        why = f"contains the whole earlier mark {_q(c.text)}, spaced another way and without its plural S"
+        return Aspect(AspectKind.CONTAINMENT, _SPACED_SINGULAR, (why,))
+    if c.cjk and len(c.cjk) >= 2 and c.cjk != q.cjk and (c.cjk in q.cjk or _across_goods_word(q, c)):
+        across = word_across(q.cjk if c.cjk in q.cjk else q.compact, c.cjk)
         if across:  # 白象牙 'white ivory' is 白 + 象牙, not 白象 + 牙
             why = f"holds the characters of the earlier mark {_q(c.cjk)}, but across the word {_q(across)}"
             return Aspect(AspectKind.CONTAINMENT, 0.75, (why,))
