@@ -83,7 +83,7 @@ def test_an_earlier_mark_that_praises_and_describes_its_goods_is_weak() -> None:
     weak = descriptive_earlier_mark(
         prepare("GRAND HOTEL"), (43,), words, laudatory
     )  # In re Hartz (TTAB 2012)
-    assert weak is not None and "only praises and describes its goods" in weak
+    assert weak is not None and "beside words that praise them or name a place" in weak
     assert descriptive_earlier_mark(prepare("GRAND HOTEL"), (43,), words) is None  # no laudatory words given
     assert descriptive_earlier_mark(prepare("GRAND BEST"), (43,), words, laudatory) is None  # praise alone
     assert descriptive_earlier_mark(prepare("GRAND HOTEL"), (25,), words, laudatory) is None  # not its goods
@@ -99,7 +99,7 @@ def test_the_head_nouns_of_a_class_name_its_goods() -> None:
     words = default_policy().descriptive_words
     assert words is not None and "loans" in words[36] and "loans" not in words[25]
     weak = descriptive_earlier_mark(prepare("BEST LOANS"), (36,), words, frozenset({"best"}))
-    assert weak is not None and "praises and describes" in weak
+    assert weak is not None and "beside words that praise them" in weak
     assert descriptive_earlier_mark(prepare("POLO"), (25,), words) is None  # the word of a famous mark
 
 
@@ -117,3 +117,15 @@ def test_a_kind_of_shop_describes_retail_services() -> None:
     assert words is not None and "warehouse" in words[35] and "warehouse" not in words.get(25, frozenset())
     weak = descriptive_earlier_mark(prepare("WAREHOUSE SHOES"), (35,), words)  # Mil-Mar Shoe v. Shonac
     assert weak is not None
+
+
+def test_a_place_name_beside_words_that_describe_the_goods_is_weak() -> None:
+    policy = default_policy()
+    words = policy.descriptive_words
+    assert words is not None and "florida" in policy.place_words and "zealand" in policy.place_words
+    assert "islands" not in policy.place_words  # of CAYMAN ISLANDS, an ordinary word
+    beside = policy.place_words | (policy.weak_words or frozenset())
+    weak = descriptive_earlier_mark(prepare("FLORIDA INTERNATIONAL UNIVERSITY"), (41,), words, beside)
+    assert weak is not None and "name a place" in weak  # Florida Int'l Univ. v. Florida Nat'l Univ. (2016)
+    assert descriptive_earlier_mark(prepare("JORDAN"), (25,), words, beside) is None  # a place name alone
+    assert descriptive_earlier_mark(prepare("FLORIDA UNIVERSITY"), (9,), words, beside) is None  # other goods

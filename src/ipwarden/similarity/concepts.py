@@ -165,10 +165,11 @@ def descriptive_earlier_mark(
     c: MarkForms,
     classes: Iterable[int],
     words_by_class: Mapping[int, frozenset[str]],
-    laudatory: frozenset[str] = frozenset(),
+    beside: frozenset[str] = frozenset(),
 ) -> str | None:
-    """Why the earlier mark is weak: its dominant element only describes its own goods or buyers, or
-    describes them and praises them (GRAND HOTEL for hotels), or None.
+    """Why the earlier mark is weak: its dominant element only describes its own goods or buyers, perhaps
+    with words ``beside`` them that praise the goods or name a place (GRAND HOTEL for hotels, FLORIDA
+    INTERNATIONAL UNIVERSITY for a university), or None.
 
     A descriptive mark, or one whose shared element describes the goods, has a narrow scope of protection
     (TMEP 1207.01(b)(viii) and (ix); Juice Generation v. GS Enters., 794 F.3d 1334 (Fed. Cir. 2015); EUIPO
@@ -184,13 +185,13 @@ def descriptive_earlier_mark(
         return None
     described = [_described(w, vocabulary) for w in words]
     if not any(described) or not all(
-        d or w.casefold() in laudatory for w, d in zip(words, described, strict=True)
+        d or w.casefold() in beside for w, d in zip(words, described, strict=True)
     ):
         return None
     what = (
         "only describes its goods or their buyers"
         if all(described)
-        else "only praises and describes its goods"
+        else "only describes its goods beside words that praise them or name a place"
     )
     return (
         f"weak earlier mark: '{c.text}' {what}, so it is protected only "

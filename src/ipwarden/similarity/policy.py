@@ -17,7 +17,7 @@ import yaml
 from ipwarden.errors import InputError
 from ipwarden.registry.nice import goods_heads
 from ipwarden.similarity.normalize import normalise
-from ipwarden.similarity.resources import lexicon_data
+from ipwarden.similarity.resources import lexicon_data, place_words
 
 __all__ = ["GoodsRelation", "RiskPolicy", "RiskTier", "default_policy"]
 
@@ -59,6 +59,8 @@ class RiskPolicy:
     # Descriptive earlier marks (concepts.py): per Nice class, words that describe the goods or their buyers;
     # None turns the rule off.
     descriptive_words: dict[int, frozenset[str]] | None = None
+    # Place names (resources.place_words): beside descriptive words they leave an earlier mark weak too.
+    place_words: frozenset[str] = frozenset()
     # Common surnames (concepts.py): an earlier mark that is only one of them is weak; None turns it off.
     surnames: frozenset[str] | None = None
     # Retail services (class 35) relate to goods only where the query names those goods; None turns it off.
@@ -112,6 +114,11 @@ class RiskPolicy:
                     )
                     if described.get("enabled", True) and described
                     else None
+                ),
+                place_words=(
+                    place_words()
+                    if described.get("place_names", False) and described.get("enabled", True)
+                    else frozenset()
                 ),
                 surnames=(
                     _word_set(surnames.get("words") or _builtin_words("common_surnames"))

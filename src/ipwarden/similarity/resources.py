@@ -178,6 +178,16 @@ def given_names() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def place_words() -> frozenset[str]:
+    """Country, state and province names of one word (``data/place_names.txt``), and the words of longer
+    names that are no ordinary English words (YORK, not NEW; CAYMAN, not ISLANDS)."""
+    names = [line.strip() for line in _text("place_names.txt").splitlines()]
+    names = [n for n in names if n and not n.startswith("#")]
+    longer = (w for n in names if " " in n for w in n.split() if not ordinary_english(w))
+    return frozenset([*(n for n in names if " " not in n), *longer])
+
+
 def ordinary_english(word: str) -> bool:
     """Whether ``word`` is an ordinary English word (:func:`english_headwords`: relax, galaxy), not a coined
     name (nike, rolex)."""
