@@ -59,8 +59,9 @@ class RiskPolicy:
     # Descriptive earlier marks (concepts.py): per Nice class, words that describe the goods or their buyers;
     # None turns the rule off.
     descriptive_words: dict[int, frozenset[str]] | None = None
-    # Place names (resources.place_words): beside descriptive words they leave an earlier mark weak too.
-    place_words: frozenset[str] = frozenset()
+    # Words that may stand beside descriptive ones in a weak earlier mark (concepts.descriptive_earlier_mark):
+    # the laudatory words and, with descriptive_elements.place_names, place names (resources.place_words).
+    beside_words: frozenset[str] = frozenset()
     # Common surnames (concepts.py): an earlier mark that is only one of them is weak; None turns it off.
     surnames: frozenset[str] | None = None
     # Retail services (class 35) relate to goods only where the query names those goods; None turns it off.
@@ -84,6 +85,12 @@ class RiskPolicy:
             described = data.get("descriptive_elements") or {}
             surnames = data.get("common_surnames") or {}
             retail = data.get("retail_needs_named_goods") or {}
+            laudatory = (
+                frozenset(str(w).casefold() for w in weak["laudatory"])
+                if weak.get("enabled", True) and weak
+                else None
+            )
+            places = place_words() if described.get("place_names", False) else frozenset()
             return cls(
                 report_floor=float(data["report_floor"]),
                 corroboration_min=float(data["corroboration"]["min"]),
@@ -99,11 +106,7 @@ class RiskPolicy:
                 concept_min_headwords=(
                     int(concept["min_headwords"]) if concept.get("enabled", True) and concept else None
                 ),
-                weak_words=(
-                    frozenset(str(w).casefold() for w in weak["laudatory"])
-                    if weak.get("enabled", True) and weak
-                    else None
-                ),
+                weak_words=laudatory,
                 short_mark_letters=(
                     int(short["max_letters"]) if short.get("enabled", True) and short else None
                 ),
@@ -115,11 +118,7 @@ class RiskPolicy:
                     if described.get("enabled", True) and described
                     else None
                 ),
-                place_words=(
-                    place_words()
-                    if described.get("place_names", False) and described.get("enabled", True)
-                    else frozenset()
-                ),
+                beside_words=(laudatory or frozenset()) | places,
                 surnames=(
                     _word_set(surnames.get("words") or _builtin_words("common_surnames"))
                     if surnames.get("enabled", True) and surnames

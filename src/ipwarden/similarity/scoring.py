@@ -66,7 +66,7 @@ def compare(
         weak = common_surname(c, policy.surnames)
     if weak is None and policy.descriptive_words is not None and match.aspects:
         weak = descriptive_earlier_mark(
-            c, mark_classes, policy.descriptive_words, (policy.weak_words or frozenset()) | policy.place_words
+            c, mark_classes, policy.descriptive_words, policy.beside_words
         )
     if weak is None and policy.short_mark_letters is not None and match.aspects:
         weak = short_marks(q, c, match.aspects, policy.short_mark_letters)
