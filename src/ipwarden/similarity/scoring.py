@@ -65,9 +65,7 @@ def compare(
     if weak is None and policy.surnames is not None and match.aspects:
         weak = common_surname(c, policy.surnames)
     if weak is None and policy.descriptive_words is not None and match.aspects:
-        weak = descriptive_earlier_mark(
-            c, mark_classes, policy.descriptive_words, policy.beside_words
-        )
+        weak = descriptive_earlier_mark(c, mark_classes, policy.descriptive_words, policy.beside_words)
     if weak is None and policy.short_mark_letters is not None and match.aspects:
         weak = short_marks(q, c, match.aspects, policy.short_mark_letters)
     return TextMatch(match.score, match.aspects, concept, weak) if concept or weak else match
