@@ -4,8 +4,8 @@ The overall impression of a composite mark is often dominated by one element; tw
 elements coincide may be confused even when their other words differ (CJEU C-120/04 Medion, para. 30;
 T-185/03 Fusco v OHIM, ENZO FUSCO ~ ANTONIO FUSCO; TMEP 1207.01(b)(viii)). Only a word that can be such an
 element counts: not an ordinary English word (a shared ordinary word says little: CAPITAL ONE and LION
-CAPITAL), not a common given name (in a personal name the surname is the mark: EUIPO Guidelines, Part C,
-Section 2, Chapter 4) and not a common surname, which many traders bear (TMEP 1211).
+CAPITAL) and not a common given name (in a personal name the surname is the mark: EUIPO Guidelines, Part C,
+Section 2, Chapter 4); a common surname, which many traders bear (TMEP 1211), counts for less.
 """
 
 from __future__ import annotations
