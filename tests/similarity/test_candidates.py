@@ -41,7 +41,14 @@ def test_pinyin_as_heard_in_english() -> None:
 
 def test_sound_and_meaning_scores() -> None:
     bepsi = sound_latin(prepare("BEPSI"), prepare("PEPSI"))
-    assert bepsi is not None and bepsi.score == 0.85 and "voiced" in bepsi.reasons[0]
+    assert bepsi is not None and 0.8 <= bepsi.score < 0.85 and "voiced" in bepsi.reasons[0]
+    # one sound key for both, RAYBAN and ROBIN alike: how far apart the spellings are tells them apart
+    dyson = sound_latin(prepare("DAISON"), prepare("DYSON"))
+    oakon = sound_latin(prepare("IKON"), prepare("OAKON"))
+    assert dyson is not None and oakon is not None and dyson.score >= 0.9 > oakon.score
+    # the same loose key, spelt further apart: a weaker likeness
+    herz = sound_latin(prepare("ERASE"), prepare("HERZ"))
+    assert herz is not None and herz.score < 0.8 and "voiced" in herz.reasons[0]
     assert sound_latin(prepare("NIKON"), prepare("NIKE")) is None or (
         sound_latin(prepare("NIKON"), prepare("NIKE")).score < 0.8  # type: ignore[union-attr]
     )

@@ -155,7 +155,7 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     if ka == kb:
         # the key is coarse (RAYBAN and ROBIN are both RBN): how far apart the spellings are still counts
         spelled = _spelled_alike(q.latin, c.latin)
-        score = (0.95 if q.vowel_key == c.vowel_key else 0.88) * (0.85 + 0.15 * spelled)
+        score = (0.95 if q.vowel_key == c.vowel_key else 0.88) * (0.75 + 0.25 * spelled)
         why = f"sound: {_said(q)} sounds like {_said(c)} (both {ka})"
     elif plural_key(ka) == kb or ka == plural_key(kb):
         # a plural or possessive S does not make another mark (SEYCOS ~ SEIKO, LEGOS ~ LEGO)
@@ -197,7 +197,7 @@ def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
             f"(Japanese, Korean: {ka} ~ {kb})"
         )
     elif len(ka) >= 3 and loose_key(ka) == loose_key(kb):
-        score = 0.85
+        score = 0.85 * (0.85 + 0.15 * _spelled_alike(q.latin, c.latin))
         why = f"sound: {_said(q)} sounds like {_said(c)} ({ka} ~ {kb}: voiced/unvoiced or silent letter)"
     elif french := _said_in_french(q, c):  # tempered by the reading already, not by the spelling
         return Aspect(AspectKind.SOUND, french[0], (french[1],))
