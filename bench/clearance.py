@@ -236,12 +236,14 @@ def _dev_report(
 ) -> None:
     from ipwarden.registry.models import LIVE_STATUSES
     from ipwarden.similarity.query import SearchQuery
+    from ipwarden.similarity.scoring import goods_relation
 
     quality = Quality()
     latencies: list[float] = []
     cpu: list[float] = []
     misses: list[str] = []
     pos_high = 0  # expected ids of positive cases rated high
+    by_goods: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # goods relation → [found, expected]
     for q in queries:
         query = SearchQuery.parse(q["query"], classes=q["classes"], limit=10)
         t0, c0 = time.perf_counter(), time.process_time()
@@ -255,6 +257,10 @@ def _dev_report(
         quality.add(q, ranked, high, twins)
         if q["category"] != "negative":
             pos_high += sum(1 for e in q["expect"] if e in high)
+            for row in index.rows(index.ords_of(q["expect"])):
+                relation = goods_relation(q["classes"], row.classes, service.relation)[0]
+                by_goods[relation][0] += row.id in ranked[:10]
+                by_goods[relation][1] += 1
         if q["category"] == "negative":
             misses.extend(f"  HIGH  {q['query']!r} -> {e}" for e in q["expect"] if e in high)
             continue
@@ -276,6 +282,8 @@ def _dev_report(
             f"{cat or 'ALL positive':<14}{quality.recall(cat):>10.3f}{quality.recall_with_twins(cat):>9.3f}"
             f"  ({quality.expected[cat] if cat else ''})"
         )
+    goods = ", ".join(f"{r} {f}/{n}" for r, (f, n) in sorted(by_goods.items()))
+    print(f"recall@10 by the goods of the expected mark against the query's: {goods}")
     print(f"false-high {quality.false_high():.3f} ({quality.neg_high}/{quality.neg_total})")
     expected = sum(quality.expected.values())
     print(

@@ -109,3 +109,32 @@ def test_a_page_says_how_many_more_rights_of_a_shown_text_it_leaves_out(tmp_path
     every = service.search(SearchQuery.parse("AVON ORCHID", classes=[3], limit=20)).hits
     assert len([h for h in every if h.mark == "ORCHID"]) == 9
     assert not any("not listed" in r for h in every for r in h.reasons)
+
+
+def test_a_page_keeps_a_place_for_the_same_mark_for_other_goods(tmp_path: Path) -> None:
+    """Near spellings for the same goods fill the page; the earlier mark the query holds whole, filed for
+    unrelated goods, still takes the last place, ranked low and at low risk."""
+    store = InMemoryRightsStore()
+    near = [
+        right(f"V{i}", word, [25]) for i, word in enumerate(("VOGAS", "VAGUS", "VOGUS", "VOGEUS", "VAGES"))
+    ]
+    store.upsert_rights([*near, right("MAG", "VOGUE", [16])])
+    service = SearchService(SearchIndex.build(tmp_path / "index", store), store)
+    hits = service.search(SearchQuery.parse("COUNTRY VOGUES", classes=[25], limit=4)).hits
+    assert [h.id for h in hits][-1] == "MAG"
+    assert hits[-1].risk.value == "low" and any("unrelated" in r for r in hits[-1].reasons)
+    assert hits[-1].score < min(h.score for h in hits[:-1])  # kept, not moved up the ranking
+    flat = SearchService(SearchIndex(tmp_path / "index", store), store, kind_slots=0)
+    assert "MAG" not in [
+        h.id for h in flat.search(SearchQuery.parse("COUNTRY VOGUES", classes=[25], limit=4)).hits
+    ]
+    # a mark for other goods that is only somewhat alike (0.78) does not take the place, though found
+    other = InMemoryRightsStore()
+    other.upsert_rights([*near, right("FAR", "VOGUZ", [16])])
+    weak = SearchService(SearchIndex.build(tmp_path / "index2", other), other)
+    assert "FAR" not in [
+        h.id for h in weak.search(SearchQuery.parse("COUNTRY VOGUES", classes=[25], limit=4)).hits
+    ]
+    assert "FAR" in [
+        h.id for h in weak.search(SearchQuery.parse("COUNTRY VOGUES", classes=[25], limit=9)).hits
+    ]

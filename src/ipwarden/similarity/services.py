@@ -82,6 +82,26 @@ def _twins_left_out(
 
 _KIND_SLOTS = 2  # places at the foot of a page kept for a kind of likeness the hits above lack
 _LIKENESS = {AspectKind.RHYME: AspectKind.SOUND}  # a rhyme is a likeness of sound, not a kind of its own
+_OTHER_GOODS = "other goods"  # the place kept for the strongest likeness among marks for unrelated goods
+_OTHER_GOODS_MIN = 0.85  # the text similarity such a mark needs: the same or all but the same mark...
+_OTHER_GOODS_KINDS = frozenset(
+    {AspectKind.SPELLING, AspectKind.LOOKALIKE, AspectKind.CONTAINMENT}
+)  # ...in letters
+
+
+def _kind_of(a: Assessment) -> AspectKind | str | None:
+    """What a hit stands for at the foot of a page: its kind of likeness, or a mark for other goods."""
+    if a.relation == "unrelated":
+        return _OTHER_GOODS
+    return _LIKENESS.get(a.aspects[0].kind, a.aspects[0].kind) if a.aspects else None
+
+
+def _worth_a_place(a: Assessment) -> bool:
+    if a.relation == "unrelated":
+        return (
+            a.text_score >= _OTHER_GOODS_MIN and bool(a.aspects) and a.aspects[0].kind in _OTHER_GOODS_KINDS
+        )
+    return a.risk is not RiskTier.LOW
 
 
 def _rank_key(classes: tuple[int, ...]) -> Callable[[tuple[IndexedMark, Assessment]], tuple[Any, ...]]:
@@ -117,20 +137,25 @@ def _each_kind(
     ranked: list[tuple[IndexedMark, Assessment]], limit: int, slots: int = _KIND_SLOTS
 ) -> list[tuple[IndexedMark, Assessment]]:
     """The first ``limit`` hits, with the last ``slots`` places going first to the best hit of each kind of
-    likeness (containment, sound, meaning...) that no hit above them shows, if it reaches medium risk.
+    likeness (containment, sound, meaning...) that no hit above them shows, if it reaches medium risk, and
+    to the closest mark for unrelated goods, if none above is one and it is the same or all but the same
+    mark in letters (:data:`_OTHER_GOODS_MIN`; a sound-alike for other goods says too little).
 
     Ten near spellings of a short word (KOR, KORY, KROS for KORS) would otherwise hide the earlier mark
     that holds the word itself (MICHAEL KORS): a clearance report shows every kind of conflict it found.
+    A mark for other goods ranks low, rightly, yet a well-known one is protected beyond its goods (TRIPS
+    Art. 16(3); EUTMR Art. 8(5); 15 U.S.C. 1125(c): VOGUE against COUNTRY VOGUES for dresses), and the
+    person clearing the name is the one who knows whether it is.
     """
     head = max(0, limit - slots)
     if len(ranked) <= limit or head == limit:
         return ranked[:limit]
-    shown = {_LIKENESS.get(a.aspects[0].kind, a.aspects[0].kind) for _, a in ranked[:head] if a.aspects}
+    shown = {_kind_of(a) for _, a in ranked[:head]}
     kept: list[int] = []  # positions in ``ranked`` of the hits of a kind not shown above
     for at in range(head, len(ranked)):
         a = ranked[at][1]
-        kind = _LIKENESS.get(a.aspects[0].kind, a.aspects[0].kind) if a.aspects else None
-        if kind is not None and kind not in shown and a.risk is not RiskTier.LOW:
+        kind = _kind_of(a)
+        if kind is not None and kind not in shown and _worth_a_place(a):
             shown.add(kind)
             kept.append(at)
             if len(kept) == slots:
