@@ -267,3 +267,12 @@ def test_a_mark_spaced_without_its_plural_s_or_running_into_a_goods_word() -> No
     across = containment(prepare("茅台酒"), prepare("台酒"))  # 台 belongs to the word 茅台
     assert across is not None and across.score == 0.75 and "across the word" in across.reasons[0]
     assert containment(prepare("VARGA GIRL"), prepare("VARGAS")) is None  # In re Hearst: one word, no S
+
+
+def test_the_earlier_mark_less_its_first_letter() -> None:
+    """IKON for NIKON (Nikon Inc. v. Ikon Corp., 2d Cir. 1993): medium, as a part of a mark; not two words."""
+    found = containment(prepare("IKON"), prepare("NIKON"))
+    assert found is not None and found.score == 0.78 and "less only its first letter 'N'" in found.reasons[0]
+    assert containment(prepare("RANGE"), prepare("ORANGE")) is None  # two English words
+    assert containment(prepare("KON"), prepare("IKON")) is None  # three letters are in countless marks
+    assert containment(prepare("VIAN"), prepare("EVIAN")) is None  # a vowel: a syllable less

@@ -101,6 +101,7 @@ def glued_pieces(word: str) -> tuple[str, ...]:
 INSIDE_GLUED = 0.85  # GAP ~ GAPKIDS, ROLEX ~ ROLEX 116610LN: the earlier mark is the query and no more matter
 _INSIDE_COINED = 0.8  # LEGO ~ LEGOLAND: a coined query opening the earlier mark before an ordinary word
 _INSIDE_PART = 0.75  # SKY ~ SKYKICK, NIKE ~ MYNIKE: the query as a part of the earlier mark, as other parts
+_LESS_FIRST_LETTER = 0.78  # IKON ~ NIKON: all the earlier mark but its first letter; medium, never high alone
 
 
 def inside_earlier(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
@@ -111,6 +112,10 @@ def inside_earlier(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
     mark = q.core_compact
     if q.cjk or c.cjk or len(q.core) != 1 or len(mark) < 3 or not mark.isalpha():
         return None
+    if _less_first_letter(mark, c):
+        first = _q(c.core_compact[0].upper())
+        why = f"the query is the earlier mark {_q(c.text)} less only its first letter {first}"
+        return _LESS_FIRST_LETTER, why
     word = next((w for w in c.core if mark in w and mark != w and mark in glued_pieces(w)), "")
     if not word:
         return None
@@ -122,6 +127,23 @@ def inside_earlier(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
         why = f"the earlier mark {earlier} begins with the whole query and an ordinary word after it"
         return (_INSIDE_COINED if coined else _INSIDE_PART), why
     return _INSIDE_PART, f"the earlier mark {earlier} ends with the whole query after a prefix"
+
+
+def _less_first_letter(mark: str, c: MarkForms) -> bool:
+    """A query of four letters or more that is a one-word earlier mark less its first letter, a consonant
+    (IKON for NIKON, Nikon Inc. v. Ikon Corp., 987 F.2d 91 (2d Cir. 1993)): the rest of the mark, its
+    syllables all there, as a typosquatter drops a letter; not a vowel, which takes a syllable away (VIAN
+    and EVIAN), nor where either is an ordinary English word (RANGE and ORANGE are two words)."""
+    earlier = c.core_compact
+    return (
+        len(mark) >= 4
+        and len(c.core) == 1
+        and earlier[1:] == mark
+        and earlier[:1].isalpha()
+        and earlier[:1] not in "aeiouy"
+        and not ordinary_english(mark)
+        and not ordinary_english(earlier)
+    )
 
 
 def beside_codes(q: MarkForms, c: MarkForms) -> bool:
