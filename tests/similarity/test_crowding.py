@@ -124,6 +124,8 @@ def test_a_page_keeps_a_place_for_the_same_mark_for_other_goods(tmp_path: Path) 
     assert [h.id for h in hits][-1] == "MAG"
     assert hits[-1].risk.value == "low" and any("unrelated" in r for r in hits[-1].reasons)
     assert hits[-1].score < min(h.score for h in hits[:-1])  # kept, not moved up the ranking
+    assert any("closest mark for other goods" in r for r in hits[-1].reasons)
+    assert not any("closest mark for other goods" in r for h in hits[:-1] for r in h.reasons)
     flat = SearchService(SearchIndex(tmp_path / "index", store), store, kind_slots=0)
     assert "MAG" not in [
         h.id for h in flat.search(SearchQuery.parse("COUNTRY VOGUES", classes=[25], limit=4)).hits

@@ -16,7 +16,8 @@ from ipwarden.similarity.keys import mark_keys, query_probes
 from ipwarden.similarity.normalize import normalise
 from ipwarden.similarity.phonetics import ear_key, ear_spelling, latin_key
 from ipwarden.similarity.query import SearchQuery
-from ipwarden.similarity.services import SearchService, _tie_order
+from ipwarden.similarity.ranking import tie_order
+from ipwarden.similarity.services import SearchService
 
 
 @pytest.mark.parametrize(
@@ -81,7 +82,7 @@ def test_equal_hits_follow_a_fixed_order_that_is_not_the_ids_alphabet(tmp_path: 
     store_order = list(reversed(ids))
     service = _service(tmp_path, [right(i, "SOLARO", [9], office="EM") for i in store_order])
     hits = service.search(SearchQuery.parse("SOLARO", classes=[9], limit=12)).hits
-    expected = sorted(ids, key=_tie_order)
+    expected = sorted(ids, key=tie_order)
     assert expected != sorted(ids)
     assert [h.id for h in hits[:3]] == expected[:3]  # three copies of one text lead, the rest follow them
     assert [h.id for h in hits] == expected

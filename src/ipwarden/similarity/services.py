@@ -7,7 +7,6 @@ turn that into a tier; owner families bring in the same owner's marks in other s
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,11 +15,19 @@ from typing import Any
 
 from ipwarden.registry.interfaces import RightsStore
 from ipwarden.registry.models import LIVE_STATUSES
-from ipwarden.similarity.aspect_types import AspectKind
 from ipwarden.similarity.forms import MarkForms, prepare, prepare_query
 from ipwarden.similarity.index import IndexedMark, SearchIndex
 from ipwarden.similarity.policy import RiskPolicy, RiskTier, default_policy
 from ipwarden.similarity.query import SearchQuery
+from ipwarden.similarity.ranking import (
+    KIND_SLOTS,
+    OTHER_GOODS_REASON,
+    SAME_TEXT,
+    each_kind,
+    rank_key,
+    spread,
+    twins_left_out,
+)
 from ipwarden.similarity.resources import warm_up
 from ipwarden.similarity.scoring import Assessment, assess, combine, compare, family_match, goods_relation
 
@@ -33,135 +40,6 @@ _OPENINGS = ("bo", "da", "lu", "ma", "ro", "sa", "te", "vi", "zu", "ka", "fe", "
 _SYLLABLES = ("ba", "de", "lo", "mi", "ra", "sen", "tor", "va", "zel", "qui", "nor", "fa", "dex", "lun")
 _MARGIN = 0.1  # a suggestion's closest earlier mark must stay this far below the medium-risk threshold
 _MAX_TRIES = 60
-_SAME_TEXT = 3  # rights with one mark text shown before other marks; the rest follow them
-
-
-def _spread(ranked: list[tuple[IndexedMark, Assessment]], same: int) -> list[tuple[IndexedMark, Assessment]]:
-    """Ranked hits with at most ``same`` rights per mark text ahead of the marks that follow.
-
-    One word filed in twenty offices is one conflict: twenty copies of it on the first page would hide a
-    translation or a sound-alike that the person clearing the name also needs to see. The copies are not
-    dropped, only listed after the other hits, in their own order.
-    """
-    seen: dict[str, int] = {}
-    first: list[tuple[IndexedMark, Assessment]] = []
-    later: list[tuple[IndexedMark, Assessment]] = []
-    for item in ranked:
-        text = _text_of(item[0])
-        seen[text] = seen.get(text, 0) + 1
-        (first if seen[text] <= same else later).append(item)
-    return first + later
-
-
-def _text_of(row: IndexedMark) -> str:
-    return row.forms.compact if row.forms is not None else prepare(row.mark).compact
-
-
-def _twins_left_out(
-    page: list[tuple[IndexedMark, Assessment]], ranked: list[tuple[IndexedMark, Assessment]]
-) -> dict[int, int]:
-    """Place on the page → how many rights past the page have that hit's mark text, score and tier (on
-    the last such hit of the page only).
-
-    Twenty rights of one word for the same goods are twenty possible opponents: the page shows a few, and
-    says how many more there are rather than letting them look like one conflict.
-    """
-    shown = {row.id for row, _ in page}
-    left: dict[tuple[str, float, RiskTier], int] = {}
-    for row, a in ranked:
-        if row.id not in shown:
-            key = (_text_of(row), a.score, a.risk)
-            left[key] = left.get(key, 0) + 1
-    last: dict[tuple[str, float, RiskTier], int] = {}
-    for at, (row, a) in enumerate(page):
-        key = (_text_of(row), a.score, a.risk)
-        if key in left:
-            last[key] = at
-    return {at: left[key] for key, at in last.items()}
-
-
-_KIND_SLOTS = 2  # places at the foot of a page kept for a kind of likeness the hits above lack
-_LIKENESS = {AspectKind.RHYME: AspectKind.SOUND}  # a rhyme is a likeness of sound, not a kind of its own
-_OTHER_GOODS = "other goods"  # the place kept for the strongest likeness among marks for unrelated goods
-_OTHER_GOODS_MIN = 0.85  # the text similarity such a mark needs: the same or all but the same mark...
-_OTHER_GOODS_KINDS = frozenset(
-    {AspectKind.SPELLING, AspectKind.LOOKALIKE, AspectKind.CONTAINMENT}
-)  # ...in letters
-
-
-def _kind_of(a: Assessment) -> AspectKind | str | None:
-    """What a hit stands for at the foot of a page: its kind of likeness, or a mark for other goods."""
-    if a.relation == "unrelated":
-        return _OTHER_GOODS
-    return _LIKENESS.get(a.aspects[0].kind, a.aspects[0].kind) if a.aspects else None
-
-
-def _worth_a_place(a: Assessment) -> bool:
-    if a.relation == "unrelated":
-        return (
-            a.text_score >= _OTHER_GOODS_MIN and bool(a.aspects) and a.aspects[0].kind in _OTHER_GOODS_KINDS
-        )
-    return a.risk is not RiskTier.LOW
-
-
-def _rank_key(classes: tuple[int, ...]) -> Callable[[tuple[IndexedMark, Assessment]], tuple[Any, ...]]:
-    """Best score first; among equal scores the mark that covers more of the query's classes, then a
-    registered right before an application, then a fixed arbitrary order (:func:`_tie_order`).
-
-    A million marks hold many identical or near-identical texts: which of them fill the first page must
-    follow what matters to the person clearing the name (the classes applied for, a right already granted).
-    """
-    wanted = set(classes)
-
-    def key(item: tuple[IndexedMark, Assessment]) -> tuple[Any, ...]:
-        row, a = item
-        return (
-            -a.score,
-            -a.text_score,
-            -len(wanted & set(row.classes)),
-            row.status != "registered",
-            _tie_order(row.id),
-        )
-
-    return key
-
-
-def _tie_order(right_id: str) -> bytes:
-    """A hash of the id: the same order for equal hits on every run and for any input order, yet one that no
-    way of naming ids can lean on (ids in alphabetical order would put one office's or one importer's
-    rights ahead of every other's equal hit)."""
-    return hashlib.blake2b(right_id.encode(), digest_size=8).digest()
-
-
-def _each_kind(
-    ranked: list[tuple[IndexedMark, Assessment]], limit: int, slots: int = _KIND_SLOTS
-) -> list[tuple[IndexedMark, Assessment]]:
-    """The first ``limit`` hits, with the last ``slots`` places going first to the best hit of each kind of
-    likeness (containment, sound, meaning...) that no hit above them shows, if it reaches medium risk, and
-    to the closest mark for unrelated goods, if none above is one and it is the same or all but the same
-    mark in letters (:data:`_OTHER_GOODS_MIN`; a sound-alike for other goods says too little).
-
-    Ten near spellings of a short word (KOR, KORY, KROS for KORS) would otherwise hide the earlier mark
-    that holds the word itself (MICHAEL KORS): a clearance report shows every kind of conflict it found.
-    A mark for other goods ranks low, rightly, yet a well-known one is protected beyond its goods (TRIPS
-    Art. 16(3); EUTMR Art. 8(5); 15 U.S.C. 1125(c): VOGUE against COUNTRY VOGUES for dresses), and the
-    person clearing the name is the one who knows whether it is.
-    """
-    head = max(0, limit - slots)
-    if len(ranked) <= limit or head == limit:
-        return ranked[:limit]
-    shown = {_kind_of(a) for _, a in ranked[:head]}
-    kept: list[int] = []  # positions in ``ranked`` of the hits of a kind not shown above
-    for at in range(head, len(ranked)):
-        a = ranked[at][1]
-        kind = _kind_of(a)
-        if kind is not None and kind not in shown and _worth_a_place(a):
-            shown.add(kind)
-            kept.append(at)
-            if len(kept) == slots:
-                break
-    kept += [at for at in range(head, limit) if at not in kept][: limit - head - len(kept)]
-    return ranked[:head] + [ranked[at] for at in sorted(kept)]
 
 
 @lru_cache(maxsize=1)
@@ -296,8 +174,8 @@ class SearchService:
         relation: ClassRelation | None = None,
         recheck_seconds: float | None = 2.0,
         candidates: int = _CANDIDATES,
-        same_text: int = _SAME_TEXT,
-        kind_slots: int = _KIND_SLOTS,
+        same_text: int = SAME_TEXT,
+        kind_slots: int = KIND_SLOTS,
     ) -> None:
         self.index = index
         self.store = store
@@ -355,8 +233,12 @@ class SearchService:
         seen[key] = found
         return found
 
-    def _hit(self, row: IndexedMark, a: Assessment, twins_left_out: int = 0) -> SearchHit:
+    def _hit(
+        self, row: IndexedMark, a: Assessment, twins_left_out: int = 0, other_goods: bool = False
+    ) -> SearchHit:
         reasons = a.reasons
+        if other_goods:
+            reasons += (OTHER_GOODS_REASON,)
         if twins_left_out:
             many = "right" if twins_left_out == 1 else "rights"
             reasons += (
@@ -394,10 +276,13 @@ class SearchService:
             if a is not None:
                 scored[row.id] = (row, a)
         self._add_families(scored, classes, query, statuses)
-        ranked = _spread(sorted(scored.values(), key=_rank_key(classes)), self.same_text)
-        page = _each_kind(ranked, query.limit, self.kind_slots)
-        more = _twins_left_out(page, ranked)
-        hits = tuple(self._hit(row, a, more.get(at, 0)) for at, (row, a) in enumerate(page))
+        ranked = spread(sorted(scored.values(), key=rank_key(classes)), self.same_text)
+        page = each_kind(ranked, query.limit, self.kind_slots)
+        more = twins_left_out(page, ranked)
+        kept = {row.id for row, a in page if a.relation == "unrelated"} - {
+            row.id for row, _ in ranked[: query.limit]
+        }
+        hits = tuple(self._hit(row, a, more.get(at, 0), row.id in kept) for at, (row, a) in enumerate(page))
         notes: list[str] = []
         if goods_classes:
             notes.append(
