@@ -19,6 +19,7 @@ __all__ = [
     "OTHER_GOODS_REASON",
     "SAME_TEXT",
     "each_kind",
+    "kept_for_other_goods",
     "rank_key",
     "spread",
     "text_of",
@@ -80,10 +81,8 @@ OTHER_GOODS_REASON = (
     "listed at the foot of the page as the closest mark for other goods: ranked below the rest, yet a "
     "well-known mark is protected beyond its goods"
 )
-_OTHER_GOODS_MIN = 0.85  # the text similarity such a mark needs: the same or all but the same mark...
-_OTHER_GOODS_KINDS = frozenset(
-    {AspectKind.SPELLING, AspectKind.LOOKALIKE, AspectKind.CONTAINMENT}
-)  # ...in letters
+_OTHER_GOODS_MIN = 0.85  # the text similarity such a mark needs: the same or all but the same mark in letters
+_OTHER_GOODS_KINDS = frozenset({AspectKind.SPELLING, AspectKind.LOOKALIKE, AspectKind.CONTAINMENT})
 
 
 def _kind_of(a: Assessment) -> AspectKind | str | None:
@@ -159,3 +158,11 @@ def each_kind(
                 break
     kept += [at for at in range(head, limit) if at not in kept][: limit - head - len(kept)]
     return ranked[:head] + [ranked[at] for at in sorted(kept)]
+
+
+def kept_for_other_goods(
+    page: list[tuple[IndexedMark, Assessment]], ranked: list[tuple[IndexedMark, Assessment]], limit: int
+) -> set[str]:
+    """The ids of the marks for other goods that :func:`each_kind` brought onto the page from below it."""
+    natural = {row.id for row, _ in ranked[:limit]}
+    return {row.id for row, a in page if _kind_of(a) == _OTHER_GOODS and row.id not in natural}

@@ -24,6 +24,7 @@ from ipwarden.similarity.ranking import (
     OTHER_GOODS_REASON,
     SAME_TEXT,
     each_kind,
+    kept_for_other_goods,
     rank_key,
     spread,
     twins_left_out,
@@ -279,9 +280,7 @@ class SearchService:
         ranked = spread(sorted(scored.values(), key=rank_key(classes)), self.same_text)
         page = each_kind(ranked, query.limit, self.kind_slots)
         more = twins_left_out(page, ranked)
-        kept = {row.id for row, a in page if a.relation == "unrelated"} - {
-            row.id for row, _ in ranked[: query.limit]
-        }
+        kept = kept_for_other_goods(page, ranked, query.limit)
         hits = tuple(self._hit(row, a, more.get(at, 0), row.id in kept) for at, (row, a) in enumerate(page))
         notes: list[str] = []
         if goods_classes:
