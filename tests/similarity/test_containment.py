@@ -276,3 +276,28 @@ def test_the_earlier_mark_less_its_first_letter() -> None:
     assert containment(prepare("RANGE"), prepare("ORANGE")) is None  # two English words
     assert containment(prepare("KON"), prepare("IKON")) is None  # three letters are in countless marks
     assert containment(prepare("VIAN"), prepare("EVIAN")) is None  # a vowel: a syllable less
+
+
+def test_the_word_that_dominates_an_earlier_mark_of_a_weak_word_and_another() -> None:
+    """THOMAS PINK: a given name beside PINK, which dominates the mark ([2014] EWHC 2631 (Ch)); medium."""
+    pink = containment(prepare("VICTORIA'S SECRET PINK"), prepare("THOMAS PINK"))
+    assert pink is not None and pink.score == 0.74
+    assert "dominates the earlier mark 'THOMAS PINK'" in pink.reasons[0] and "a given name" in pink.reasons[0]
+    caesar = containment(prepare("PIZZA CAESAR USA"), prepare("LITTLE CAESARS"))  # In re Denisi (TTAB 1985)
+    assert caesar is not None and caesar.score == 0.74 and "size, age or praise" in caesar.reasons[0]
+    assert containment(prepare("PINK LADY"), prepare("HOT PINK")) is None  # HOT is no weak word
+    assert containment(prepare("LITTLE LAMB"), prepare("LITTLE CAESARS")) is None  # the weak word shared
+    assert containment(prepare("BLUE SKY"), prepare("JOHN SKYE")) is None  # another word
+    coined = containment(prepare("REMY COGNAC BAR"), prepare("REMY MARTIN"))  # no ordinary word: above
+    assert coined is not None and coined.score == 0.76
+
+
+def test_the_ending_of_a_name_glued_from_two_english_words() -> None:
+    """THE SHACK for RADIOSHACK: the second word of the name, medium, as a part of the earlier mark."""
+    found = containment(prepare("THE SHACK"), prepare("RADIOSHACK"))
+    assert found is not None and found.score == 0.75 and "after an ordinary word" in found.reasons[0]
+    assert "t:shack" in mark_keys(prepare("RADIOSHACK"))  # filed under it, for the shorter query
+    prefixed = containment(prepare("NIKE"), prepare("MYNIKE"))
+    assert prefixed is not None and "after a prefix" in prefixed.reasons[0]
+    assert containment(prepare("ASONIC"), prepare("PANASONIC")) is None  # no English word
+    assert containment(prepare("SHACK"), prepare("SHACKLETON")) is None  # the opening, not a glued name

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipwarden.similarity.aspects import _cross, cross_script, meaning, sound_latin
+from ipwarden.similarity.aspects import _cross, containment, cross_script, meaning, sound_latin
 from ipwarden.similarity.chinese import from_older_romanisation, transliteration_key
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.keys import mark_keys, query_probes
@@ -212,3 +212,15 @@ def test_a_french_name_written_as_heard() -> None:
     assert loose is not None and 0.7 < loose.score < 0.9
     assert sound_latin(prepare("RANA"), prepare("RENAULT")) is None  # vowels far from the reading
     assert not any(k.startswith("fr:") for k in mark_keys(prepare("NIKE")))
+
+
+def test_st_before_a_name_is_read_as_saint() -> None:
+    """ST. REMY is said SAINT REMY (Remy Martin v. Shaw-Ross, 11th Cir. 1985): two letters alone are not its
+    opening, which would meet every mark that opens with ST."""
+    assert prepare("ST. REMY").core == ("saint", "remy") and prepare("STE MARIE").core == ("sainte", "marie")
+    assert prepare("ST").core == ("st",) and prepare("ST 42").core == ("st", "42")  # no name after it
+    same = containment(prepare("ST REMY"), prepare("SAINT REMY"))
+    assert same is not None and same.score == 0.93 and "ST. is read as SAINT" in same.reasons[0]
+    assert containment(prepare("ST. REMY"), prepare("ST")) is None
+    shared = containment(prepare("ST. REMY"), prepare("REMY MARTIN"))
+    assert shared is not None and "shares 'REMY'" in shared.reasons[0]

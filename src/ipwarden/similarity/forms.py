@@ -300,11 +300,22 @@ def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
+_SAINT = {"st": "saint", "ste": "sainte"}
+
+
+def _saint(words: list[str]) -> list[str]:
+    """ST. or STE. before a name read as the word it abbreviates (ST. REMY is SAINT REMY, as spoken): a
+    mark is compared as it is said, and two letters alone would match every mark that opens with them."""
+    if len(words) >= 2 and words[0] in _SAINT and len(words[1]) >= 3 and words[1].isalpha():
+        return [_SAINT[words[0]], *words[1:]]
+    return words
+
+
 @lru_cache(maxsize=200_000)
 def prepare(text: str) -> MarkForms:
     """All forms of one mark text (cached: the same text is prepared once)."""
     norm = normalise(text)
-    words = without_tone_numbers(tokens(text, join_initials=True))  # XIAO3 MI3 is the pinyin xiao mi
+    words = _saint(without_tone_numbers(tokens(text, join_initials=True)))  # XIAO3 MI3 is pinyin xiao mi
     core, dropped = _core(words)
     joined = "".join(core)
     if joined.isascii():

@@ -8,8 +8,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ipwarden.similarity.aspect_types import quoted as _q
+from ipwarden.similarity.chinese import pinyin_table, read_as_pinyin
 from ipwarden.similarity.forms import MarkForms, glued_to_generic
-from ipwarden.similarity.resources import ordinary_english
+from ipwarden.similarity.resources import english_headwords, ordinary_english
 
 __all__ = [
     "COINED_OPENING",
@@ -95,7 +96,28 @@ def glued_pieces(word: str) -> tuple[str, ...]:
     out += [
         word[len(p) :] for p in _PREFIXES if len(p) >= 2 and word.startswith(p) and len(word) - len(p) >= 4
     ]
+    out += _compound_endings(word)
     return tuple(dict.fromkeys(out))
+
+
+_ENDING_HEADWORDS = 2  # the ending of a compound: an English word, if a rarer one than ordinary_english's
+
+
+def _compound_endings(word: str) -> list[str]:
+    """The English word, four letters at least, after an ordinary English word in a name glued from the two
+    (RADIOSHACK: shack): a buyer who reads the name as two words may take the second for it (THE SHACK, the
+    name RadioShack took for itself in 2009). The dictionary's English glosses hold Chinese surnames (Huang),
+    so pinyin is left out."""
+    if read_as_pinyin(word):  # a name in pinyin (JINXIANG) is no English compound
+        return []
+    headwords = english_headwords()
+    return [
+        word[cut:]
+        for cut in range(3, len(word) - 3)
+        if ordinary_english(word[:cut])
+        and headwords.get(word[cut:], 0) >= _ENDING_HEADWORDS
+        and word[cut:] not in pinyin_table()
+    ]
 
 
 INSIDE_GLUED = 0.85  # GAP ~ GAPKIDS, ROLEX ~ ROLEX 116610LN: the earlier mark is the query and no more matter
@@ -126,7 +148,9 @@ def inside_earlier(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
         coined = not ordinary_english(mark) and len(mark) >= 4
         why = f"the earlier mark {earlier} begins with the whole query and an ordinary word after it"
         return (_INSIDE_COINED if coined else _INSIDE_PART), why
-    return _INSIDE_PART, f"the earlier mark {earlier} ends with the whole query after a prefix"
+    head = word[: len(word) - len(mark)]
+    after = "an ordinary word" if head not in _PREFIXES else "a prefix"
+    return _INSIDE_PART, f"the earlier mark {earlier} ends with the whole query after {after}"
 
 
 def _less_first_letter(mark: str, c: MarkForms) -> bool:

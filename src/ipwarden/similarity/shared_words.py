@@ -16,7 +16,14 @@ from ipwarden.similarity.aspect_types import quoted
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.resources import given_names, lexicon_data, ordinary_english
 
-__all__ = ["SHARED_SURNAME", "SHARED_WORD", "shared_word"]
+__all__ = [
+    "DOMINANT_WORD",
+    "SHARED_SURNAME",
+    "SHARED_WORD",
+    "dominant_word",
+    "same_dominant_element",
+    "shared_word",
+]
 
 SHARED_WORD = 0.76  # below a part of the earlier mark alone (KORS ~ MICHAEL KORS 0.79): medium at most
 SHARED_SURNAME = 0.7  # WALKER BLACK LABEL ~ JOHNNIE WALKER: a common surname, borne by many traders
@@ -68,3 +75,61 @@ def shared_word(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
             "no ordinary words" if len(set(shared)) > 1 else "a word of no ordinary meaning",
         )
     return weight, f"shares {named}, {what}, with the earlier mark {quoted(c.text)}; the other words differ"
+
+
+DOMINANT_WORD = 0.74  # PINK of THOMAS PINK: an ordinary word, so below a shared word of no ordinary meaning
+
+
+@cache
+def _weak_beside() -> dict[str, str]:
+    """Words that leave the word beside them the dominant element, each with what the reason calls it."""
+    weak = lexicon_data()["weak_elements"]
+    found = {w: "a word of the goods" for words in weak["descriptive_of_goods"].values() for w in words}
+    found.update((str(w), "a word of size, age or praise") for w in weak["modifiers"])
+    return found
+
+
+def _weak_word(word: str) -> str:
+    if word in given_names():
+        return "a given name"
+    return _weak_beside().get(word, "")
+
+
+def dominant_word(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
+    """A Latin earlier mark of two or three words, all but one of them weak (a given name, a word of size
+    or praise, a word of the goods), whose other word the query holds, an ordinary word or not (THOMAS PINK
+    and VICTORIA'S SECRET PINK, Thomas Pink v Victoria's Secret [2014] EWHC 2631 (Ch); LITTLE CAESARS and
+    PIZZA CAESAR USA, In re Denisi, 225 USPQ 624 (TTAB 1985)): that word dominates the earlier mark.
+    Called when no other containment rule fired; medium at most on its own."""
+    if q.cjk or c.cjk or not 2 <= len(c.core) <= 3:
+        return None
+    weak = [(w, _weak_word(w)) for w in c.core]
+    strong = [(w, skel) for (w, why), skel in zip(weak, c.core_skel, strict=True) if not why]
+    if len(strong) != 1:
+        return None
+    word, skel = strong[0]
+    if len(word) < _MIN_LETTERS or not word.isalpha() or not word.isascii():
+        return None
+    if _unplural(skel) not in {_unplural(s) for s in q.core_skel}:
+        return None
+    beside = "; ".join(f"{quoted(w.upper())}, {why}" for w, why in weak if why)
+    return DOMINANT_WORD, (
+        f"shares {quoted(word.upper())}, the word that dominates the earlier mark {quoted(c.text)} "
+        f"(beside it only {beside})"
+    )
+
+
+def same_dominant_element(q: MarkForms, c: MarkForms) -> str:
+    """Why two marks written differently have the same dominant element: generic or descriptive words set
+    aside (NIKE STORE), ST. read as SAINT, pinyin tone numbers, or look-alike characters (N1KE)."""
+    earlier = quoted(" ".join(c.core).upper())
+    aside = sorted(set(q.dropped) | set(c.dropped))
+    if aside:
+        set_aside = ", ".join(aside)
+        return (
+            f"same dominant element {earlier} once generic or descriptive words are set aside ({set_aside})"
+        )
+    if q.core == c.core:
+        saint = any(f.norm.split(" ", 1)[0] in ("st", "ste") for f in (q, c))
+        return f"same words {earlier} " + ("once ST. is read as SAINT" if saint else "written another way")
+    return f"same dominant element {earlier} in look-alike characters"

@@ -36,7 +36,7 @@ from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.resources import coined_word, given_names, glosses, ordinary_english
-from ipwarden.similarity.shared_words import shared_word
+from ipwarden.similarity.shared_words import dominant_word, same_dominant_element, shared_word
 
 __all__ = ["MISSPELT_INSIDE", "chinese_name", "containment", "meaning", "misspelt_inside", "misspelt_part"]
 
@@ -244,11 +244,7 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
         return None
     earlier = " ".join(c.core).upper()
     if q.core_skel == c.core_skel or "".join(q.core_skel) == "".join(c.core_skel):
-        aside = sorted(set(q.dropped) | set(c.dropped))
-        why = (
-            f"same dominant element {_q(earlier)} once generic or descriptive words are set aside "
-            f"({', '.join(aside)})"
-        )
+        why = same_dominant_element(q, c)
         return Aspect(AspectKind.CONTAINMENT, 0.93, (why,))
     weight = _whole_weight(q, c)
     if _contains(q.core_skel, c.core_skel):
@@ -338,7 +334,7 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
             0.75 * weight / 0.88,
             (f"contains {_q(c.core_compact)} inside {_q(q.core_compact)}",),
         )
-    shared = shared_word(q, c)
+    shared = shared_word(q, c) or dominant_word(q, c)
     if shared:
         return Aspect(AspectKind.CONTAINMENT, shared[0], (shared[1],))
     return None
