@@ -301,3 +301,22 @@ def test_the_ending_of_a_name_glued_from_two_english_words() -> None:
     assert prefixed is not None and "after a prefix" in prefixed.reasons[0]
     assert containment(prepare("ASONIC"), prepare("PANASONIC")) is None  # no English word
     assert containment(prepare("SHACK"), prepare("SHACKLETON")) is None  # the opening, not a glued name
+
+
+def test_the_words_of_the_earlier_mark_in_another_order() -> None:
+    """SPACE SMART for SMARTSPACE (In re Charger Ventures, Fed. Cir. 2023): above a mark that is one of them."""
+    glued = containment(prepare("SPACE SMART"), prepare("SMARTSPACE"))
+    assert glued is not None and glued.score == 0.9 and "in another order" in glued.reasons[0]
+    apart = containment(prepare("BENZ MERCEDES"), prepare("MERCEDES BENZ"))
+    assert apart is not None and apart.score == 0.9
+    one = containment(prepare("SPACE SMART"), prepare("SMART"))
+    assert one is not None and one.score < glued.score
+    more = containment(prepare("BENZ MERCEDES CLASS"), prepare("MERCEDES BENZ"))  # a word more: below
+    assert more is not None and more.score == 0.85
+    assert "c:smartspace" in {p.key for p in query_probes(prepare("SPACE SMART"))}
+
+
+def test_a_pejorative_word_in_a_domain_name_is_set_aside() -> None:
+    """directlinesucks.com holds DIRECT LINE (WIPO Overview 3.0, 1.13; WIPO D2000-0583)."""
+    found = containment(prepare("DIRECTLINESUCKS.COM"), prepare("DIRECT LINE"))
+    assert found is not None and found.score == 0.88 and "glued to generic" in found.reasons[0]

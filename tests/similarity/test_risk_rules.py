@@ -89,3 +89,17 @@ def test_the_earlier_mark_s_clear_meaning_sets_a_meaningless_sound_alike_apart()
     assert _risk("NORTH FASE JACKET", "THE NORTH FACE", "same") is RiskTier.HIGH
     assert compare(prepare("NORTH FASE JACKET"), prepare("THE NORTH FACE")).concept is None
     assert _risk("雷碧", "雪碧", "same") is RiskTier.HIGH  # a Chinese brand name is a headword, not a word
+
+
+def test_an_earlier_mark_that_names_its_goods_reaches_only_the_same_mark() -> None:
+    """LITE for beer (Miller v. Falstaff, 1st Cir. 1981), GOLF CLASSIC for shirts (In re C.F. Hathaway, TTAB
+    1976), DOOR SYSTEMS for metal doors (7th Cir. 1996): weak marks, at most medium against a longer query."""
+
+    def risk(query: str, mark: str, classes: list[int]) -> RiskTier:
+        match = compare(prepare(query), prepare(mark), None, classes)
+        return assess(match, "same", "goods: same class").risk
+
+    assert risk("FALSTAFF LITE BEER", "LITE", [32]) is RiskTier.MEDIUM
+    assert risk("HATHAWAY GOLF CLASSIC", "GOLF CLASSIC", [25]) is RiskTier.MEDIUM
+    assert risk("PRO-LINE DOOR SYSTEMS", "DOOR SYSTEMS", [6]) is RiskTier.MEDIUM
+    assert risk("FALSTAFF LITE BEER", "LITE", [9]) is RiskTier.HIGH  # LITE names no goods of class 9

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import permutations
 
 from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.chinese import pinyin_table, read_as_pinyin
@@ -23,6 +24,7 @@ __all__ = [
     "compound_opening",
     "glued_pieces",
     "inside_earlier",
+    "reordered",
 ]
 
 
@@ -178,3 +180,19 @@ def beside_codes(q: MarkForms, c: MarkForms) -> bool:
             return False
         rest.remove(w)
     return bool(rest) and all(any(ch.isdigit() for ch in w) for w in rest)
+
+
+REORDERED = 0.9  # SPACE SMART ~ SMARTSPACE: every word of both marks, in another order
+
+
+def reordered(q: MarkForms, c: MarkForms) -> bool:
+    """The query is the earlier mark's words, all of them and no others, in another order, written apart or
+    glued (SPACE SMART and SMARTSPACE, In re Charger Ventures, 64 F.4th 1375 (Fed. Cir. 2023); BENZ MERCEDES):
+    the same words make the same impression, above a mark that is only one of them."""
+    words = q.core_skel
+    if q.cjk or c.cjk or not 2 <= len(words) <= 3 or any(len(w) < 3 for w in words):
+        return False
+    if len(c.core_skel) > 1:
+        return sorted(words) == sorted(c.core_skel) and words != c.core_skel
+    glued = "".join(c.core_skel)
+    return any("".join(order) == glued for order in permutations(words) if order != words)

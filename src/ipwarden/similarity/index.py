@@ -40,7 +40,8 @@ from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
-FORMAT_VERSION = 17  # 17: ST. and STE. before a name read as SAINT, SAINTE
+FORMAT_VERSION = 18  # 18: a pejorative word set aside in a domain name (directlinesucks)
+# 17: ST. and STE. before a name read as SAINT, SAINTE
 # 16: a coined first or last word's sound key (wk:)
 # 15: marks that open with a short word (o:hp)
 # 14: 14: more goods words set aside (shirt, handbag, 项链...); glued words' pieces (t:gap)

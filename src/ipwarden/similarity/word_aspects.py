@@ -26,11 +26,13 @@ from ipwarden.similarity.glued import (
     COINED_OPENING,
     INSIDE_GLUED,
     LEADING_WORD,
+    REORDERED,
     beside_codes,
     coined_ending,
     coined_opening,
     compound_opening,
     inside_earlier,
+    reordered,
 )
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
@@ -274,6 +276,9 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if named:
         why = f"contains {_q(named)}, the Chinese name CC-CEDICT gives for the earlier mark {_q(c.text)}"
         return Aspect(AspectKind.CONTAINMENT, _NAME_INSIDE, (why,))
+    if reordered(q, c):
+        why = f"the words of the earlier mark {_q(c.text)}, all of them and no others, in another order"
+        return Aspect(AspectKind.CONTAINMENT, REORDERED, (why,))
     listed = _listed_words(q, c)
     if listed:
         return Aspect(AspectKind.CONTAINMENT, *listed)
