@@ -285,6 +285,8 @@ def test_the_word_that_dominates_an_earlier_mark_of_a_weak_word_and_another() ->
     assert "dominates the earlier mark 'THOMAS PINK'" in pink.reasons[0] and "a given name" in pink.reasons[0]
     caesar = containment(prepare("PIZZA CAESAR USA"), prepare("LITTLE CAESARS"))  # In re Denisi (TTAB 1985)
     assert caesar is not None and caesar.score == 0.74 and "size, age or praise" in caesar.reasons[0]
+    glass = containment(prepare("THE WINDSHIELD DOCTOR"), prepare("GLASS DOCTOR"))  # 470 F.3d 162 (4th Cir.)
+    assert glass is not None and "'GLASS', a word of the goods" in glass.reasons[0]
     assert containment(prepare("PINK LADY"), prepare("HOT PINK")) is None  # HOT is no weak word
     assert containment(prepare("LITTLE LAMB"), prepare("LITTLE CAESARS")) is None  # the weak word shared
     assert containment(prepare("BLUE SKY"), prepare("JOHN SKYE")) is None  # another word

@@ -161,6 +161,22 @@ def _described(word: str, vocabulary: frozenset[str]) -> bool:
     return False
 
 
+_VOCABULARIES: dict[tuple[int, tuple[int, ...]], tuple[Mapping[int, frozenset[str]], frozenset[str]]] = {}
+
+
+def _vocabulary(words_by_class: Mapping[int, frozenset[str]], classes: tuple[int, ...]) -> frozenset[str]:
+    """The words of these classes, kept per word list and classes: a search asks for them once per hit."""
+    key = (id(words_by_class), classes)
+    found = _VOCABULARIES.get(key)
+    if found is not None and found[0] is words_by_class:
+        return found[1]
+    vocabulary = frozenset().union(*(words_by_class.get(k, frozenset()) for k in classes))
+    if len(_VOCABULARIES) > 4096:
+        _VOCABULARIES.clear()
+    _VOCABULARIES[key] = (words_by_class, vocabulary)
+    return vocabulary
+
+
 def descriptive_earlier_mark(
     c: MarkForms,
     classes: Iterable[int],
@@ -179,9 +195,11 @@ def descriptive_earlier_mark(
     trader could own (In re Hartz Hotel Services, 102 USPQ2d 1150 (TTAB 2012): GRAND HOTEL). The words are
     those listed for the earlier mark's own classes.
     """
-    vocabulary = frozenset().union(*(words_by_class.get(k, frozenset()) for k in classes))
     words = _dominant_words(c)
-    if not vocabulary or not words:
+    if not words:
+        return None
+    vocabulary = _vocabulary(words_by_class, tuple(classes))
+    if not vocabulary:
         return None
     described = [_described(w, vocabulary) for w in words]
     if not any(described) or not all(
