@@ -395,7 +395,6 @@ def run_ipwarden(store: Any, workdir: Path, queries: list[dict[str, Any]], repea
     """Build the index, run every query once (quality and latency), then ``repeat`` more timed passes."""
     from ipwarden.errors import IpwardenError
     from ipwarden.similarity.index import SearchIndex
-    from ipwarden.similarity.query import SearchQuery
     from ipwarden.similarity.services import SearchService
 
     index_dir = workdir / "index"
@@ -425,9 +424,7 @@ def run_ipwarden(store: Any, workdir: Path, queries: list[dict[str, Any]], repea
     errors = []
     for q in queries:
         try:
-            query = SearchQuery.parse(
-                q["query"], classes=q.get("classes") or [], offices=q.get("offices") or [], limit=10
-            )
+            query = _search_query(q)
         except IpwardenError as err:
             errors.append(f"{q['qid']}: {err}")
             quality.add(q, [], set())
@@ -456,18 +453,24 @@ def run_ipwarden(store: Any, workdir: Path, queries: list[dict[str, Any]], repea
     }
 
 
+def _search_query(q: dict[str, Any]) -> Any:
+    """An evaluation query as the service takes it (raises the user-facing error for bad input)."""
+    from ipwarden.similarity.query import SearchQuery
+
+    return SearchQuery.parse(
+        q["query"], classes=q.get("classes") or [], offices=q.get("offices") or [], limit=10
+    )
+
+
 def _timed_pass(service: Any, queries: list[dict[str, Any]]) -> tuple[float, float]:
     """p50 and p99 ms of one more pass over the queries: the first pass meets cold caches (SQLite pages,
     prepared forms), a service that has run a while does not."""
     from ipwarden.errors import IpwardenError
-    from ipwarden.similarity.query import SearchQuery
 
     latencies: list[float] = []
     for q in queries:
         try:
-            query = SearchQuery.parse(
-                q["query"], classes=q.get("classes") or [], offices=q.get("offices") or [], limit=10
-            )
+            query = _search_query(q)
         except IpwardenError:
             continue
         t0 = time.perf_counter()

@@ -22,6 +22,7 @@ from ipwarden.similarity.romanisation import without_tone_numbers
 from ipwarden.similarity.transcriptions import same_sound_entry
 
 __all__ = [
+    "SAINT",
     "MarkForms",
     "by_characters",
     "forms_from_bytes",
@@ -300,14 +301,14 @@ def meanings_of(core: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
-_SAINT = {"st": "saint", "ste": "sainte"}
+SAINT = {"st": "saint", "ste": "sainte"}  # the abbreviations read as words before a name
 
 
 def _saint(words: list[str]) -> list[str]:
     """ST. or STE. before a name read as the word it abbreviates (ST. REMY is SAINT REMY, as spoken): a
     mark is compared as it is said, and two letters alone would match every mark that opens with them."""
-    if len(words) >= 2 and words[0] in _SAINT and len(words[1]) >= 3 and words[1].isalpha():
-        return [_SAINT[words[0]], *words[1:]]
+    if len(words) >= 2 and words[0] in SAINT and len(words[1]) >= 3 and words[1].isalpha():
+        return [SAINT[words[0]], *words[1:]]
     return words
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 
 from ipwarden.similarity.aspect_types import quoted
-from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.forms import SAINT, MarkForms
 from ipwarden.similarity.resources import given_names, lexicon_data, ordinary_english
 
 __all__ = [
@@ -130,6 +130,6 @@ def same_dominant_element(q: MarkForms, c: MarkForms) -> str:
             f"same dominant element {earlier} once generic or descriptive words are set aside ({set_aside})"
         )
     if q.core == c.core:
-        saint = any(f.norm.split(" ", 1)[0] in ("st", "ste") for f in (q, c))
+        saint = any(f.norm.split(" ", 1)[0] in SAINT for f in (q, c))
         return f"same words {earlier} " + ("once ST. is read as SAINT" if saint else "written another way")
     return f"same dominant element {earlier} in look-alike characters"
