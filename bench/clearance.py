@@ -13,7 +13,8 @@ Prints recall@10 per category (share of expected ids in the top 10), the false-h
 (share of their expected ids rated high; ipwarden only, the peers have no risk tiers), latency p50/p99 and
 the ratios. The generated registry is cached in ``--workdir`` so a second run skips generation. The first pass
 over the queries runs right after the build, its caches cold; ``--repeat N`` times N more passes over the same
-queries, as a service that has run a while.
+queries, as a service that has run a while. The per-query modules are the compiled ones when
+``scripts/build_native.py`` has built them (``make setup`` does); ``IPWARDEN_PURE_PYTHON=1`` times the source.
 
     .venv/bin/python bench/clearance.py --size 1000000
 
@@ -56,6 +57,13 @@ def _rss_mb() -> float:
 def _pct(values: Sequence[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def _modules_used() -> str:
+    """Which build of the per-query modules answered (``IPWARDEN_PURE_PYTHON=1`` forces the source)."""
+    from ipwarden import native
+
+    return "compiled (scripts/build_native.py)" if native.compiled("similarity") else "pure Python"
 
 
 def _log(msg: str) -> None:
@@ -293,7 +301,7 @@ def _dev_report(
     )
     print(
         f"latency p50 {_pct(latencies, 0.5):.1f} ms, p99 {_pct(latencies, 0.99):.1f} ms; "
-        f"CPU p50 {_pct(cpu, 0.5):.1f} ms, p99 {_pct(cpu, 0.99):.1f} ms"
+        f"CPU p50 {_pct(cpu, 0.5):.1f} ms, p99 {_pct(cpu, 0.99):.1f} ms; similarity modules: {_modules_used()}"
     )
     if sealed:  # a held-out set: its figures are reported, its items are not looked at one by one
         print(f"{len(misses)} misses and high-rated negatives, not shown (--sealed)")
@@ -690,6 +698,7 @@ def main(argv: list[str] | None = None) -> int:
         f"ipwarden index: build {ip['build_s']:.0f} s, peak RSS {ip['peak_rss_mb']:.0f} MB "
         f"(process before build {ip['rss_before_build_mb']:.0f} MB), {ip['index_disk_mb']:.0f} MB on disk"
     )
+    print(f"ipwarden similarity modules: {_modules_used()}")
     print(text)
     summary = {
         name: {
@@ -698,6 +707,7 @@ def main(argv: list[str] | None = None) -> int:
             "recall_with_twins": {c: res["quality"].recall_with_twins(c) for c in res["quality"].expected}
             | {"all": res["quality"].recall_with_twins()},
             "false_high": res["quality"].false_high(),
+            "modules": _modules_used() if name.startswith("ipwarden") else None,
             "p50_ms": _pct(res["latencies"], 0.5) if res["latencies"] else None,
             "p99_ms": _pct(res["latencies"], 0.99) if res["latencies"] else None,
             "cpu_p50_ms": _pct(res["cpu"], 0.5) if res.get("cpu") else None,

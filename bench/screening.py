@@ -216,15 +216,15 @@ def speed(mark_count: int, listings: int, *, http: bool = True) -> None:
     import orjson
     from rapidfuzz import fuzz, process
 
+    from ipwarden import native
     from ipwarden.registry.generator import generate_rights
-    from ipwarden.screening import native
     from ipwarden.screening.matcher import MarkMatcher
     from ipwarden.screening.models import Listing
     from ipwarden.screening.runner import result_line
     from ipwarden.screening.services import Screener
 
     print(f"\n== speed: {mark_count:,} generated word marks, {listings:,} text-only listings, 1 core ==")
-    built = "compiled (scripts/build_native.py)" if native.compiled() else "pure Python"
+    built = "compiled (scripts/build_native.py)" if native.compiled("screening") else "pure Python"
     print(f"screening modules: {built}")
     print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     gc.collect()

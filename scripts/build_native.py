@@ -1,18 +1,21 @@
-"""Compile the hot listing-screening modules with mypyc, in place, beside their ``.py`` files.
+"""Compile the hot listing-screening and clearance-search modules with mypyc, in place, beside the sources.
 
-Usage: python scripts/build_native.py [--force] [--clean] [--strict] [--src DIR]
+Usage: python scripts/build_native.py [--force] [--clean] [--strict] [--src DIR] [--only PACKAGE]
 
-The compiled modules screen about 1.3x the listings per CPU-second with the same results (see the Speed
-section of docs/benchmarks/screening.md). The build is optional: when mypyc, setuptools, a C compiler or
-the Python headers are missing, or compiling fails, it says so, removes any earlier build and exits 0,
-and screening runs as pure Python. Nothing is rebuilt while the stamp says the build matches the sources.
-``ipwarden.screening.native`` ignores a build whose sources have changed since (and ``IPWARDEN_PURE_PYTHON=1``
-ignores any build), so an edited ``.py`` file is never shadowed by an old extension module.
+The compiled modules screen about 1.3x the listings per CPU-second and answer about 1.3x the clearance
+queries per second, with the same results (see the Speed sections of docs/benchmarks/screening.md and
+docs/benchmarks/clearance.md). Each package of ``ipwarden.native.GROUPS`` is built on its own. The build is
+optional: when mypyc, setuptools, a C compiler or the Python headers are missing, or compiling a package
+fails, it says so, removes that package's earlier build and exits 0, and the package runs as pure Python.
+Nothing is rebuilt while the stamp says the build matches the sources. ``ipwarden.native`` ignores a build
+whose sources have changed since (and ``IPWARDEN_PURE_PYTHON=1`` ignores any build), so an edited ``.py``
+file is never shadowed by an old extension module.
 
   --force   rebuild even if the build is up to date
-  --clean   remove the compiled modules and the stamp, then stop
-  --strict  exit 1 instead of falling back when the build is impossible or fails
+  --clean   remove the compiled modules and the stamps, then stop
+  --strict  exit 1 instead of falling back when a build is impossible or fails
   --src     the source root holding ``ipwarden/`` (default: src/ of this checkout)
+  --only    one package of ``GROUPS`` (screening or similarity) instead of both
 """
 
 from __future__ import annotations
@@ -32,31 +35,35 @@ from pathlib import Path
 from types import ModuleType
 
 ROOT = Path(__file__).resolve().parents[1]
-FALLBACK = "listing screening will run as pure Python (same results, about 1.3x slower)"
+FALLBACK = "{package} will run as pure Python (same results, about 1.3x slower)"
 
 
 def _native(src: Path) -> ModuleType:
-    """``ipwarden.screening.native`` loaded on its own: importing the package would load the very
-    extension modules this script may replace."""
-    spec = importlib.util.spec_from_file_location("_ipwarden_native", src / "ipwarden/screening/native.py")
+    """``ipwarden.native`` loaded on its own: importing the package would load the very extension
+    modules this script may replace."""
+    spec = importlib.util.spec_from_file_location("_ipwarden_native", src / "ipwarden/native.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def _outputs(src: Path, native: ModuleType) -> list[Path]:
-    """Every file a build leaves in the source tree (whether it exists or not)."""
-    found = [src / "ipwarden/screening" / native.STAMP]
+def _module_path(src: Path, name: str) -> Path:
+    return src.joinpath(*name.split(".")).with_suffix(".py")
+
+
+def _outputs(src: Path, native: ModuleType, package: str) -> list[Path]:
+    """Every file a build of the package leaves in the source tree (whether it exists or not)."""
+    found = [src / "ipwarden" / package / native.STAMP]
     for suffix in importlib.machinery.EXTENSION_SUFFIXES:
-        found.append(src / f"{native.GROUP}__mypyc{suffix}")
-        found += [src.joinpath(*name.split(".")).with_suffix(suffix) for name in native.MODULES]
+        found.append(src / f"{native.library_name(package)}__mypyc{suffix}")
+        found += [_module_path(src, name).with_suffix(suffix) for name in native.GROUPS[package]]
     return found
 
 
-def clean(src: Path, native: ModuleType) -> int:
+def clean(src: Path, native: ModuleType, package: str) -> int:
     removed = 0
-    for path in _outputs(src, native):
+    for path in _outputs(src, native, package):
         if path.exists():
             path.unlink()
             removed += 1
@@ -91,18 +98,20 @@ def _mypy_config(work: Path) -> Path:
     return path
 
 
-def _compile(src: Path, work: Path) -> None:
+def _compile(src: Path, work: Path, package: str) -> None:
     """Runs in a child process: mypyc to C, then the C compiler, into ``work/lib``."""
     from mypyc.build import mypycify
     from setuptools import setup
 
     native = _native(src)
     os.chdir(src)
-    paths = [str(Path(*name.split(".")).with_suffix(".py")) for name in native.MODULES]
+    paths = [str(Path(*name.split(".")).with_suffix(".py")) for name in native.GROUPS[package]]
     flags = [f"--config-file={_mypy_config(work)}", f"--cache-dir={work / 'cache'}"]
-    modules = mypycify([*flags, *paths], opt_level="3", group_name=native.GROUP, target_dir=str(work / "c"))
+    modules = mypycify(
+        [*flags, *paths], opt_level="3", group_name=native.library_name(package), target_dir=str(work / "c")
+    )
     setup(
-        name="ipwarden-native",
+        name=f"ipwarden-{package}-native",
         ext_modules=modules,
         script_args=[
             "--quiet",
@@ -115,26 +124,28 @@ def _compile(src: Path, work: Path) -> None:
     )
 
 
-def build(src: Path, *, force: bool = False) -> str | None:
-    """Build in a scratch folder, then put the modules in place. Returns why it failed, else None."""
+def _digests(src: Path, native: ModuleType, package: str) -> dict[str, str]:
+    return {name: native.source_digest(_module_path(src, name)) for name in native.GROUPS[package]}
+
+
+def build(src: Path, package: str, *, force: bool = False) -> str | None:
+    """Build one package in a scratch folder, then put its modules in place. Returns why it failed."""
     native = _native(src)
-    if not force and native.fresh(src / "ipwarden/screening"):
-        print("native screening modules: up to date")
+    folder = src / "ipwarden" / package
+    modules = native.GROUPS[package]
+    if not force and native.fresh(folder, modules):
+        print(f"native {package} modules: up to date")
         return None
     why = missing_tools()
     if why is not None:
         return why
-    package = src / "ipwarden/screening"
-    digests = {
-        name: native.source_digest(src.joinpath(*name.split(".")).with_suffix(".py"))
-        for name in native.MODULES
-    }
-    with tempfile.TemporaryDirectory(prefix="ipwarden-native-") as scratch:
+    digests = _digests(src, native, package)
+    with tempfile.TemporaryDirectory(prefix=f"ipwarden-{package}-native-") as scratch:
         work = Path(scratch)
         log = work / "build.log"
         with log.open("w") as out:
             done = subprocess.run(
-                [sys.executable, __file__, "--_compile", str(work), "--src", str(src)],
+                [sys.executable, __file__, "--_compile", str(work), "--src", str(src), "--only", package],
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 check=False,
@@ -143,28 +154,26 @@ def build(src: Path, *, force: bool = False) -> str | None:
             tail = log.read_text("utf-8", "replace").strip().splitlines()[-15:]
             return "compiling failed:\n    " + "\n    ".join(tail)
         built = [p for p in (work / "lib").rglob("*") if p.is_file()]
-        clean(src, native)
+        clean(src, native, package)
         for path in built:
             target = src / path.relative_to(work / "lib")
             partial = target.with_name(target.name + ".partial")
             shutil.copyfile(path, partial)
             os.replace(partial, target)  # a new file: processes that loaded the old one keep it
     suffix = importlib.machinery.EXTENSION_SUFFIXES[0]
-    library = os.path.relpath(src / f"{native.GROUP}__mypyc{suffix}", package)
-    current = {
-        name: native.source_digest(src.joinpath(*name.split(".")).with_suffix(".py"))
-        for name in native.MODULES
-    }
-    if current != digests:
-        clean(src, native)
+    library = os.path.relpath(src / f"{native.library_name(package)}__mypyc{suffix}", folder)
+    if _digests(src, native, package) != digests:
+        clean(src, native, package)
         return "a source file changed while compiling: run the build again"
     stamp = {"suffix": suffix, "library": library, "modules": digests}
-    (package / native.STAMP).write_text(json.dumps(stamp, indent=1) + "\n", "utf-8")
+    (folder / native.STAMP).write_text(json.dumps(stamp, indent=1) + "\n", "utf-8")
     check = subprocess.run(
         [
             sys.executable,
             "-c",
-            "import ipwarden.screening, ipwarden.screening.native as n; print(n.compiled())",
+            f"import importlib, ipwarden.native as n\n"
+            f"for name in n.GROUPS[{package!r}]: importlib.import_module(name)\n"
+            f"print(n.compiled({package!r}))",
         ],
         env={**os.environ, "PYTHONPATH": str(src)},
         capture_output=True,
@@ -172,9 +181,9 @@ def build(src: Path, *, force: bool = False) -> str | None:
         check=False,
     )
     if check.stdout.strip() != "True":
-        clean(src, native)
+        clean(src, native, package)
         return "the compiled modules do not import:\n    " + (check.stderr.strip() or check.stdout.strip())
-    print(f"native screening modules: compiled {len(native.MODULES)} modules with mypyc into {package}")
+    print(f"native {package} modules: compiled {len(modules)} modules with mypyc into {folder}")
     return None
 
 
@@ -184,22 +193,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clean", action="store_true")
     parser.add_argument("--strict", action="store_true")
     parser.add_argument("--src", type=Path, default=ROOT / "src")
+    parser.add_argument("--only", choices=("screening", "similarity"))
     parser.add_argument("--_compile", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     src = args.src.resolve()
-    if args._compile is not None:
-        _compile(src, args._compile)
-        return 0
     native = _native(src)
+    packages = [args.only] if args.only else list(native.GROUPS)
+    if args._compile is not None:
+        _compile(src, args._compile, packages[0])
+        return 0
     if args.clean:
-        print(f"native screening modules: removed {clean(src, native)} file(s)")
+        removed = sum(clean(src, native, package) for package in packages)
+        print(f"native modules: removed {removed} file(s)")
         return 0
-    why = build(src, force=args.force)
-    if why is None:
-        return 0
-    clean(src, native)
-    print(f"native screening modules not built: {why}\n{FALLBACK}", file=sys.stderr)
-    return 1 if args.strict else 0
+    failed = 0
+    for package in packages:
+        why = build(src, package, force=args.force)
+        if why is None:
+            continue
+        failed += 1
+        clean(src, native, package)
+        print(
+            f"native {package} modules not built: {why}\n" + FALLBACK.format(package=package), file=sys.stderr
+        )
+    return 1 if args.strict and failed else 0
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""Compiled screening modules: same answers as the source, never used when stale, an optional build."""
+"""Compiled modules: same answers as the source, never used when stale, an optional build (the screening
+equivalence is here, the clearance-search one in tests/similarity/test_compiled_search.py)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from types import ModuleType
 
 import pytest
 
-from ipwarden.screening import native
+from ipwarden import native
 from ipwarden.screening.cues import CueMatcher, GiMatcher
 from ipwarden.screening.matcher import RightRef
 from ipwarden.screening.models import Listing
@@ -108,16 +109,24 @@ def test_a_fresh_build_is_used(fake_build: Path) -> None:
 def test_the_build_falls_back_without_a_compiler(tmp_path: Path) -> None:
     src = tmp_path / "src"
     shutil.copytree(ROOT / "src" / "ipwarden", src / "ipwarden", ignore=shutil.ignore_patterns("*.so"))
-    leftover = src / "ipwarden" / "screening" / f"matcher{SUFFIX}"
-    leftover.write_bytes(b"an old build")
+    leftovers = [
+        src / "ipwarden" / "screening" / f"matcher{SUFFIX}",
+        src / "ipwarden" / "similarity" / f"forms{SUFFIX}",
+    ]
+    for leftover in leftovers:
+        leftover.write_bytes(b"an old build")
     env = {**os.environ, "CC": "no-such-compiler-here"}
     script = str(ROOT / "scripts" / "build_native.py")
     done = subprocess.run(
         [sys.executable, script, "--src", str(src)], env=env, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0
-    assert "no C compiler: 'no-such-compiler-here'" in done.stderr and "pure Python" in done.stderr
-    assert not leftover.exists()  # an old build is removed, not left to go stale
+    assert "no C compiler: 'no-such-compiler-here'" in done.stderr
+    assert "screening will run as pure Python" in done.stderr
+    assert "similarity will run as pure Python" in done.stderr
+    assert not any(
+        leftover.exists() for leftover in leftovers
+    )  # an old build is removed, not left to go stale
     strict = subprocess.run(
         [sys.executable, script, "--src", str(src), "--strict"], env=env, capture_output=True, check=False
     )
@@ -153,10 +162,10 @@ def _answers(src: Path | None, *, pure: bool) -> str:
     else:
         env.pop(native.PURE_ENV, None)
     code = (
-        "import sys, ipwarden.screening, ipwarden.screening.native as n\n"
+        "import sys, ipwarden.screening, ipwarden.native as n\n"
         "sys.path.insert(0, sys.argv[1])\n"
         "from equivalence import lines\n"
-        "print('compiled' if n.compiled() else 'pure')\n"
+        "print('compiled' if n.compiled('screening') else 'pure')\n"
         "for line in lines(20000, 600): print(line)\n"
     )
     done = subprocess.run(
@@ -176,7 +185,7 @@ def test_the_modules_in_use_answer_as_the_source_does() -> None:
     pure = _answers(None, pure=True)
     used = _answers(None, pure=False)
     assert pure.startswith("pure\n")
-    assert used.startswith("compiled\n" if native.fresh() else "pure\n")
+    assert used.startswith("compiled\n" if native.group_fresh("screening") else "pure\n")
     assert pure.count("\n") > 15_000 and '"decision": "block"' in pure
     assert used.split("\n", 1)[1] == pure.split("\n", 1)[1]
 
@@ -186,8 +195,9 @@ def test_a_fresh_build_answers_as_the_source_does(tmp_path: Path) -> None:
     src = tmp_path / "src"
     shutil.copytree(ROOT / "src", src, ignore=shutil.ignore_patterns("*.so", native.STAMP, "__pycache__"))
     script = str(ROOT / "scripts" / "build_native.py")
-    subprocess.run([sys.executable, script, "--src", str(src), "--strict"], check=True, capture_output=True)
-    assert native.fresh(src / "ipwarden" / "screening")
+    build = [sys.executable, script, "--src", str(src), "--strict", "--only", "screening"]
+    subprocess.run(build, check=True, capture_output=True)
+    assert native.fresh(src / "ipwarden" / "screening", native.GROUPS["screening"])
     compiled = _answers(src, pure=False)
     assert compiled.startswith("compiled\n")
     assert compiled.split("\n", 1)[1] == _answers(src, pure=True).split("\n", 1)[1]

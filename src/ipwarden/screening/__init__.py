@@ -1,8 +1,8 @@
 """Listing screening: find suspected infringing listings with explained reasons (online, batch, Spark)."""
 
-from ipwarden.screening.native import install_guard
+from ipwarden.native import guard
 
-install_guard()  # before the screening modules load: a stale compiled build must never shadow the source
+guard("screening")  # before the screening modules load: a stale compiled build must never shadow the source
 
 from ipwarden.screening.config import ScreeningConfig  # noqa: E402
 from ipwarden.screening.factory import build_screener  # noqa: E402

@@ -4,3 +4,7 @@ The text primitives (``normalize``, ``phonetics``, ``chinese``) are pure and reu
 ``scoring`` holds one small pure function per similarity aspect; ``index`` finds candidates without
 scanning every mark; ``services.SearchService`` is the entry point.
 """
+
+from ipwarden.native import guard
+
+guard("similarity")  # before any similarity module loads: a stale compiled build must never shadow the source
