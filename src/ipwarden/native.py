@@ -76,6 +76,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
             "romanisation",
             "scoring",
             "shared_words",
+            "spelling_aspects",
             "transcriptions",
             "transliteration",
             "word_aspects",

@@ -322,3 +322,16 @@ def test_a_pejorative_word_in_a_domain_name_is_set_aside() -> None:
     """directlinesucks.com holds DIRECT LINE (WIPO Overview 3.0, 1.13; WIPO D2000-0583)."""
     found = containment(prepare("DIRECTLINESUCKS.COM"), prepare("DIRECT LINE"))
     assert found is not None and found.score == 0.88 and "glued to generic" in found.reasons[0]
+
+
+def test_the_words_in_another_order_one_in_another_form() -> None:
+    """RUST BUSTER for BUST RUST (In re Nationwide Industries, TTAB 1988); the same order is no reordering."""
+    found = containment(prepare("RUST BUSTER"), prepare("BUST RUST"))
+    assert found is not None and found.score == 0.9 and "-er ending aside" in found.reasons[0]
+    plural = containment(prepare("SPACE SMART"), prepare("SMART SPACES"))
+    assert plural is not None and plural.score == 0.9
+    same_order = containment(prepare("SMART SPACES"), prepare("SMART SPACE"))
+    assert same_order is None or "another order" not in same_order.reasons[0]
+    assert (
+        containment(prepare("WATER TOWER"), prepare("TOW WATERS")) is None
+    )  # a stem of four letters at least

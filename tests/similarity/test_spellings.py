@@ -224,3 +224,21 @@ def test_st_before_a_name_is_read_as_saint() -> None:
     assert containment(prepare("ST. REMY"), prepare("ST")) is None
     shared = containment(prepare("ST. REMY"), prepare("REMY MARTIN"))
     assert shared is not None and "shares 'REMY'" in shared.reasons[0]
+
+
+def test_the_spelling_of_a_mark_once_generic_words_are_set_aside() -> None:
+    """PHONE4U.CO.UK is one letter from PHONES4U once its top-level domain is set aside (WIPO Overview 3.0,
+    1.11.1); the whole strings are four edits apart."""
+    from ipwarden.similarity.aspects import spelling
+
+    found = spelling(prepare("PHONE4U.CO.UK"), prepare("PHONES 4U"))
+    assert found is not None and found.score > 0.85
+    assert "(co, uk set aside)" in found.reasons[0] and "1 edit(s)" in found.reasons[0]
+    whole = spelling(prepare("PHONE4U"), prepare("PHONES 4U"))
+    assert whole is not None and found.score < whole.score  # the words set aside still differ a little
+    same = spelling(prepare("NIKE.COM"), prepare("NIKE"))  # the whole earlier mark: containment's
+    assert same is not None and "set aside" not in same.reasons[0]
+    official = spelling(prepare("NIKEE OFFICIAL STORE"), prepare("NIKE"))  # no domain: sound hears past them
+    assert official is None or "set aside" not in official.reasons[0]
+    far = spelling(prepare("PHONEBOX.COM"), prepare("PHONES4U"))
+    assert far is None or "set aside" not in far.reasons[0]  # only a near spelling of the core counts

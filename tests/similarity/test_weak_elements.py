@@ -42,6 +42,16 @@ def test_a_descriptive_earlier_mark_is_high_only_against_the_same_mark_for_the_s
     assert any(r.startswith("weak earlier mark: 'TEEN' only describes") for r in reasons)
 
 
+def test_the_common_name_of_the_services_in_another_language_is_descriptive() -> None:
+    """SHAADI ('marriage' in Hindi) for matchmaking: secondshaadi.com is at most medium against SHAADI.COM
+    (People Interactive v. Vivek Pahwa, Bombay HC 2016), shaadi.com itself still high."""
+    policy = default_policy()
+    assert _risk("SECONDSHAADI.COM", "SHAADI.COM", (45,), "same", policy) is RiskTier.MEDIUM
+    assert _risk("SECONDSHAADI.COM", "SHAADI.COM", (45,), "same", OFF) is RiskTier.HIGH
+    assert _risk("SHAADI.COM", "SHAADI.COM", (45,), "same", policy) is RiskTier.HIGH
+    assert _risk("SECONDSHAADI.COM", "SHAADI.COM", (25,), "same", policy) is RiskTier.HIGH  # not its goods
+
+
 def test_a_common_surname_is_weak_but_a_full_name_or_a_rare_one_is_not() -> None:
     surnames = default_policy().surnames
     assert surnames is not None and {"reed", "muller", "张"} <= surnames

@@ -36,15 +36,13 @@ from ipwarden.similarity.phonetics import (
 )
 from ipwarden.similarity.resources import ordinary_english
 from ipwarden.similarity.romanisation import older_fuzzy_readings
+from ipwarden.similarity.spelling_aspects import lookalike, spelling
 from ipwarden.similarity.transcriptions import latin_words, onset_score, read_otherwise
 from ipwarden.similarity.transliteration import latin_shapes, transliteration_fit, written_shapes
 from ipwarden.similarity.word_aspects import (
-    MISSPELT_INSIDE,
     chinese_name,
     containment,
     meaning,
-    misspelt_inside,
-    misspelt_part,
 )
 
 __all__ = [
@@ -62,70 +60,6 @@ __all__ = [
     "sound_latin",
     "spelling",
 ]
-
-
-def spelling(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """Edit distance with transpositions on the normalised spelling, more weight on the first letters; or a
-    word of the query that is the earlier mark spelt another way."""
-    whole = _whole_spelling(q, c)
-    if whole is not None and whole.score >= MISSPELT_INSIDE:
-        return whole
-    inside = misspelt_inside(q, c) or misspelt_part(q, c)
-    return inside if inside is not None else whole
-
-
-def _whole_spelling(q: MarkForms, c: MarkForms) -> Aspect | None:
-    a, b = q.compact, c.compact
-    if not a or not b:
-        return None
-    if a == b:
-        why = (
-            "identical mark"
-            if q.text == c.text
-            else f"identical once case, accents and spacing are ignored ({_q(q.text)} = {_q(c.text)})"
-        )
-        return Aspect(AspectKind.SPELLING, 1.0, (why,))
-    sim = DamerauLevenshtein.normalized_similarity(a, b)
-    prefix = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    head = min(prefix, 3) / min(3, len(a), len(b))
-    score = round(0.85 * sim + 0.15 * head, 3)
-    if score < 0.55:
-        return None
-    edits = DamerauLevenshtein.distance(a, b)
-    start = (
-        f"same beginning {_q(a[:prefix])}"
-        if prefix >= 2
-        else "same first letter"
-        if prefix
-        else "different first letter"
-    )
-    return Aspect(
-        AspectKind.SPELLING, score, (f"spelling: {edits} edit(s) between {_q(a)} and {_q(b)}, {start}",)
-    )
-
-
-def _substitutions(a: str, b: str) -> list[str]:
-    subs = []
-    for op in Levenshtein.editops(a, b):
-        if op.tag == "replace":
-            subs.append(f"{_q(a[op.src_pos])} for {_q(b[op.dest_pos])}")
-    return subs
-
-
-def lookalike(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """Same (or nearly the same) UTS #39 skeleton although the spellings differ: 0/O, 1/l, Cyrillic а."""
-    if q.compact == c.compact or not q.skeleton or not c.skeleton:
-        return None
-    if q.skeleton == c.skeleton:
-        subs = _substitutions(q.compact, c.compact) or [f"{_q(q.text)} for {_q(c.text)}"]
-        return Aspect(AspectKind.LOOKALIKE, 0.95, tuple(dict.fromkeys(f"look-alike: {s}" for s in subs[:4])))
-    sim = DamerauLevenshtein.normalized_similarity(q.skeleton, c.skeleton)
-    plain = DamerauLevenshtein.normalized_similarity(q.compact, c.compact)
-    if sim >= 0.8 and sim > plain + 0.05:
-        subs = _substitutions(q.compact, c.compact)
-        reasons = tuple(dict.fromkeys(f"look-alike: {s}" for s in subs[:4]))
-        return Aspect(AspectKind.LOOKALIKE, round(0.9 * sim, 3), reasons)
-    return None
 
 
 def _read(f: MarkForms) -> bool:

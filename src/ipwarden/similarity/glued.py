@@ -185,14 +185,32 @@ def beside_codes(q: MarkForms, c: MarkForms) -> bool:
 REORDERED = 0.9  # SPACE SMART ~ SMARTSPACE: every word of both marks, in another order
 
 
-def reordered(q: MarkForms, c: MarkForms) -> bool:
+def reordered(q: MarkForms, c: MarkForms) -> str:
     """The query is the earlier mark's words, all of them and no others, in another order, written apart or
-    glued (SPACE SMART and SMARTSPACE, In re Charger Ventures, 64 F.4th 1375 (Fed. Cir. 2023); BENZ MERCEDES):
-    the same words make the same impression, above a mark that is only one of them."""
+    glued (SPACE SMART and SMARTSPACE, In re Charger Ventures, 64 F.4th 1375 (Fed. Cir. 2023); BENZ MERCEDES),
+    a word perhaps in another grammatical form (RUST BUSTER and BUST RUST: In re Nationwide Industries, 6
+    USPQ2d 1882 (TTAB 1988)): the same words make the same impression, above a mark that is only one of them.
+    Returns how the words differ ("" if they are not these)."""
     words = q.core_skel
     if q.cjk or c.cjk or not 2 <= len(words) <= 3 or any(len(w) < 3 for w in words):
-        return False
+        return ""
     if len(c.core_skel) > 1:
-        return sorted(words) == sorted(c.core_skel) and words != c.core_skel
+        if words == c.core_skel:
+            return ""
+        if sorted(words) == sorted(c.core_skel):
+            return "in another order"
+        stems = [_stem(w) for w in words]
+        if stems != [_stem(w) for w in c.core_skel] and sorted(stems) == sorted(map(_stem, c.core_skel)):
+            return "in another order, a plural, possessive or -er ending aside"
+        return ""
     glued = "".join(c.core_skel)
-    return any("".join(order) == glued for order in permutations(words) if order != words)
+    glued_so = any("".join(order) == glued for order in permutations(words) if order != words)
+    return "in another order" if glued_so else ""
+
+
+def _stem(word: str) -> str:
+    """The word without a plural, possessive or agent ending (BUSTERS, BUSTER → BUST): four letters left."""
+    for ending in ("ers", "er", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word

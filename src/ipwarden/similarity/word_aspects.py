@@ -276,8 +276,9 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if named:
         why = f"contains {_q(named)}, the Chinese name CC-CEDICT gives for the earlier mark {_q(c.text)}"
         return Aspect(AspectKind.CONTAINMENT, _NAME_INSIDE, (why,))
-    if reordered(q, c):
-        why = f"the words of the earlier mark {_q(c.text)}, all of them and no others, in another order"
+    order = reordered(q, c)
+    if order:
+        why = f"the words of the earlier mark {_q(c.text)}, all of them and no others, {order}"
         return Aspect(AspectKind.CONTAINMENT, REORDERED, (why,))
     listed = _listed_words(q, c)
     if listed:
