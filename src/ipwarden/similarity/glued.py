@@ -190,27 +190,38 @@ def reordered(q: MarkForms, c: MarkForms) -> str:
     glued (SPACE SMART and SMARTSPACE, In re Charger Ventures, 64 F.4th 1375 (Fed. Cir. 2023); BENZ MERCEDES),
     a word perhaps in another grammatical form (RUST BUSTER and BUST RUST: In re Nationwide Industries, 6
     USPQ2d 1882 (TTAB 1988)): the same words make the same impression, above a mark that is only one of them.
-    Returns how the words differ ("" if they are not these)."""
-    words = q.core_skel
-    if q.cjk or c.cjk or not 2 <= len(words) <= 3 or any(len(w) < 3 for w in words):
+    Returns how the words differ ("" if they are not these). A goods word set aside from one mark's dominant
+    element is still one of its words here (BEST JEWELRY and JEWELERS' BEST: In re Best Products, 231 USPQ
+    988 (TTAB 1986))."""
+    if q.cjk or c.cjk:
         return ""
-    if len(c.core_skel) > 1:
-        if words == c.core_skel:
+    order = _in_other_order(q.core_skel, c.core_skel)
+    if not order and (q.dropped or c.dropped):
+        order = _in_other_order(q.tokens, c.tokens)
+    return order
+
+
+def _in_other_order(words: tuple[str, ...], earlier: tuple[str, ...]) -> str:
+    if not 2 <= len(words) <= 3 or any(len(w) < 3 for w in words):
+        return ""
+    if len(earlier) > 1:
+        if words == earlier:
             return ""
-        if sorted(words) == sorted(c.core_skel):
+        if sorted(words) == sorted(earlier):
             return "in another order"
         stems = [_stem(w) for w in words]
-        if stems != [_stem(w) for w in c.core_skel] and sorted(stems) == sorted(map(_stem, c.core_skel)):
-            return "in another order, a plural, possessive or -er ending aside"
+        if stems != [_stem(w) for w in earlier] and sorted(stems) == sorted(map(_stem, earlier)):
+            return "in another order, a plural, possessive, -er or -ry ending aside"
         return ""
-    glued = "".join(c.core_skel)
+    glued = "".join(earlier)
     glued_so = any("".join(order) == glued for order in permutations(words) if order != words)
     return "in another order" if glued_so else ""
 
 
 def _stem(word: str) -> str:
-    """The word without a plural, possessive or agent ending (BUSTERS, BUSTER → BUST): four letters left."""
-    for ending in ("ers", "er", "s"):
+    """The word without a plural, possessive, agent or trade ending (BUSTERS, BUSTER → BUST; JEWELERS,
+    JEWELRY → JEWEL): four letters left."""
+    for ending in ("ers", "er", "ry", "s"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
