@@ -175,7 +175,7 @@ def build(src: Path, package: str, *, force: bool = False) -> str | None:
             f"for name in n.GROUPS[{package!r}]: importlib.import_module(name)\n"
             f"print(n.compiled({package!r}))",
         ],
-        env={**os.environ, "PYTHONPATH": str(src)},
+        env=native.child_environment(src),
         capture_output=True,
         text=True,
         check=False,

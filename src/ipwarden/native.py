@@ -31,6 +31,7 @@ __all__ = [
     "GROUPS",
     "PURE_ENV",
     "STAMP",
+    "child_environment",
     "compiled",
     "fresh",
     "group_fresh",
@@ -172,3 +173,16 @@ def compiled(package: str) -> bool:
     test reports): at least one is loaded and every loaded one is an extension module."""
     loaded = [sys.modules[name] for name in GROUPS[package] if name in sys.modules]
     return bool(loaded) and all(not str(getattr(m, "__file__", "")).endswith(".py") for m in loaded)
+
+
+def child_environment(src: Path | None = None, *, pure: bool = False) -> dict[str, str]:
+    """The environment for a child Python process that imports ipwarden from ``src`` (else as this one
+    does) with the compiled modules, where fresh, or with the source only (``pure``)."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    if pure:
+        env[PURE_ENV] = "1"
+    else:
+        env.pop(PURE_ENV, None)
+    return env

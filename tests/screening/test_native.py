@@ -154,13 +154,7 @@ def test_objects_that_compiled_classes_hold_survive_pickling(screener: Screener)
 
 
 def _answers(src: Path | None, *, pure: bool) -> str:
-    env = {**os.environ, "PYTHONHASHSEED": "0"}
-    if src is not None:
-        env["PYTHONPATH"] = str(src)
-    if pure:
-        env[native.PURE_ENV] = "1"
-    else:
-        env.pop(native.PURE_ENV, None)
+    env = native.child_environment(src, pure=pure) | {"PYTHONHASHSEED": "0"}
     code = (
         "import sys, ipwarden.screening, ipwarden.native as n\n"
         "sys.path.insert(0, sys.argv[1])\n"

@@ -17,13 +17,7 @@ SCRIPT = Path(__file__).with_name("compiled_answers.py")
 
 
 def _answers(src: Path | None, *, pure: bool) -> str:
-    env = {**os.environ}
-    if src is not None:
-        env["PYTHONPATH"] = str(src)
-    if pure:
-        env[native.PURE_ENV] = "1"
-    else:
-        env.pop(native.PURE_ENV, None)
+    env = native.child_environment(src, pure=pure)
     done = subprocess.run(
         [sys.executable, str(SCRIPT)], env=env, capture_output=True, text=True, check=True, cwd=ROOT
     )
