@@ -139,3 +139,16 @@ def test_a_place_name_beside_words_that_describe_the_goods_is_weak() -> None:
     assert weak is not None and "name a place" in weak  # Florida Int'l Univ. v. Florida Nat'l Univ. (2016)
     assert descriptive_earlier_mark(prepare("JORDAN"), (25,), words, beside) is None  # a place name alone
     assert descriptive_earlier_mark(prepare("FLORIDA UNIVERSITY"), (9,), words, beside) is None  # other goods
+
+
+def test_two_marks_that_share_only_an_opening_common_in_the_trade_are_medium() -> None:
+    """NUTRAVITE and NUTRILITE for supplements (Alticor v. Nutravite, 2004 FC 235): NUTR- is in many marks."""
+    policy = default_policy()
+    assert _risk("NUTRAVITE", "NUTRILITE", (5,), "same", policy) is RiskTier.MEDIUM
+    off = dataclasses.replace(policy, descriptive_prefixes=None)
+    assert _risk("NUTRAVITE", "NUTRILITE", (5,), "same", off) is RiskTier.HIGH
+    assert _risk("NUTRAVITE", "NUTRILITE", (9,), "same", policy) is RiskTier.HIGH  # not an opening of class 9
+    assert _risk("NUTRAMAX", "NUTRIMAX", (5,), "same", policy) is RiskTier.HIGH  # the rest is the same
+    assert _risk("VITAMIX", "VITAMAX", (5,), "same", policy) is RiskTier.HIGH  # the rest alike from its start
+    reasons = assess(compare(prepare("PHARMAGEN"), prepare("PHARMATON"), policy, (5,)), "same", "").reasons
+    assert any(r.startswith("shared opening: PHARMA- opens many marks") for r in reasons)

@@ -15,6 +15,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from ipwarden.similarity.aspects import Aspect, AspectKind
 from ipwarden.similarity.forms import MarkForms, plain_meaning
 from ipwarden.similarity.meanings import canonical
+from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.resources import english_headwords, glosses
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "common_surname",
     "conceptual_difference",
     "descriptive_earlier_mark",
+    "shared_descriptive_opening",
     "short_marks",
     "weak_earlier_mark",
 ]
@@ -232,3 +234,41 @@ def common_surname(c: MarkForms, surnames: frozenset[str]) -> str | None:
         f"weak earlier mark: '{c.text}' is a common surname, which many traders bear, protected only "
         "against the same mark for the same goods, so at most medium"
     )
+
+
+def shared_descriptive_opening(
+    q: MarkForms,
+    c: MarkForms,
+    mark_classes: Iterable[int],
+    openings_by_class: Mapping[int, frozenset[str]],
+    aspects: Iterable[Aspect],
+) -> str | None:
+    """Why two one-word marks that share only an opening common in the trade for the earlier mark's goods
+    (NUTRI-, VITA-, PHARMA-), the rest differing from its first letter and in sound, are alike in a part
+    that says what the goods are, not who makes them (NUTRAVITE and NUTRILITE: Alticor v. Nutravite, 2004 FC
+    235); None if they are not. Forms of one opening (NUTRA-, NUTRI-) count as one."""
+    if q.cjk or c.cjk or len(q.core) != 1 or len(c.core) != 1:
+        return None
+    if any(a.kind is AspectKind.CONTAINMENT for a in aspects):
+        return None
+    openings = _vocabulary(openings_by_class, tuple(sorted(set(mark_classes))))
+    if not openings:
+        return None
+    a, b = q.core_compact, c.core_compact
+    pa, pb = _opening(a, openings), _opening(b, openings)
+    if not pa or not pb or pa[:3] != pb[:3]:
+        return None
+    ra, rb = a[len(pa) :], b[len(pb) :]
+    if ra[0] == rb[0] or latin_key(ra) == latin_key(rb):
+        return None
+    shared = f"{pa.upper()}- opens" if pa == pb else f"{pa.upper()}- and {pb.upper()}- open"
+    return (
+        f"shared opening: {shared} many marks for these goods, and the rest differs ({ra.upper()}, "
+        f"{rb.upper()}), so the likeness rests on a part that describes the goods: medium at most"
+    )
+
+
+def _opening(word: str, openings: frozenset[str]) -> str:
+    """The longest listed opening of ``word`` that leaves three letters or more after it ("" if none)."""
+    found = [p for p in openings if word.startswith(p) and len(word) - len(p) >= 3 and word.isalpha()]
+    return max(found, key=len, default="")

@@ -66,6 +66,9 @@ class RiskPolicy:
     surnames: frozenset[str] | None = None
     # Retail services (class 35) relate to goods only where the query names those goods; None turns it off.
     retail_classes: frozenset[int] | None = None
+    # Openings common in the trade, per Nice class (concepts.shared_descriptive_opening): two one-word marks
+    # that share only such an opening are medium at most; None turns the rule off.
+    descriptive_prefixes: dict[int, frozenset[str]] | None = None
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any], source: str) -> RiskPolicy:
@@ -85,6 +88,7 @@ class RiskPolicy:
             described = data.get("descriptive_elements") or {}
             surnames = data.get("common_surnames") or {}
             retail = data.get("retail_needs_named_goods") or {}
+            openings = data.get("descriptive_prefixes") or {}
             laudatory = (
                 frozenset(str(w).casefold() for w in weak["laudatory"])
                 if weak.get("enabled", True) and weak
@@ -127,6 +131,11 @@ class RiskPolicy:
                 retail_classes=(
                     frozenset(int(c) for c in retail["retail_classes"])
                     if retail.get("enabled", True) and retail
+                    else None
+                ),
+                descriptive_prefixes=(
+                    _words_by_class(openings.get("words") or _builtin_words("descriptive_prefixes"))
+                    if openings.get("enabled", True) and openings
                     else None
                 ),
             )

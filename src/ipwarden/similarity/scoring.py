@@ -14,6 +14,7 @@ from ipwarden.similarity.concepts import (
     common_surname,
     conceptual_difference,
     descriptive_earlier_mark,
+    shared_descriptive_opening,
     short_marks,
     weak_earlier_mark,
 )
@@ -60,6 +61,8 @@ def compare(
     concept = weak = None
     if policy.concept_min_headwords is not None:
         concept = conceptual_difference(q, c, match.aspects, policy.concept_min_headwords)
+    if concept is None and policy.descriptive_prefixes is not None and match.aspects:
+        concept = shared_descriptive_opening(q, c, mark_classes, policy.descriptive_prefixes, match.aspects)
     if policy.weak_words is not None and match.aspects:
         weak = weak_earlier_mark(c, policy.weak_words)
     if weak is None and policy.surnames is not None and match.aspects:
