@@ -105,7 +105,7 @@ def _compile(src: Path, work: Path, package: str) -> None:
 
     native = _native(src)
     os.chdir(src)
-    paths = [str(Path(*name.split(".")).with_suffix(".py")) for name in native.GROUPS[package]]
+    paths = [str(_module_path(Path(), name)) for name in native.GROUPS[package]]
     flags = [f"--config-file={_mypy_config(work)}", f"--cache-dir={work / 'cache'}"]
     modules = mypycify(
         [*flags, *paths], opt_level="3", group_name=native.library_name(package), target_dir=str(work / "c")
@@ -128,9 +128,8 @@ def _digests(src: Path, native: ModuleType, package: str) -> dict[str, str]:
     return {name: native.source_digest(_module_path(src, name)) for name in native.GROUPS[package]}
 
 
-def build(src: Path, package: str, *, force: bool = False) -> str | None:
+def build(src: Path, native: ModuleType, package: str, *, force: bool = False) -> str | None:
     """Build one package in a scratch folder, then put its modules in place. Returns why it failed."""
-    native = _native(src)
     folder = src / "ipwarden" / package
     modules = native.GROUPS[package]
     if not force and native.fresh(folder, modules):
@@ -208,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     failed = 0
     for package in packages:
-        why = build(src, package, force=args.force)
+        why = build(src, native, package, force=args.force)
         if why is None:
             continue
         failed += 1

@@ -15,11 +15,12 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))
-from similarity_support import dev_data, dev_negatives, right
+from similarity_support import dev_data, dev_negatives, rights
 
 from ipwarden import native
 from ipwarden.registry.memory import InMemoryRightsStore
@@ -33,7 +34,7 @@ PROBES = Path(__file__).parent / "probes"
 SELLER_NAMES = ("NIKEY", "STARBUX", "康师父", "LAOGANMA", "APPEL PIE")
 
 
-def _sets() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+def _sets() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     registry = dev_data()["registry"] + dev_negatives()["registry"]
     cases = dev_data()["cases"] + dev_negatives()["cases"]
     for path in sorted(PROBES.glob("*.yaml")):
@@ -46,20 +47,7 @@ def _sets() -> tuple[list[dict[str, object]], list[dict[str, object]]]:
 def lines() -> Iterator[str]:
     registry, cases = _sets()
     store = InMemoryRightsStore()
-    store.upsert_rights(
-        [
-            right(
-                str(r["id"]),
-                str(r["mark"]),
-                list(r["classes"]),  # type: ignore[call-overload]
-                office=str(r["office"]),
-                owner=str(r["owner"]),
-                family=r.get("family"),  # type: ignore[arg-type]
-                status=str(r.get("status", "registered")),
-            )
-            for r in registry
-        ]
-    )
+    store.upsert_rights(rights(registry))
     for r in registry:
         forms = prepare(str(r["mark"]))
         yield f"{r['id']}\t{forms_to_bytes(forms).hex()}\t{' '.join(sorted(mark_keys(forms)))}"
@@ -67,7 +55,7 @@ def lines() -> Iterator[str]:
         index = open_index(Path(folder) / "index", store)
         service = SearchService(index, store)
         for case in cases:
-            query = SearchQuery.parse(str(case["query"]), classes=case.get("classes") or [])  # type: ignore[arg-type]
+            query = SearchQuery.parse(str(case["query"]), classes=case.get("classes") or [])
             hits = [
                 [h.id, repr(h.score), h.risk.value, list(h.aspects), list(h.reasons)]
                 for h in service.search(query).hits

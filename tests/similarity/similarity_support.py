@@ -57,20 +57,23 @@ def right(
     )
 
 
+def rights(entries: list[dict[str, Any]]) -> list[Right]:
+    """The rights of registry entries as the case files write them (id, mark, classes, office, owner...)."""
+    return [
+        right(
+            r["id"],
+            r["mark"],
+            r["classes"],
+            office=r["office"],
+            owner=r["owner"],
+            family=r.get("family"),
+            status=r.get("status", "registered"),
+        )
+        for r in entries
+    ]
+
+
 def dev_store() -> InMemoryRightsStore:
     store = InMemoryRightsStore()
-    store.upsert_rights(
-        [
-            right(
-                r["id"],
-                r["mark"],
-                r["classes"],
-                office=r["office"],
-                owner=r["owner"],
-                family=r.get("family"),
-                status=r.get("status", "registered"),
-            )
-            for r in dev_data()["registry"] + dev_negatives()["registry"]
-        ]
-    )
+    store.upsert_rights(rights(dev_data()["registry"] + dev_negatives()["registry"]))
     return store

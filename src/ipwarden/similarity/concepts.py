@@ -270,5 +270,6 @@ def shared_descriptive_opening(
 
 def _opening(word: str, openings: frozenset[str]) -> str:
     """The longest listed opening of ``word`` that leaves three letters or more after it ("" if none)."""
-    found = [p for p in openings if word.startswith(p) and len(word) - len(p) >= 3 and word.isalpha()]
-    return max(found, key=len, default="")
+    if not word.isalpha():
+        return ""
+    return max((p for p in openings if word.startswith(p) and len(word) - len(p) >= 3), key=len, default="")
