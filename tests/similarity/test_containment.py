@@ -102,6 +102,30 @@ def test_a_coined_mark_after_a_prefix_or_an_ordinary_word() -> None:
     assert book is not None and book.score == 0.75
 
 
+def test_a_short_or_ordinary_mark_ending_a_compound_after_a_word_of_its_own() -> None:
+    for query in ("PROCAT", "BIGCAT", "MYGAP"):
+        found = containment(prepare(query), prepare(query[-3:]))
+        assert found is not None and found.score == 0.74 and "ends with the whole earlier mark" in str(found)
+    assert "after 'PRO'" in str(containment(prepare("PROCAT"), prepare("CAT")))
+    # the beginning counts most: CANONJET is nearer CANON than JET
+    canon = containment(prepare("CANONJET"), prepare("CANON"))
+    assert canon is not None and canon.score > containment(prepare("CANONJET"), prepare("JET")).score  # type: ignore[union-attr]
+    # a dictionary word is read as itself (WILDCAT, AIRBUS), and XQ is no word
+    for query, mark in (("WILDCAT", "CAT"), ("AIRBUS", "BUS"), ("XQCAT", "CAT"), ("CARPET", "PET")):
+        assert containment(prepare(query), prepare(mark)) is None, query
+    assert "c:cat" in {p.key for p in query_probes(prepare("PROCAT"))}
+    assert "c:cat" not in {p.key for p in query_probes(prepare("WILDCAT"))}
+
+
+def test_a_short_head_hyphenated_to_a_generic_word_is_one_name() -> None:
+    walmart = prepare("WAL-MART")
+    assert walmart.core == ("walmart",) and walmart.dropped == ()
+    assert prepare("WAL MART").core == ("wal",)  # two words, MART generic: no hyphen, no name
+    assert prepare("NIKE-STORE").core == ("nike",)  # a head of four letters is a name of its own
+    found = containment(prepare("WALMARTCANADASUCKS.COM"), walmart)
+    assert found is not None and found.score == 0.85 and "'WALMART'" in found.reasons[0]
+
+
 def test_the_chinese_name_of_a_coined_latin_mark_with_goods_words() -> None:
     found = containment(prepare("古驰手袋"), prepare("GUCCI"))
     assert found is not None and found.score == 0.85 and "'古驰'" in found.reasons[0]
@@ -283,6 +307,10 @@ def test_the_word_that_dominates_an_earlier_mark_of_a_weak_word_and_another() ->
     pink = containment(prepare("VICTORIA'S SECRET PINK"), prepare("THOMAS PINK"))
     assert pink is not None and pink.score == 0.74
     assert "dominates the earlier mark 'THOMAS PINK'" in pink.reasons[0] and "a given name" in pink.reasons[0]
+    insight = containment(
+        prepare("INSIGHT RADIOLOGY"), prepare("INSIGHT CLINICAL IMAGING")
+    )  # [2017] FCAFC 83
+    assert insight is not None and "'CLINICAL', a word of the goods" in insight.reasons[0]
     caesar = containment(prepare("PIZZA CAESAR USA"), prepare("LITTLE CAESARS"))  # In re Denisi (TTAB 1985)
     assert caesar is not None and caesar.score == 0.74 and "size, age or praise" in caesar.reasons[0]
     glass = containment(prepare("THE WINDSHIELD DOCTOR"), prepare("GLASS DOCTOR"))  # 470 F.3d 162 (4th Cir.)

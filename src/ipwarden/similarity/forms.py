@@ -312,12 +312,30 @@ def _saint(words: list[str]) -> list[str]:
     return words
 
 
+_HYPHENATED_HEAD = 3  # the longest head of a name hyphenated to a generic word (WAL-MART, K-MART)
+
+
+def _hyphenated_name(
+    text: str, core: tuple[str, ...], dropped: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A short head hyphenated to a generic word is one name (WAL-MART is WALMART, not WAL): what a buyer
+    reads as the mark, and what a domain name writes glued (walmartcanadasucks.com)."""
+    if len(core) != 1 or not dropped or len(core[0]) > _HYPHENATED_HEAD or not core[0].isalpha():
+        return core, dropped
+    lowered = text.casefold()
+    for at, word in enumerate(dropped):
+        if f"{core[0]}-{word}" in lowered:
+            return (core[0] + word,), dropped[:at] + dropped[at + 1 :]
+    return core, dropped
+
+
 @lru_cache(maxsize=200_000)
 def prepare(text: str) -> MarkForms:
     """All forms of one mark text (cached: the same text is prepared once)."""
     norm = normalise(text)
     words = _saint(without_tone_numbers(tokens(text, join_initials=True)))  # XIAO3 MI3 is pinyin xiao mi
     core, dropped = _core(words)
+    core, dropped = _hyphenated_name(text, core, dropped)
     joined = "".join(core)
     if joined.isascii():
         cjk, latin = "", joined

@@ -15,16 +15,21 @@ from ipwarden.similarity.resources import english_headwords, ordinary_english
 
 __all__ = [
     "COINED_OPENING",
+    "COMPOUND_ENDING",
     "COMPOUND_OPENING",
     "INSIDE_GLUED",
     "LEADING_WORD",
+    "SHOP_PREFIXES",
     "beside_codes",
     "coined_ending",
     "coined_opening",
+    "compound_ending",
     "compound_opening",
+    "dictionary_word",
     "glued_pieces",
     "inside_earlier",
     "reordered",
+    "worded_head",
 ]
 
 
@@ -64,7 +69,15 @@ def compound_opening(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
 
 
 LEADING_WORD = 0.8  # MYNIKE, INIKE, AIRNIKE: a word before the coined mark, which stays the dominant element
-_PREFIXES = frozenset({"i", "e", "my", "the", "go", "get", "buy", "best", "top", "new", "real", "true"})
+SHOP_PREFIXES = frozenset(
+    {"i", "e", "my", "the", "go", "get", "buy", "best", "top", "new", "real", "true", "pro"}
+)
+
+
+def worded_head(head: str) -> bool:
+    """Whether the opening of a compound is a word of its own: a prefix of domain and shop names or an
+    ordinary English word of three letters or more."""
+    return head in SHOP_PREFIXES or (len(head) >= 3 and ordinary_english(head))
 
 
 def coined_ending(q: MarkForms, c: MarkForms) -> str:
@@ -79,9 +92,36 @@ def coined_ending(q: MarkForms, c: MarkForms) -> str:
         head = word[: len(word) - len(mark)]
         if not head or not word.endswith(mark) or not head.isalpha() or ordinary_english(word):
             continue
-        if head in _PREFIXES or (len(head) >= 3 and ordinary_english(head)):
+        if worded_head(head):
             return word
     return ""
+
+
+COMPOUND_ENDING = 0.74  # PROCAT: as COMPOUND_OPENING, less a little, since the beginning counts most
+
+
+def compound_ending(q: MarkForms, c: MarkForms) -> str:
+    """A query word, not itself a dictionary word, made of an ordinary English word or a prefix of shop
+    names and the whole one-word earlier mark after it, an ordinary word or a short one (PROCAT ~ CAT,
+    Caterpillar Inc v Puma SE [2021] FCA 1014): the mirror of :func:`compound_opening`, medium and below
+    it (CANONJET is CANON first, JET after); a coined mark of four letters or more there is a
+    :func:`coined_ending`. "" if none."""
+    mark = c.core_compact
+    if c.cjk or len(c.core) != 1 or len(mark) < 3 or not mark.isalpha():
+        return ""
+    for word in q.core:
+        head = word[: len(word) - len(mark)]
+        if len(head) < 2 or not word.endswith(mark) or not head.isalpha() or dictionary_word(word):
+            continue
+        if worded_head(head):
+            return word
+    return ""
+
+
+def dictionary_word(word: str) -> bool:
+    """An ordinary English word, or one an English gloss of the dictionary uses (WILDCAT, BOBCAT): read as
+    itself, not as two words."""
+    return ordinary_english(word) or english_headwords().get(word, 0) >= 1
 
 
 @lru_cache(maxsize=65_536)
@@ -96,7 +136,9 @@ def glued_pieces(word: str) -> tuple[str, ...]:
     out = list(glued_to_generic(word))
     out += [word[:cut] for cut in range(3, len(word) - 3) if ordinary_english(word[cut:])]
     out += [
-        word[len(p) :] for p in _PREFIXES if len(p) >= 2 and word.startswith(p) and len(word) - len(p) >= 4
+        word[len(p) :]
+        for p in SHOP_PREFIXES
+        if len(p) >= 2 and word.startswith(p) and len(word) - len(p) >= 4
     ]
     out += _compound_endings(word)
     return tuple(dict.fromkeys(out))
@@ -151,7 +193,7 @@ def inside_earlier(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
         why = f"the earlier mark {earlier} begins with the whole query and an ordinary word after it"
         return (_INSIDE_COINED if coined else _INSIDE_PART), why
     head = word[: len(word) - len(mark)]
-    after = "an ordinary word" if head not in _PREFIXES else "a prefix"
+    after = "an ordinary word" if head not in SHOP_PREFIXES else "a prefix"
     return _INSIDE_PART, f"the earlier mark {earlier} ends with the whole query after {after}"
 
 

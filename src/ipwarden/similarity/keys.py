@@ -24,7 +24,7 @@ from ipwarden.similarity.chinese import (
     transliteration_key,
 )
 from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning
-from ipwarden.similarity.glued import glued_pieces
+from ipwarden.similarity.glued import dictionary_word, glued_pieces, worded_head
 from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import (
@@ -345,6 +345,8 @@ def _glued_probes(f: MarkForms, put: Callable[..., None]) -> None:
                 put("c:" + key(word[-size:]), 3.0, group="containment")
         if len(word) >= 6 and word.isalpha() and ordinary_english(word[3:]) and not ordinary_english(word):
             put("c:" + word[:3], 3.0, group="containment")  # SKYKICK: a short word opening a compound
+        if len(word) >= 5 and word.isalpha() and not dictionary_word(word) and worded_head(word[:-3]):
+            put("c:" + word[-3:], 3.0, group="containment")  # PROCAT: a short word ending a compound
 
 
 def _listing_probes(f: MarkForms, put: Callable[..., None]) -> None:

@@ -24,12 +24,14 @@ from ipwarden.similarity.chinese_parts import (
 from ipwarden.similarity.forms import MarkForms, by_characters, glued_to_generic, plain_meaning, without_brand
 from ipwarden.similarity.glued import (
     COINED_OPENING,
+    COMPOUND_ENDING,
     INSIDE_GLUED,
     LEADING_WORD,
     REORDERED,
     beside_codes,
     coined_ending,
     coined_opening,
+    compound_ending,
     compound_opening,
     inside_earlier,
     reordered,
@@ -331,6 +333,11 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if ending:
         why = f"ends with the whole earlier mark {_q(earlier)}, a name of no ordinary meaning: {_q(ending)}"
         return Aspect(AspectKind.CONTAINMENT, LEADING_WORD, (why,))
+    ending = compound_ending(q, c)
+    if ending:
+        head = _q(ending[: len(ending) - len(c.core_compact)].upper())
+        why = f"ends with the whole earlier mark {_q(earlier)} after {head}, a word of its own: {_q(ending)}"
+        return Aspect(AspectKind.CONTAINMENT, COMPOUND_ENDING, (why,))
     inside = inside_earlier(q, c)
     if inside:
         return Aspect(AspectKind.CONTAINMENT, inside[0], (inside[1],))
