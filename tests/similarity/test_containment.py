@@ -117,6 +117,16 @@ def test_a_short_or_ordinary_mark_ending_a_compound_after_a_word_of_its_own() ->
     assert "c:cat" not in {p.key for p in query_probes(prepare("WILDCAT"))}
 
 
+def test_look_alike_digits_in_a_glued_word_read_as_letters() -> None:
+    """JUU1VAPOR.COM holds JUUL (1 for l) and GUCC1SHOP GUCCI (1 for i): just below the letters written."""
+    juul = containment(prepare("juu1vapor.com"), prepare("JUUL"))
+    assert juul is not None and juul.score == 0.83 and "look-alike digits" in juul.reasons[0]
+    gucci = containment(prepare("GUCC1SHOP"), prepare("GUCCI"))
+    assert gucci is not None and gucci.score == 0.86 and "'guccishop'" in gucci.reasons[0]
+    # four digits are too many to read as letters: a model code, not a word
+    assert containment(prepare("JUU1111VAPOR"), prepare("JUUL")) is None
+
+
 def test_a_short_head_hyphenated_to_a_generic_word_is_one_name() -> None:
     walmart = prepare("WAL-MART")
     assert walmart.core == ("walmart",) and walmart.dropped == ()

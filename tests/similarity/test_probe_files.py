@@ -15,7 +15,17 @@ from ipwarden.similarity.normalize import normalise
 
 PROBES = sorted((Path(__file__).parent / "probes").glob("clearance_probes_*.yaml"))
 SEALED = Path(__file__).resolve().parents[2] / "eval" / "containment_fresh" / "cases.yaml"
-CATEGORIES = {"containment", "cross_script", "sound_latin", "translation", "negative", "spelling", "glyph"}
+CATEGORIES = {
+    "containment",
+    "cross_script",
+    "sound_latin",
+    "sound_chinese",
+    "translation",
+    "negative",
+    "spelling",
+    "lookalike",
+    "glyph",
+}
 
 
 def _load(path: Path) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.forms import MarkForms
-from ipwarden.similarity.word_aspects import MISSPELT_INSIDE, misspelt_inside, misspelt_part
+from ipwarden.similarity.phonetics import latin_key
+from ipwarden.similarity.resources import coined_word, given_names, ordinary_english
 
 __all__ = ["lookalike", "spelling"]
 
@@ -100,4 +101,71 @@ def lookalike(q: MarkForms, c: MarkForms) -> Aspect | None:
         subs = _substitutions(q.compact, c.compact)
         reasons = tuple(dict.fromkeys(f"look-alike: {s}" for s in subs[:4]))
         return Aspect(AspectKind.LOOKALIKE, round(0.9 * sim, 3), reasons)
+    return None
+
+
+MISSPELT_INSIDE = 0.78  # below high alone: a word of the query spelt or said like the whole earlier mark
+_MISSPELT_NAME = 0.86  # MICHEAL KORS HANDBAG: a name of two words or more, spelt all but the same
+
+
+def _misspelling(word: str, mark: str, mark_key: str) -> tuple[str, float]:
+    """How ``word`` writes ``mark`` another way — "spelt" (similarity 0.8 or more), "said" (the same sound
+    key ``mark_key``, similarity 0.6 or more) or "" — and their spelling similarity."""
+    sim = DamerauLevenshtein.normalized_similarity(word, mark)
+    if sim >= 0.8:
+        return "spelt", sim
+    said = len(mark_key) >= 3 and latin_key(word) == mark_key
+    return ("said" if said and sim >= 0.6 else ""), sim
+
+
+def misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """Words of a longer query that are the earlier mark misspelt, or said alike, with other words added
+    (SAMSNG GALAXY ~ SAMSUNG, LOUIS VUITON HANDBAG ~ LOUIS VUITTON: typosquatting with added terms, WIPO
+    Overview 3.0 s. 1.8 and 1.9); a spelling likeness, so a clear meaning of the query counters it."""
+    size = len(c.core)
+    if c.cjk or not 1 <= size < len(q.core) or size > 4:
+        return None
+    mark = c.core_compact
+    if len(mark) < 4 or not mark.isalpha():
+        return None
+    for start in range(len(q.core) - size + 1):
+        words = q.core[start : start + size]
+        joined = "".join(words)
+        if len(joined) < 4 or not joined.isalpha() or joined == mark:
+            continue
+        if all(ordinary_english(w) for w in words):
+            continue  # ordinary words (GALAXY) are not a misspelt mark (GALAXIA)
+        how, sim = _misspelling(joined, mark, c.latin_key)
+        if how:
+            shown = " ".join(words).upper()
+            why = f"spelling: contains {_q(shown)}, the earlier mark {_q(c.text)} {how} another way"
+            # one word near another is often chance (KROS for KORS); a name of several words, not all of them
+            # ordinary (BLUE MOOD is no BLUE MOON misspelt), is not
+            several = size >= 2 and sim >= 0.8 and not all(ordinary_english(w) for w in c.core)
+            return Aspect(AspectKind.SPELLING, _MISSPELT_NAME if several else MISSPELT_INSIDE, (why,))
+    return None
+
+
+MISSPELT_PART = 0.75  # below the part written as it is (KORS in MICHAEL KORS 0.79, HARLEY opening 0.85)
+
+
+def misspelt_part(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """A one-word query spelt or said like the coined first or last word of a longer earlier mark, the
+    first no given name (FERAGAMMO ~ SALVATORE FERRAGAMO, HARLY ~ HARLEY-DAVIDSON): the other way round from
+    :func:`misspelt_inside`, as :func:`containment` takes a query that is such a word written as it is."""
+    if q.cjk or c.cjk or len(q.core) != 1 or not 2 <= len(c.core) <= 4:
+        return None
+    word = q.core[0]
+    if not coined_word(word) or word in given_names():
+        return None
+    for part in dict.fromkeys((c.core[-1], c.core[0])):
+        if part == word or not coined_word(part):
+            continue
+        if part == c.core[0] and part in given_names():  # MICHAL is no misspelt MICHAEL KORS
+            continue
+        how, _ = _misspelling(word, part, latin_key(part))
+        if how:
+            shown, earlier = _q(part.upper()), _q(c.text)
+            why = f"spelling: {_q(q.text)} is {shown} of the earlier mark {earlier} {how} another way"
+            return Aspect(AspectKind.SPELLING, MISSPELT_PART, (why,))
     return None

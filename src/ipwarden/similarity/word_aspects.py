@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.chinese_parts import (
@@ -21,7 +19,14 @@ from ipwarden.similarity.chinese_parts import (
     prefixed,
     word_across,
 )
-from ipwarden.similarity.forms import MarkForms, by_characters, glued_to_generic, plain_meaning, without_brand
+from ipwarden.similarity.forms import (
+    MarkForms,
+    by_characters,
+    glued_to_generic,
+    plain_meaning,
+    prepare,
+    without_brand,
+)
 from ipwarden.similarity.glued import (
     COINED_OPENING,
     COMPOUND_ENDING,
@@ -38,11 +43,10 @@ from ipwarden.similarity.glued import (
 )
 from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
-from ipwarden.similarity.phonetics import latin_key
-from ipwarden.similarity.resources import coined_word, given_names, glosses, ordinary_english
+from ipwarden.similarity.resources import given_names, glosses, ordinary_english
 from ipwarden.similarity.shared_words import dominant_word, same_dominant_element, shared_word
 
-__all__ = ["MISSPELT_INSIDE", "chinese_name", "containment", "meaning", "misspelt_inside", "misspelt_part"]
+__all__ = ["chinese_name", "containment", "meaning"]
 
 _DIRECT_BONUS = 0.03  # a meaning shared with the English words themselves, over one met through English
 
@@ -242,8 +246,46 @@ def _coined_leading(q: MarkForms, c: MarkForms) -> bool:
     )
 
 
+_DIGIT_LETTERS = (  # UTS #39 look-alikes; 1 is read as l, then as i (JUU1 is JUUL, GUCC1 is GUCCI)
+    str.maketrans({"0": "o", "1": "l", "3": "e", "5": "s"}),
+    str.maketrans({"0": "o", "1": "i", "3": "e", "5": "s"}),
+)
+_MAX_DIGITS = 2
+
+
+def _digits_as_letters(q: MarkForms) -> list[MarkForms]:
+    """The query with the look-alike digits of a word that mixes them with letters read as those letters
+    (JUU1VAPOR.COM is JUULVAPOR.COM): one or two digits among more letters; [] if no word has them."""
+    words = q.norm.split(" ")
+    mixed = [
+        0 < sum(ch.isdigit() for ch in w) <= min(_MAX_DIGITS, sum(ch.isalpha() for ch in w) - 1)
+        for w in words
+    ]
+    if not any(mixed):
+        return []
+    found: list[MarkForms] = []
+    for table in _DIGIT_LETTERS:
+        read = " ".join(w.translate(table) if m else w for w, m in zip(words, mixed, strict=True))
+        if read.replace(" ", "").isalpha() and all(f.norm != read for f in found):
+            found.append(prepare(read))
+    return found
+
+
 def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """The earlier mark is the dominant element of the query (or the other way round), generic words aside."""
+    """The earlier mark is the dominant element of the query (or the other way round), generic words aside;
+    or it is so once look-alike digits are read as the letters they stand for, just below."""
+    found = _containment(q, c)
+    if found is not None or c.cjk:
+        return found
+    for read in _digits_as_letters(q):
+        found = _containment(read, c)
+        if found is not None:
+            why = f"{found.reasons[0]}, once look-alike digits are read as letters ({_q(q.core_compact)})"
+            return Aspect(AspectKind.CONTAINMENT, round(found.score - _LOOKALIKE_GAP, 3), (why,))
+    return None
+
+
+def _containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     if q.compact == c.compact:
         return None
     earlier = " ".join(c.core).upper()
@@ -350,73 +392,6 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     shared = shared_word(q, c) or dominant_word(q, c)
     if shared:
         return Aspect(AspectKind.CONTAINMENT, shared[0], (shared[1],))
-    return None
-
-
-MISSPELT_INSIDE = 0.78  # below high alone: a word of the query spelt or said like the whole earlier mark
-_MISSPELT_NAME = 0.86  # MICHEAL KORS HANDBAG: a name of two words or more, spelt all but the same
-
-
-def _misspelling(word: str, mark: str, mark_key: str) -> tuple[str, float]:
-    """How ``word`` writes ``mark`` another way — "spelt" (similarity 0.8 or more), "said" (the same sound
-    key ``mark_key``, similarity 0.6 or more) or "" — and their spelling similarity."""
-    sim = DamerauLevenshtein.normalized_similarity(word, mark)
-    if sim >= 0.8:
-        return "spelt", sim
-    said = len(mark_key) >= 3 and latin_key(word) == mark_key
-    return ("said" if said and sim >= 0.6 else ""), sim
-
-
-def misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """Words of a longer query that are the earlier mark misspelt, or said alike, with other words added
-    (SAMSNG GALAXY ~ SAMSUNG, LOUIS VUITON HANDBAG ~ LOUIS VUITTON: typosquatting with added terms, WIPO
-    Overview 3.0 s. 1.8 and 1.9); a spelling likeness, so a clear meaning of the query counters it."""
-    size = len(c.core)
-    if c.cjk or not 1 <= size < len(q.core) or size > 4:
-        return None
-    mark = c.core_compact
-    if len(mark) < 4 or not mark.isalpha():
-        return None
-    for start in range(len(q.core) - size + 1):
-        words = q.core[start : start + size]
-        joined = "".join(words)
-        if len(joined) < 4 or not joined.isalpha() or joined == mark:
-            continue
-        if all(ordinary_english(w) for w in words):
-            continue  # ordinary words (GALAXY) are not a misspelt mark (GALAXIA)
-        how, sim = _misspelling(joined, mark, c.latin_key)
-        if how:
-            shown = " ".join(words).upper()
-            why = f"spelling: contains {_q(shown)}, the earlier mark {_q(c.text)} {how} another way"
-            # one word near another is often chance (KROS for KORS); a name of several words, not all of them
-            # ordinary (BLUE MOOD is no BLUE MOON misspelt), is not
-            several = size >= 2 and sim >= 0.8 and not all(ordinary_english(w) for w in c.core)
-            return Aspect(AspectKind.SPELLING, _MISSPELT_NAME if several else MISSPELT_INSIDE, (why,))
-    return None
-
-
-MISSPELT_PART = 0.75  # below the part written as it is (KORS in MICHAEL KORS 0.79, HARLEY opening 0.85)
-
-
-def misspelt_part(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """A one-word query spelt or said like the coined first or last word of a longer earlier mark, the
-    first no given name (FERAGAMMO ~ SALVATORE FERRAGAMO, HARLY ~ HARLEY-DAVIDSON): the other way round from
-    :func:`misspelt_inside`, as :func:`containment` takes a query that is such a word written as it is."""
-    if q.cjk or c.cjk or len(q.core) != 1 or not 2 <= len(c.core) <= 4:
-        return None
-    word = q.core[0]
-    if not coined_word(word) or word in given_names():
-        return None
-    for part in dict.fromkeys((c.core[-1], c.core[0])):
-        if part == word or not coined_word(part):
-            continue
-        if part == c.core[0] and part in given_names():  # MICHAL is no misspelt MICHAEL KORS
-            continue
-        how, _ = _misspelling(word, part, latin_key(part))
-        if how:
-            shown, earlier = _q(part.upper()), _q(c.text)
-            why = f"spelling: {_q(q.text)} is {shown} of the earlier mark {earlier} {how} another way"
-            return Aspect(AspectKind.SPELLING, MISSPELT_PART, (why,))
     return None
 
 
