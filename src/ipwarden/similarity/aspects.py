@@ -24,6 +24,7 @@ from ipwarden.similarity.phonetics import (
     glide_key,
     italian_key,
     latin_key,
+    letters_said,
     liquid_keys,
     loose_key,
     one_liquid,
@@ -78,7 +79,37 @@ def _said(f: MarkForms) -> str:
 
 
 def sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """Same or close Latin sound key (ph/f, c/k/q, x/ks, doubled letters, vowel changes)."""
+    """Same or close Latin sound key (ph/f, c/k/q, x/ks, doubled letters, vowel changes), or the two marks
+    said alike once letters are read as their names, whichever is closer."""
+    found = _sound_latin(q, c)
+    said = _letters_said_alike(q, c) if q.compact != c.compact else None
+    return said if said is not None and (found is None or said.score > found.score) else found
+
+
+_SAID_ALIKE = 0.92  # B WEAR said 'bee wear': the same words to the ear, if not to the eye
+_SAID_MIN_SIMILARITY = 0.75
+
+
+def _letters_said_alike(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """A mark with lone letters (or digits) said as their names sounds as another written out in words
+    (BEE WEAR ~ B WEAR, PHONES FOR YOU ~ PHONES 4U, ENERGY ~ NRG): scaled by how close the two read."""
+    q_said, c_said = letters_said(q.text), letters_said(c.text)
+    if not q_said and not c_said:
+        return None
+    ours, theirs = q_said or q.norm, c_said or c.norm
+    key = latin_key(ours)
+    if len(key) < 3 or key != latin_key(theirs):
+        return None
+    close = DamerauLevenshtein.normalized_similarity(ours.replace(" ", ""), theirs.replace(" ", ""))
+    if close < _SAID_MIN_SIMILARITY:
+        return None
+    why = (
+        f"sound: {_q(q.text)} and {_q(c.text)} are said alike ('{ours}' ~ '{theirs}'), letters read as names"
+    )
+    return Aspect(AspectKind.SOUND, round(_SAID_ALIKE * (0.8 + 0.2 * close), 3), (why,))
+
+
+def _sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     ka, kb = q.latin_key, c.latin_key
     if not ka or not kb:
         return None

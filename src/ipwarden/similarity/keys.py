@@ -35,6 +35,7 @@ from ipwarden.similarity.phonetics import (
     glide_key,
     italian_key,
     latin_key,
+    letters_said,
     liquid_keys,
     spelled_as_said,
     vowel_key,
@@ -179,6 +180,9 @@ def mark_keys(f: MarkForms) -> set[str]:
         if len(spoken) >= 3:
             keys.update(_sound_keys(spoken))
             keys.update(_sound_keys(english_spelling(f.pinyin)))
+    said = latin_key(letters_said(f.text))  # lone letters said as their names (B WEAR 'bee wear')
+    if len(said) >= 3:
+        keys.add("ls:" + said)
     keys.update("m:" + m for m in f.meanings)
     keys.update("mw:" + w for m in f.meanings for w in m.split(" ") if len(w) >= 3)
     # translated meanings once more on their own, so that an English query finds its equivalents in other
@@ -302,6 +306,9 @@ def query_probes(f: MarkForms) -> list[Probe]:
         put("v:" + vowel_key(f.latin), 4.0)
     if f.latin and not f.cjk:
         _latin_sound_probes(f, put)
+        said = latin_key(letters_said(f.text) or f.norm)  # the marks in letters it says (BEE WEAR ~ B WEAR)
+        if len(said) >= 3:
+            put("ls:" + said, 5.0, group="sound")
     if f.cjk and not f.latin:  # a Chinese name of a Western mark, that keeps its syllable onsets only
         for key in chinese_onset_keys(f.pinyin):
             put("ta:" + key, 3.0, exact=False, group="onsets")

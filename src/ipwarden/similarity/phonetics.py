@@ -19,6 +19,7 @@ __all__ = [
     "glide_key",
     "italian_key",
     "latin_key",
+    "letters_said",
     "loose_key",
     "number_words",
     "one_liquid",
@@ -97,6 +98,34 @@ def _say(number: int) -> str:
 def number_words(text: str) -> str:
     """Digits spelled out in English (``10`` → ``ten``, ``4u`` → ``fouru``) so TAKE 10 sounds like TAKETEN."""
     return _NUMBER.sub(lambda m: _say(int(m.group())) if len(m.group()) <= 3 else _say(10**6), text)
+
+
+_LETTER_NAMES = {  # the English names of the letters, as a buyer says a mark written in them
+    "a": "ay", "b": "bee", "c": "see", "d": "dee", "e": "ee", "f": "ef", "g": "gee", "h": "aitch",
+    "i": "eye", "j": "jay", "k": "kay", "l": "el", "m": "em", "n": "en", "o": "oh", "p": "pee", "q": "cue",
+    "r": "ar", "s": "es", "t": "tee", "u": "you", "v": "vee", "w": "doubleyou", "x": "ex", "y": "why",
+    "z": "zee",
+}  # fmt: skip
+_RUNS = re.compile(r"[a-z]+|\d+")
+_MAX_SPELLED = 3  # XL, NRG, TV: a run of letters without a vowel is said letter by letter
+
+
+@lru_cache(maxsize=65_536)
+def letters_said(text: str) -> str:
+    """The mark as said when its lone letters, and short runs of letters with no vowel, are read as the
+    letters' names and its digits as number words (B WEAR 'bee wear', 4U 'four you', NRG 'en ar gee');
+    "" when it has none, which is when it is said as it is written."""
+    said: list[str] = []
+    spelled = False
+    for run in _RUNS.findall(normalise(text)):
+        if run.isdigit():
+            said.append(number_words(run))
+        elif len(run) == 1 or (len(run) <= _MAX_SPELLED and not set(run) & set("aeiouy")):
+            said.extend(_LETTER_NAMES[ch] for ch in run)
+            spelled = True
+        else:
+            said.append(run)
+    return " ".join(said) if spelled else ""
 
 
 @lru_cache(maxsize=65_536)
