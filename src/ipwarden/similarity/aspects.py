@@ -93,7 +93,8 @@ _SAID_MIN_SIMILARITY = 0.75
 def _letters_said_alike(q: MarkForms, c: MarkForms) -> Aspect | None:
     """A mark with lone letters (or digits) said as their names sounds as another written out in words
     (BEE WEAR ~ B WEAR, PHONES FOR YOU ~ PHONES 4U, ENERGY ~ NRG): scaled by how close the two read."""
-    q_said, c_said = letters_said(q.text), letters_said(c.text)
+    q_said = letters_said(q.text) if _may_spell(q) else ""
+    c_said = letters_said(c.text) if _may_spell(c) else ""
     if not q_said and not c_said:
         return None
     ours, theirs = q_said or q.norm, c_said or c.norm
@@ -107,6 +108,15 @@ def _letters_said_alike(q: MarkForms, c: MarkForms) -> Aspect | None:
         f"sound: {_q(q.text)} and {_q(c.text)} are said alike ('{ours}' ~ '{theirs}'), letters read as names"
     )
     return Aspect(AspectKind.SOUND, round(_SAID_ALIKE * (0.8 + 0.2 * close), 3), (why,))
+
+
+def _may_spell(f: MarkForms) -> bool:
+    """Whether a mark may have letters said as names: a short word or one with a digit (most marks have
+    neither, and are not read again for each candidate)."""
+    return any(len(t) <= _SPELLED_WORD or not t.isalpha() for t in f.tokens)
+
+
+_SPELLED_WORD = 3
 
 
 def _sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:

@@ -253,22 +253,24 @@ _DIGIT_LETTERS = (  # UTS #39 look-alikes; 1 is read as l, then as i (JUU1 is JU
 _MAX_DIGITS = 2
 
 
-def _digits_as_letters(q: MarkForms) -> list[MarkForms]:
+@lru_cache(maxsize=4_096)
+def _digits_as_letters(norm: str) -> tuple[MarkForms, ...]:
     """The query with the look-alike digits of a word that mixes them with letters read as those letters
-    (JUU1VAPOR.COM is JUULVAPOR.COM): one or two digits among more letters; [] if no word has them."""
-    words = q.norm.split(" ")
+    (JUU1VAPOR.COM is JUULVAPOR.COM): one or two digits among more letters; none if no word has them. Cached:
+    asked once for each candidate of a query."""
+    words = norm.split(" ")
     mixed = [
         0 < sum(ch.isdigit() for ch in w) <= min(_MAX_DIGITS, sum(ch.isalpha() for ch in w) - 1)
         for w in words
     ]
     if not any(mixed):
-        return []
+        return ()
     found: list[MarkForms] = []
     for table in _DIGIT_LETTERS:
         read = " ".join(w.translate(table) if m else w for w, m in zip(words, mixed, strict=True))
         if read.replace(" ", "").isalpha() and all(f.norm != read for f in found):
             found.append(prepare(read))
-    return found
+    return tuple(found)
 
 
 def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
@@ -277,7 +279,7 @@ def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     found = _containment(q, c)
     if found is not None or c.cjk:
         return found
-    for read in _digits_as_letters(q):
+    for read in _digits_as_letters(q.norm):
         found = _containment(read, c)
         if found is not None:
             why = f"{found.reasons[0]}, once look-alike digits are read as letters ({_q(q.core_compact)})"
