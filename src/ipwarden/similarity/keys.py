@@ -23,7 +23,7 @@ from ipwarden.similarity.chinese import (
     read_as_pinyin,
     transliteration_key,
 )
-from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning
+from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning, prepare
 from ipwarden.similarity.glued import dictionary_word, glued_pieces, worded_head
 from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
@@ -306,9 +306,12 @@ def query_probes(f: MarkForms) -> list[Probe]:
         put("v:" + vowel_key(f.latin), 4.0)
     if f.latin and not f.cjk:
         _latin_sound_probes(f, put)
-        said = latin_key(letters_said(f.text) or f.norm)  # the marks in letters it says (BEE WEAR ~ B WEAR)
+        reading = letters_said(f.text)
+        said = latin_key(reading or f.norm)  # the marks in letters it says (BEE WEAR ~ B WEAR)
         if len(said) >= 3:
             put("ls:" + said, 5.0, group="sound")
+        if reading:  # and, a query in letters, the marks in the words it is said as (B WEAR ~ BEE WEAR)
+            put("c:" + "".join(prepare(reading).core_skel), 5.0, group="sound")
     if f.cjk and not f.latin:  # a Chinese name of a Western mark, that keeps its syllable onsets only
         for key in chinese_onset_keys(f.pinyin):
             put("ta:" + key, 3.0, exact=False, group="onsets")
