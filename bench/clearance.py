@@ -170,25 +170,14 @@ def load_dev(paths: Sequence[Path]) -> tuple[list[Any], list[dict[str, Any]]]:
     import yaml
 
     sys.path.insert(0, str(ROOT / "tests" / "similarity"))
-    from similarity_support import right
+    from similarity_support import rights as case_rights
 
     data: dict[str, list[Any]] = {"registry": [], "cases": []}
     for path in paths:
         part = yaml.safe_load(path.read_text(encoding="utf-8"))
         data["registry"] += part.get("registry") or []
         data["cases"] += part.get("cases") or []
-    rights = [
-        right(
-            r["id"],
-            r["mark"],
-            r["classes"],
-            office=r["office"],
-            owner=r["owner"],
-            family=r.get("family"),
-            status=r.get("status", "registered"),
-        )
-        for r in data["registry"]
-    ]
+    rights = case_rights(data["registry"])
     queries: list[dict[str, Any]] = []
     for n, case in enumerate(data["cases"], 1):
         base = {"query": str(case["query"]), "classes": case.get("classes") or [], "offices": []}

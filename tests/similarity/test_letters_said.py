@@ -46,26 +46,23 @@ def test_a_mark_in_letters_is_filed_under_its_reading_which_a_query_in_words_pro
     key = "ls:" + latin_key("bee wear")
     assert key in mark_keys(prepare("B WEAR")) and key not in mark_keys(prepare("BEE WEAR"))
     assert key in {p.key for p in query_probes(prepare("BEE WEAR"))}
-    store = InMemoryRightsStore()
-    store.upsert_rights(
-        [right("BW", "B WEAR", [25])]
-        + [right(f"N{i}", m, [25]) for i, m in enumerate(("BEAR WEAR", "BEE-WISE", "BE WELL", "WEAR ME"))]
-    )
-    service = SearchService(SearchIndex.build(tmp_path / "index", store), store)
-    hits = service.search(SearchQuery.parse("BEE WEAR", classes=[25])).hits
-    found = next(h for h in hits if h.id == "BW")
-    assert found is hits[0] and "said alike" in " ".join(found.reasons)
+    _assert_found_first_as_said(tmp_path, "B WEAR", "BEE WEAR")
 
 
 def test_a_query_in_letters_probes_the_marks_in_the_words_it_is_said_as(tmp_path: Path) -> None:
     assert "c:bee" in {p.key for p in query_probes(prepare("B WEAR"))}
     assert "c:bee" not in {p.key for p in query_probes(prepare("BOWER"))}
+    _assert_found_first_as_said(tmp_path, "BEE WEAR", "B WEAR")
+
+
+def _assert_found_first_as_said(tmp_path: Path, mark: str, query: str) -> None:
+    """Among marks that share a word or a sound with it, ``mark`` is the query's first hit, said alike."""
     store = InMemoryRightsStore()
     store.upsert_rights(
-        [right("BW", "BEE WEAR", [25])]
+        [right("BW", mark, [25])]
         + [right(f"N{i}", m, [25]) for i, m in enumerate(("BEAR WEAR", "BEE-WISE", "BE WELL", "WEAR ME"))]
     )
     service = SearchService(SearchIndex.build(tmp_path / "index", store), store)
-    hits = service.search(SearchQuery.parse("B WEAR", classes=[25])).hits
+    hits = service.search(SearchQuery.parse(query, classes=[25])).hits
     found = next(h for h in hits if h.id == "BW")
     assert found is hits[0] and "said alike" in " ".join(found.reasons)

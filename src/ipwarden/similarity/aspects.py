@@ -110,13 +110,13 @@ def _letters_said_alike(q: MarkForms, c: MarkForms) -> Aspect | None:
     return Aspect(AspectKind.SOUND, round(_SAID_ALIKE * (0.8 + 0.2 * close), 3), (why,))
 
 
+_SPELLED_WORD = 3
+
+
 def _may_spell(f: MarkForms) -> bool:
     """Whether a mark may have letters said as names: a short word or one with a digit (most marks have
     neither, and are not read again for each candidate)."""
     return any(len(t) <= _SPELLED_WORD or not t.isalpha() for t in f.tokens)
-
-
-_SPELLED_WORD = 3
 
 
 def _sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
