@@ -158,6 +158,8 @@ def test_a_rhyme_is_a_different_first_sound_and_the_rest_alike() -> None:
     assert _run(asp.rhyme, "DOUGIES", "HUGGIES") is not None  # -oug- and -ugg- are said alike
     assert _run(asp.rhyme, "ROLEX", "RELAX") is None  # the same first sound
     assert _run(asp.rhyme, "BOSS", "MOSS") is None  # too short: every letter counts
+    short = _run(asp.rhyme, "VIVO", "TIVO")  # a key of two but two syllables: VIVO ~ TIVO (FCAFC 2012)
+    assert short is not None and short.score >= 0.8
     assert _run(asp.rhyme, "APPLE", "GRAPPLE") is None  # a vowel start, not a rhyme
     assert _run(asp.rhyme, "GOLEX", "ROLAND") is None
 
@@ -232,3 +234,11 @@ def test_a_coined_first_or_last_word_is_filed_under_its_sound_for_its_respelling
     probes = {p.key: p for p in query_probes(prepare("HARLY"))}
     assert probes["wk:HRL"].group == "respelled"
     assert not any(k.startswith("wk:") for k in {p.key for p in query_probes(prepare("HARLEY DAVIDSON"))})
+
+
+def test_two_letters_trading_places_across_one_count_as_one_slip() -> None:
+    found = _run(asp.spelling, "DOGIVA", "GODIVA")
+    assert found is not None and found.score == 0.708 and "'d' and 'g' trade places" in found.reasons[0]
+    assert _run(asp.spelling, "NIKE", "KINE") is None  # four letters: two of them are half the mark
+    far = _run(asp.spelling, "DOGIAV", "GODIVA")  # more than one slip
+    assert far is None or "trade places" not in far.reasons[0]

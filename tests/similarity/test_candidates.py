@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import product
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +10,7 @@ from similarity_support import right
 
 from ipwarden.registry.memory import InMemoryRightsStore
 from ipwarden.similarity.aspects import cross_script, meaning, sound_latin
-from ipwarden.similarity.candidate_groups import choose, tie_order
+from ipwarden.similarity.candidate_groups import RHYME, RHYME_SHARE, choose, tie_order
 from ipwarden.similarity.chinese import english_spelling
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.index import SearchIndex
@@ -78,6 +79,39 @@ def test_a_rare_group_keeps_its_slots(tmp_path: Path) -> None:
     ords = index.candidates("GATO NEGRO", cap=20)
     assert len(ords) == 20
     assert index.ords_of(["BC"])[0] in ords
+
+
+def test_a_rhyme_is_a_candidate_among_many_spelling_neighbours(tmp_path: Path) -> None:
+    """ROLEX shares with DELEX only keys that DELEX's own sound neighbours (DALEX, DOLLEKS …) share too, and
+    more; its rhyme probes keep it a place of its own among the candidates."""
+    rhymes = {p.key: p.group for p in query_probes(prepare("DELEX"))}
+    assert rhymes["v:RALAKS"] == "rhyme" and "v:DALAKS" not in {k for k, g in rhymes.items() if g == "rhyme"}
+    assert not any(g == "rhyme" for g in {p.group for p in query_probes(prepare("APEX"))})  # a vowel start
+    assert not any(g == "rhyme" for g in {p.group for p in query_probes(prepare("DELEX ROLEX"))})  # two words
+    store = InMemoryRightsStore()
+    spellings = [
+        "D" + a + el + b + x for a, el, b, x in product("AEIOU", ["L", "LL"], "AEIOU", ["X", "KS", "CKS"])
+    ]
+    crowd = [right(f"N{i}", text, [14]) for i, text in enumerate(spellings) if text != "DELEX"]
+    store.upsert_rights([*crowd, right("RX", "ROLEX", [14])])
+    index = SearchIndex.build(tmp_path / "index", store)
+    assert index.ords_of(["RX"])[0] in index.candidates("DELEX", cap=20)
+
+
+def test_rhymes_take_a_few_places_on_top_of_the_cap_and_none_of_the_others() -> None:
+    rows = 400
+    per_group = np.zeros((rows, len(GROUPS)))
+    per_group[:300, 0] = np.linspace(1.0, 2.0, 300)  # spelling neighbours
+    per_group[300:, RHYME] = 50.0  # rhymes, far heavier
+    per_group[0, RHYME] = 60.0  # the weakest spelling neighbour rhymes best: a rhyme's place, not a rest one
+    keep = np.ones(rows, dtype=bool)
+    without = choose(per_group[:300, :RHYME], keep[:300], {0}, 120)
+    chosen = choose(per_group, keep, {0, RHYME}, 120)
+    rhymes = int(120 * RHYME_SHARE)
+    assert len(chosen) == 120 + rhymes
+    assert set(without.tolist()) <= set(chosen.tolist())
+    assert 0 in chosen.tolist() and 0 not in without.tolist()
+    assert sum(1 for i in chosen if i >= 300) == rhymes - 1
 
 
 def test_distinct_postings_match_numpy_unique_with_either_method() -> None:

@@ -10,7 +10,14 @@ from ipwarden.similarity.chinese import from_older_romanisation, transliteration
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.keys import mark_keys, query_probes
 from ipwarden.similarity.normalize import tokens
-from ipwarden.similarity.phonetics import french_reading, glide_key, italian_key, latin_key, liquid_keys
+from ipwarden.similarity.phonetics import (
+    french_reading,
+    glide_key,
+    italian_key,
+    labial_keys,
+    latin_key,
+    liquid_keys,
+)
 
 
 def test_single_letters_in_a_row_are_one_word() -> None:
@@ -189,6 +196,19 @@ def test_l_and_r_are_one_sound_where_buyers_say_them_alike() -> None:
     assert "k:RLKS" in {p.key for p in query_probes(prepare("LOLEX"))}
     assert "k:RKS" not in {p.key for p in query_probes(prepare("LUXO"))}  # LKS: too short a key to probe
     other = sound_latin(prepare("GOLEX"), prepare("ROLEX"))  # another first sound is no liquid
+    assert other is None or "one sound" not in other.reasons[0]
+
+
+def test_b_and_v_are_one_sound_where_buyers_say_them_alike() -> None:
+    """VEEP and BEEP are said alike in Spanish (Krim-Ko v. Coca-Cola, CCPA 1968, held them confusing)."""
+    found = sound_latin(prepare("VEEP"), prepare("BEEP"))
+    assert found is not None and 0.8 <= found.score < 0.9 and "b and v are one sound" in found.reasons[0]
+    assert labial_keys("VP") == ("BP",) and labial_keys("BVK") == ("VVK", "BBK")
+    assert labial_keys("BVB") == () and labial_keys("NK") == ()  # too many to swap, or none
+    assert sound_latin(prepare("VAT"), prepare("BAT")) is None  # the shortest words: b and v make others
+    assert "v:BAP" in {p.key for p in query_probes(prepare("VEEP"))}  # a short key: probed by its vowels
+    assert "k:BLKN" in {p.key for p in query_probes(prepare("VOLKAN"))}
+    other = sound_latin(prepare("PEEP"), prepare("BEEP"))
     assert other is None or "one sound" not in other.reasons[0]
 
 

@@ -23,10 +23,12 @@ from ipwarden.similarity.phonetics import (
     french_reading,
     glide_key,
     italian_key,
+    labial_keys,
     latin_key,
     letters_said,
     liquid_keys,
     loose_key,
+    one_labial,
     one_liquid,
     plural_key,
     said_spelling,
@@ -111,6 +113,8 @@ def _letters_said_alike(q: MarkForms, c: MarkForms) -> Aspect | None:
 
 
 _SPELLED_WORD = 3
+_LABIAL_MIN_LETTERS = 4  # BAT and VAT, BET and VET: in the shortest words b and v make other words
+_LABIAL_MIN_SPELLED = 0.75
 
 
 def _may_spell(f: MarkForms) -> bool:
@@ -171,6 +175,10 @@ def _sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
             f"sound: {_said(q)} sounds like {_said(c)} where l and r are one sound "
             f"(Japanese, Korean: {ka} ~ {kb})"
         )
+    elif (labial := _labial_spelling(q, c)) is not None:
+        # b and v are one sound in Spanish and close in Greek and Portuguese (VEEP ~ BEEP)
+        score = 0.9 * (0.85 + 0.15 * labial)
+        why = f"sound: {_said(q)} sounds like {_said(c)} where b and v are one sound (Spanish: {ka} ~ {kb})"
     elif len(ka) >= 3 and loose_key(ka) == loose_key(kb):
         score = 0.85 * (0.85 + 0.15 * _spelled_alike(q.latin, c.latin))
         why = f"sound: {_said(q)} sounds like {_said(c)} ({ka} ~ {kb}: voiced/unvoiced or silent letter)"
@@ -188,6 +196,17 @@ def _sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
     if len(ka) <= 2:  # short keys collide easily; let the spelling temper them
         score *= 0.75 + 0.25 * _spelled_alike(q.latin, c.latin)
     return Aspect(AspectKind.SOUND, round(score, 3), (why,))
+
+
+def _labial_spelling(q: MarkForms, c: MarkForms) -> float | None:
+    """How alike two marks are spelt once v is written b, when b and v are all that parts their sound keys;
+    only for marks spelt nearly alike that way (BYE DOO and VIDO share BD and VD, but little else)."""
+    if _read(q) or _read(c) or min(len(q.latin), len(c.latin)) < _LABIAL_MIN_LETTERS:
+        return None
+    if c.latin_key not in labial_keys(q.latin_key):
+        return None
+    spelled = DamerauLevenshtein.normalized_similarity(one_labial(q.latin), one_labial(c.latin))
+    return spelled if spelled >= _LABIAL_MIN_SPELLED else None
 
 
 def _said_in_french(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
@@ -209,22 +228,27 @@ def _said_in_french(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
 
 _RHYME = 0.8  # a rhyme's score before how alike the rest is spelled adds up to 0.07 (below the same sound)
 _RHYME_MIN_LETTERS = 4
+_RHYME_MIN_REST = 0.75
 _VOWEL_LETTERS = frozenset("aeiouy")
 
 
 def rhyme(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """The same sound after a different first consonant (DOUGIES ~ HUGGIES, GOLEX ~ ROLEX): the ear hears the
-    rest of the mark, which a rhyme keeps. Never high on its own (risk_policy.yaml): the beginning of a mark
-    counts most, and ordinary words rhyme by the thousand."""
+    """The same sound after a different first consonant (DOUGIES ~ HUGGIES, GOLEX ~ ROLEX, VIVO ~ TIVO): the
+    ear hears the rest of the mark, which a rhyme keeps. Never high on its own (risk_policy.yaml): the
+    beginning of a mark counts most, and ordinary words rhyme by the thousand."""
     ka, kb = q.latin_key, c.latin_key
     a, b = q.latin, c.latin
-    if q.cjk or c.cjk or len(ka) < 3 or len(ka) != len(kb) or ka[0] == kb[0] or ka[1:] != kb[1:]:
+    if q.cjk or c.cjk or len(ka) < 2 or len(ka) != len(kb) or ka[0] == kb[0] or ka[1:] != kb[1:]:
         return None
+    if len(ka) == 2 and min(q.vowel_key.count("A"), c.vowel_key.count("A")) < 2:
+        return None  # BOSS and MOSS: one short syllable, where the first sound is half the mark
     if min(len(a), len(b)) < _RHYME_MIN_LETTERS or a[:1] in _VOWEL_LETTERS or b[:1] in _VOWEL_LETTERS:
         return None
     if q.vowel_key[1:] != c.vowel_key[1:]:
         return None
     rest = _spelled_alike(a[1:], b[1:])
+    if rest < _RHYME_MIN_REST:  # MYNOKIA and KUNIKIA: the vowels alike, but not the letters that carry them
+        return None
     score = _RHYME + 0.07 * rest
     why = f"rhyme: {_q(q.text)} and {_q(c.text)} differ in the first sound only ({ka} ~ {kb})"
     return Aspect(AspectKind.RHYME, round(score, 3), (why,))

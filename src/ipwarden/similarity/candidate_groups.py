@@ -15,10 +15,12 @@ import numpy.typing as npt
 
 from ipwarden.similarity.keys import GROUPS
 
-__all__ = ["GROUP_SHARE", "WRITTEN", "Distinct", "choose"]
+__all__ = ["GROUP_SHARE", "RHYME", "RHYME_SHARE", "WRITTEN", "Distinct", "choose"]
 
 GROUP_SHARE = 0.15  # share of the candidate slots reserved for the best marks of each candidate group
 WRITTEN = GROUPS.index("written")  # the candidate group whose places come on top of the cap
+RHYME = GROUPS.index("rhyme")
+RHYME_SHARE = 0.05  # the rhyme group's places, on top of the cap like the written group's
 _FLAGS_FROM = 48  # postings are made distinct by flags when the index has fewer than 48 marks per posting
 
 
@@ -69,12 +71,16 @@ def choose(
     :func:`tie_order`, which decides among equal weights.
     """
     tie_scale = 1.0 + _TIE * ties if ties is not None else 1.0
-    score = per_group.sum(axis=1) * tie_scale
+    total = per_group.sum(axis=1)
+    if per_group.shape[1] > RHYME:  # a rhyme finds marks in its own places only: it adds none to the others
+        total = total - per_group[:, RHYME]
+    score = total * tie_scale
     if len(per_group) <= cap:
         chosen = np.flatnonzero(keep)
     else:
         chosen_mask = np.zeros(len(per_group), dtype=bool)
         quota = max(1, int(cap * GROUP_SHARE))
+        rhymes = max(1, int(cap * RHYME_SHARE))
         for column in sorted(groups):
             by_group = per_group[:, column]
             # marks an earlier group already took do not use this group's slots a second time, and among
@@ -82,10 +88,11 @@ def choose(
             others = score - by_group
             by_group = by_group / (1.0 + 1e-4 * others) * tie_scale
             by_group = np.where(keep & ~chosen_mask & (per_group[:, column] > 0), by_group, -1.0)
-            _take_best(by_group, quota, chosen_mask)
+            _take_best(by_group, rhymes if column == RHYME else quota, chosen_mask)
         rest = np.where(keep & ~chosen_mask, score, -1.0)
-        # the written group's places come on top of the cap: its loose keys must not take the others'
-        bonus = quota if WRITTEN in groups else 0
+        # the written and rhyme groups' places come on top of the cap: their loose keys must not take the
+        # others' (a rhyme is never high alone)
+        bonus = (quota if WRITTEN in groups else 0) + (rhymes if RHYME in groups else 0)
         _take_best(rest, max(0, cap + bonus - int(chosen_mask.sum())), chosen_mask)
         chosen = np.flatnonzero(chosen_mask)
     return chosen[np.argsort(-score[chosen], kind="stable")]

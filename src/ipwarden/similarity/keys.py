@@ -34,6 +34,7 @@ from ipwarden.similarity.phonetics import (
     french_reading,
     glide_key,
     italian_key,
+    labial_keys,
     latin_key,
     letters_said,
     liquid_keys,
@@ -59,14 +60,29 @@ _MAX_RUN = 6
 _MAX_LISTING_WORDS = 24  # a listing title's words probed in pairs: longer texts are not marks
 _MAX_ENGLISH_WORDS = 3
 _SHORT_OPENING = 3  # the longest first word of a mark filed under o: (its opening letters)
+_LABIAL_MIN_LETTERS = 4  # as the sound aspect (BAT and VAT are other words)
+_ONSETS = "BDFGHJKLMNPRSTVWX"  # the first consonants of vowel keys (C is K or S, Z is S, X is sh or ch)
+_RHYME_MIN_LETTERS = 4
 
 
 #: Candidate groups: each gets its own share of the exact-scoring slots, so that marks found only by sound,
 #: by look-alike characters, by containment or by meaning are not crowded out by spelling neighbours;
 #: "respelled" holds the sound keys of another spelling convention (a silent H, J read as Y), whose marks
 #: would otherwise lose to the many marks with the query's own sound key; "onsets" the Latin marks whose
-#: syllable onsets a Chinese query keeps (SKECHERS for 斯凯奇), many to one key, below the closer spellings.
-GROUPS = ("spelling", "sound", "chinese", "glyph", "containment", "meaning", "respelled", "onsets", "written")
+#: syllable onsets a Chinese query keeps (SKECHERS for 斯凯奇), many to one key, below the closer spellings;
+#: "rhyme" the marks that differ from a one-word query in the first consonant only (DELEX ~ ROLEX).
+GROUPS = (
+    "spelling",
+    "sound",
+    "chinese",
+    "glyph",
+    "containment",
+    "meaning",
+    "respelled",
+    "onsets",
+    "written",
+    "rhyme",
+)
 _GROUP_OF_KIND = {
     "s": "spelling",
     "c": "spelling",
@@ -409,6 +425,12 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
         put("k:" + glide, 4.0, group="respelled")
     if len(f.latin) >= 3 and f.latin.isalpha():  # a French name written as heard (RENO ~ RENAULT 'reno')
         put("fr:" + french_key(spelled_as_said(f.latin)), 5.0, group="respelled")
+    # b and v one sound (VEEP ~ BEEP); a two-symbol key is probed with its vowels, held by far fewer marks
+    if len(f.latin) >= _LABIAL_MIN_LETTERS:
+        kind, keyed = ("k:", key) if len(key) >= 3 else ("v:", f.vowel_key)
+        for labial in labial_keys(keyed):
+            put(kind + labial, 3.0, group="respelled")
+    _rhyme_probes(f, put)
     for liquid in liquid_keys(key) if len(key) >= 4 else ():  # l and r one sound (LOLEX ~ ROLEX); a
         put("k:" + liquid, 3.0, group="respelled")  # shorter key is shared by too many marks to probe
     heard = ear_key(f.text)  # a German, Dutch or Slavic spelling by ear (SCHELL, WODAFONE, ŠEVROLET)
@@ -451,6 +473,18 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
                 # unless the word is an ordinary English one (GALAXY), which names no mark
                 if len(latin_key(word)) >= 3 and not ordinary_english(word):
                     put("k:" + latin_key(word), 4.0, exact=False, group="containment")
+
+
+def _rhyme_probes(f: MarkForms, put: Callable[..., None]) -> None:
+    """A one-word query's rhymes: its vowel key after each other first consonant (DELEX: RALAKS for ROLEX),
+    for the rhyme aspect, which is never high alone; so only a share of their own, by weight."""
+    vkey = f.vowel_key
+    if len(f.core) != 1 or len(f.latin) < _RHYME_MIN_LETTERS or not f.latin.isalpha() or len(vkey) < 3:
+        return
+    if vkey[0] not in _ONSETS or vkey[1] != "A" or f.latin[0] in "aeiouy":
+        return
+    for onset in _ONSETS.replace(vkey[0], ""):
+        put("v:" + onset + vkey[1:], 1.5, exact=False, group="rhyme")
 
 
 def _hash(data: bytes) -> int:

@@ -18,10 +18,12 @@ __all__ = [
     "ear_spelling",
     "glide_key",
     "italian_key",
+    "labial_keys",
     "latin_key",
     "letters_said",
     "loose_key",
     "number_words",
+    "one_labial",
     "one_liquid",
     "plural_key",
     "said_spelling",
@@ -417,3 +419,21 @@ def plural_key(key: str) -> str:
 def one_liquid(text: str) -> str:
     """The text with l written as r, for comparing spellings where l and r are one sound."""
     return text.replace("l", "r")
+
+
+_ONE_LABIAL = str.maketrans("vV", "bB")
+
+
+def one_labial(text: str) -> str:
+    """The text (or sound key) with v written as b: one sound in Spanish, and close in Greek and Portuguese
+    (betacism), so VEEP and BEEP are said alike there."""
+    return text.translate(_ONE_LABIAL)
+
+
+def labial_keys(key: str) -> tuple[str, ...]:
+    """The sound key with each B written as V and each V as B, one at a time (VP → BP): at most two,
+    so a key gives at most two others."""
+    at = [i for i, ch in enumerate(key) if ch in "BV"]
+    if not at or len(at) > 2:
+        return ()
+    return tuple(key[:i] + ("V" if key[i] == "B" else "B") + key[i + 1 :] for i in at)

@@ -42,6 +42,7 @@ def _whole_spelling(q: MarkForms, c: MarkForms) -> Aspect | None:
     return _edits(a, b, 1.0, "", 0.55)
 
 
+_SWAP_MIN_LETTERS = 5  # NIKE and KINE: in a shorter mark the two letters are half of it
 CORE_SPELLING = 0.97  # the parts set aside still differ a little
 CORE_SPELLING_MIN = 0.8
 
@@ -58,13 +59,30 @@ def _core_spelling(q: MarkForms, c: MarkForms) -> Aspect | None:
     return _edits(a, c.compact, CORE_SPELLING, f" ({', '.join(q.dropped)} set aside)", CORE_SPELLING_MIN)
 
 
+def _swapped(a: str, b: str) -> tuple[str, str] | None:
+    """The two letters that trade places across one other (DOGIVA ~ GODIVA), a slip of the eye as a
+    transposition of neighbours is; the marks otherwise the same and five letters or more."""
+    if len(a) != len(b) or len(a) < _SWAP_MIN_LETTERS:
+        return None
+    at = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(at) != 2 or at[1] - at[0] != 2 or a[at[0]] != b[at[1]] or a[at[1]] != b[at[0]]:
+        return None
+    return a[at[0]], a[at[1]]
+
+
 def _edits(a: str, b: str, weight: float, note: str, floor: float) -> Aspect | None:
-    sim = DamerauLevenshtein.normalized_similarity(a, b)
+    swapped = _swapped(a, b)
+    sim = 1.0 - 1.0 / len(a) if swapped else DamerauLevenshtein.normalized_similarity(a, b)
     prefix = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
     head = min(prefix, 3) / min(3, len(a), len(b))
     score = round(weight * (0.85 * sim + 0.15 * head), 3)
     if score < floor:
         return None
+    if swapped:
+        why = (
+            f"spelling: {_q(swapped[0])} and {_q(swapped[1])} trade places between {_q(a)} and {_q(b)}{note}"
+        )
+        return Aspect(AspectKind.SPELLING, score, (why,))
     edits = DamerauLevenshtein.distance(a, b)
     start = (
         f"same beginning {_q(a[:prefix])}"
