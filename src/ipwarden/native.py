@@ -74,6 +74,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
             "policy",
             "ranking",
             "readings",
+            "rhymes",
             "romanisation",
             "scoring",
             "shared_words",

@@ -7,6 +7,8 @@ import pytest
 from ipwarden.similarity import aspects as asp
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.glyph_aspects import _glyph_step_exists
+from ipwarden.similarity.keys import query_probes
+from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.policy import default_policy
 from ipwarden.similarity.scoring import compare
 
@@ -234,6 +236,17 @@ def test_a_coined_first_or_last_word_is_filed_under_its_sound_for_its_respelling
     probes = {p.key: p for p in query_probes(prepare("HARLY"))}
     assert probes["wk:HRL"].group == "respelled"
     assert not any(k.startswith("wk:") for k in {p.key for p in query_probes(prepare("HARLEY DAVIDSON"))})
+
+
+def test_a_consonant_put_before_a_mark_that_begins_with_a_vowel_is_a_rhyme() -> None:
+    texon = _run(asp.rhyme, "TEXON", "EXXON")  # Exxon Corp. v. Texas Motor Exchange (5th Cir. 1980)
+    assert texon is not None and 0.8 <= texon.score < 0.88 and "first sound put before it" in texon.reasons[0]
+    assert _run(asp.rhyme, "EXXON", "TEXON") is not None  # either way round
+    assert _run(asp.rhyme, "NIKE", "IKE") is None  # too short a mark left
+    assert _run(asp.rhyme, "TOXIN", "EXXON") is None  # the same keys, but spelled apart
+    assert _run(asp.rhyme, "STEXON", "EXXON") is None  # two consonants put before it
+    assert "v:AKSAN" in {p.key for p in query_probes(prepare("TEXON")) if p.group == "rhyme"}
+    assert latin_key("EXXON") == latin_key("EXON") == "AKSN"  # a doubled x is said once
 
 
 def test_two_letters_trading_places_across_one_count_as_one_slip() -> None:

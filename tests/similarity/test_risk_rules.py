@@ -65,6 +65,11 @@ def test_the_policy_can_turn_each_rule_off(tmp_path: Path) -> None:
 def test_a_rhyme_alone_is_at_most_medium() -> None:
     assert _risk("GOLEX", "ROLEX", "same") is RiskTier.MEDIUM
     assert _risk("ROLEKS", "ROLEX", "same") is RiskTier.HIGH  # the same sound
+    # a sound aspect that hears the rhyme's keys as close is the rhyme again, not a second likeness
+    # (MOBILIX ~ OBELIX, T-336/03, held not confusing)
+    found = compare(prepare("MOBILIX"), prepare("OBELIX"))
+    assert [a.kind.value for a in found.aspects][:2] == ["rhyme", "sound"] and found.aspects[1].score >= 0.7
+    assert _risk("MOBILIX", "OBELIX", "same") is RiskTier.MEDIUM
 
 
 def test_wine_estate_words_are_set_aside_for_wines() -> None:

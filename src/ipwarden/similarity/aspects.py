@@ -31,13 +31,13 @@ from ipwarden.similarity.phonetics import (
     one_labial,
     one_liquid,
     plural_key,
-    said_spelling,
     silent_h,
     soft_g_key,
     spelled_as_said,
     vowel_key,
 )
 from ipwarden.similarity.resources import ordinary_english
+from ipwarden.similarity.rhymes import rhyme, spelled_alike
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.spelling_aspects import lookalike, spelling
 from ipwarden.similarity.transcriptions import latin_words, onset_score, read_otherwise
@@ -133,7 +133,7 @@ def _sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         return Aspect(AspectKind.SOUND, 0.95, (f"sound: {_said(q)} is said as {_said(c)} (both {ka})",))
     if ka == kb:
         # the key is coarse (RAYBAN and ROBIN are both RBN): how far apart the spellings are still counts
-        spelled = _spelled_alike(q.latin, c.latin)
+        spelled = spelled_alike(q.latin, c.latin)
         score = (0.95 if q.vowel_key == c.vowel_key else 0.88) * (0.75 + 0.25 * spelled)
         why = f"sound: {_said(q)} sounds like {_said(c)} (both {ka})"
     elif plural_key(ka) == kb or ka == plural_key(kb):
@@ -180,7 +180,7 @@ def _sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         score = 0.9 * (0.85 + 0.15 * labial)
         why = f"sound: {_said(q)} sounds like {_said(c)} where b and v are one sound (Spanish: {ka} ~ {kb})"
     elif len(ka) >= 3 and loose_key(ka) == loose_key(kb):
-        score = 0.85 * (0.85 + 0.15 * _spelled_alike(q.latin, c.latin))
+        score = 0.85 * (0.85 + 0.15 * spelled_alike(q.latin, c.latin))
         why = f"sound: {_said(q)} sounds like {_said(c)} ({ka} ~ {kb}: voiced/unvoiced or silent letter)"
     elif french := _said_in_french(q, c):  # tempered by the reading already, not by the spelling
         return Aspect(AspectKind.SOUND, french[0], (french[1],))
@@ -194,7 +194,7 @@ def _sound_latin(q: MarkForms, c: MarkForms) -> Aspect | None:
         score = 0.8 * ks
         why = f"sound: {_said(q)} sounds close to {_said(c)} ({ka} ~ {kb})"
     if len(ka) <= 2:  # short keys collide easily; let the spelling temper them
-        score *= 0.75 + 0.25 * _spelled_alike(q.latin, c.latin)
+        score *= 0.75 + 0.25 * spelled_alike(q.latin, c.latin)
     return Aspect(AspectKind.SOUND, round(score, 3), (why,))
 
 
@@ -224,43 +224,6 @@ def _said_in_french(q: MarkForms, c: MarkForms) -> tuple[float, str] | None:
             why = f"sound: {_said(q)} sounds like {_said(c)} as French reads {_q(read.text)} ('{reading}')"
             return round(0.9 * close, 3), why
     return None
-
-
-_RHYME = 0.8  # a rhyme's score before how alike the rest is spelled adds up to 0.07 (below the same sound)
-_RHYME_MIN_LETTERS = 4
-_RHYME_MIN_REST = 0.75
-_VOWEL_LETTERS = frozenset("aeiouy")
-
-
-def rhyme(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """The same sound after a different first consonant (DOUGIES ~ HUGGIES, GOLEX ~ ROLEX, VIVO ~ TIVO): the
-    ear hears the rest of the mark, which a rhyme keeps. Never high on its own (risk_policy.yaml): the
-    beginning of a mark counts most, and ordinary words rhyme by the thousand."""
-    ka, kb = q.latin_key, c.latin_key
-    a, b = q.latin, c.latin
-    if q.cjk or c.cjk or len(ka) < 2 or len(ka) != len(kb) or ka[0] == kb[0] or ka[1:] != kb[1:]:
-        return None
-    if len(ka) == 2 and min(q.vowel_key.count("A"), c.vowel_key.count("A")) < 2:
-        return None  # BOSS and MOSS: one short syllable, where the first sound is half the mark
-    if min(len(a), len(b)) < _RHYME_MIN_LETTERS or a[:1] in _VOWEL_LETTERS or b[:1] in _VOWEL_LETTERS:
-        return None
-    if q.vowel_key[1:] != c.vowel_key[1:]:
-        return None
-    rest = _spelled_alike(a[1:], b[1:])
-    if rest < _RHYME_MIN_REST:  # MYNOKIA and KUNIKIA: the vowels alike, but not the letters that carry them
-        return None
-    score = _RHYME + 0.07 * rest
-    why = f"rhyme: {_q(q.text)} and {_q(c.text)} differ in the first sound only ({ka} ~ {kb})"
-    return Aspect(AspectKind.RHYME, round(score, 3), (why,))
-
-
-def _spelled_alike(a: str, b: str) -> float:
-    """How close two spellings are once what only looks different is folded, by letters or by the English
-    spellings of one sound (SOHNEE ~ SONY, MAYZOO ~ MEIZU)."""
-    return max(
-        DamerauLevenshtein.normalized_similarity(spelled_as_said(a), spelled_as_said(b)),
-        DamerauLevenshtein.normalized_similarity(said_spelling(a), said_spelling(b)),
-    )
 
 
 def _heard_alike(q: MarkForms, c: MarkForms) -> bool:

@@ -85,7 +85,7 @@ def choose(
             by_group = per_group[:, column]
             # marks an earlier group already took do not use this group's slots a second time, and among
             # equals the group prefers marks the other groups explain least: those only it finds
-            others = score - by_group
+            others = score if column == RHYME else score - by_group  # (the score leaves rhymes out)
             by_group = by_group / (1.0 + 1e-4 * others) * tie_scale
             by_group = np.where(keep & ~chosen_mask & (per_group[:, column] > 0), by_group, -1.0)
             _take_best(by_group, rhymes if column == RHYME else quota, chosen_mask)

@@ -71,18 +71,8 @@ _RHYME_MIN_LETTERS = 4
 #: would otherwise lose to the many marks with the query's own sound key; "onsets" the Latin marks whose
 #: syllable onsets a Chinese query keeps (SKECHERS for 斯凯奇), many to one key, below the closer spellings;
 #: "rhyme" the marks that differ from a one-word query in the first consonant only (DELEX ~ ROLEX).
-GROUPS = (
-    "spelling",
-    "sound",
-    "chinese",
-    "glyph",
-    "containment",
-    "meaning",
-    "respelled",
-    "onsets",
-    "written",
-    "rhyme",
-)
+GROUPS: tuple[str, ...] = ("spelling", "sound", "chinese", "glyph", "containment", "meaning", "respelled")
+GROUPS += ("onsets", "written", "rhyme")
 _GROUP_OF_KIND = {
     "s": "spelling",
     "c": "spelling",
@@ -476,8 +466,8 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
 
 
 def _rhyme_probes(f: MarkForms, put: Callable[..., None]) -> None:
-    """A one-word query's rhymes: its vowel key after each other first consonant (DELEX: RALAKS for ROLEX),
-    for the rhyme aspect, which is never high alone; so only a share of their own, by weight."""
+    """A one-word query's rhymes: its vowel key after each other first consonant (DELEX: RALAKS for ROLEX)
+    or after none, for the rhyme aspect, which is never high alone; so only a few places of their own."""
     vkey = f.vowel_key
     if len(f.core) != 1 or len(f.latin) < _RHYME_MIN_LETTERS or not f.latin.isalpha() or len(vkey) < 3:
         return
@@ -485,6 +475,8 @@ def _rhyme_probes(f: MarkForms, put: Callable[..., None]) -> None:
         return
     for onset in _ONSETS.replace(vkey[0], ""):
         put("v:" + onset + vkey[1:], 1.5, exact=False, group="rhyme")
+    if len(f.latin) > _RHYME_MIN_LETTERS:  # and the mark without its first sound (TEXON ~ EXXON)
+        put("v:" + vowel_key(f.latin[1:]), 1.5, exact=False, group="rhyme")
 
 
 def _hash(data: bytes) -> int:

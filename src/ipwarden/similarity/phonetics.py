@@ -71,7 +71,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ck", "k"),
         (r"qu", "kw"),
         (r"q", "k"),
-        (r"x", "ks"),
+        (r"x+", "ks"),  # EXXON said as EXON
         (r"[sc]z", "X"),  # Polish sz and cz (SZANEL, GUCZI)
         (r"c(?=[eiy])", "s"),
         (r"(?:sh|ch)", "X"),

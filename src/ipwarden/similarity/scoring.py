@@ -36,7 +36,10 @@ class TextMatch:
         return self.aspects[0] if self.aspects else None
 
     def corroborated(self, policy: RiskPolicy) -> bool:
-        return sum(1 for a in self.aspects if a.score >= policy.corroboration_min) >= 2
+        strong = [a.kind for a in self.aspects if a.score >= policy.corroboration_min]
+        if strong[:1] == [AspectKind.RHYME]:  # a sound aspect hears the rhyme again: no second likeness
+            strong = [kind for kind in strong if kind is not AspectKind.SOUND]
+        return len(strong) >= 2
 
 
 @dataclass(frozen=True, slots=True)
