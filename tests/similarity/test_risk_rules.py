@@ -70,6 +70,7 @@ def test_a_rhyme_alone_is_at_most_medium() -> None:
     found = compare(prepare("MOBILIX"), prepare("OBELIX"))
     assert [a.kind.value for a in found.aspects][:2] == ["rhyme", "sound"] and found.aspects[1].score >= 0.7
     assert _risk("MOBILIX", "OBELIX", "same") is RiskTier.MEDIUM
+    assert found.score == found.aspects[0].score  # and adds nothing to its score
 
 
 def test_wine_estate_words_are_set_aside_for_wines() -> None:

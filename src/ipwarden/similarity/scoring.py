@@ -6,7 +6,7 @@ that fired so that the reasons can be checked by a person.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ipwarden.similarity.aspects import ASPECTS, Aspect, AspectKind
@@ -36,10 +36,7 @@ class TextMatch:
         return self.aspects[0] if self.aspects else None
 
     def corroborated(self, policy: RiskPolicy) -> bool:
-        strong = [a.kind for a in self.aspects if a.score >= policy.corroboration_min]
-        if strong[:1] == [AspectKind.RHYME]:  # a sound aspect hears the rhyme again: no second likeness
-            strong = [kind for kind in strong if kind is not AspectKind.SOUND]
-        return len(strong) >= 2
+        return bool(_corroborating(self.aspects, policy))
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,9 +80,18 @@ def combine(aspects: Iterable[Aspect], policy: RiskPolicy | None = None) -> Text
     fired = sorted(aspects, key=lambda a: -a.score)
     if not fired:
         return TextMatch(0.0, ())
-    extra = sum(1 for a in fired[1:] if a.score >= policy.corroboration_min)
+    extra = len(_corroborating(fired, policy))
     score = min(1.0, fired[0].score + policy.corroboration_bonus * extra)
     return TextMatch(round(score, 4), tuple(fired))
+
+
+def _corroborating(fired: Sequence[Aspect], policy: RiskPolicy) -> list[Aspect]:
+    """The other strong aspects that agree with the best one. A sound aspect does not agree with a rhyme:
+    it hears the rhyme's keys as close again, one likeness counted twice."""
+    others = [a for a in fired[1:] if a.score >= policy.corroboration_min]
+    if fired and fired[0].kind is AspectKind.RHYME:
+        others = [a for a in others if a.kind is not AspectKind.SOUND]
+    return others
 
 
 def goods_relation(
