@@ -6,6 +6,7 @@ import pytest
 
 from ipwarden.similarity import aspects as asp
 from ipwarden.similarity.forms import prepare
+from ipwarden.similarity.glued import web_name
 from ipwarden.similarity.glyph_aspects import _glyph_step_exists
 from ipwarden.similarity.keys import query_probes
 from ipwarden.similarity.phonetics import latin_key
@@ -255,3 +256,13 @@ def test_two_letters_trading_places_across_one_count_as_one_slip() -> None:
     assert _run(asp.spelling, "NIKE", "KINE") is None  # four letters: two of them are half the mark
     far = _run(asp.spelling, "DOGIAV", "GODIVA")  # more than one slip
     assert far is None or "trade places" not in far.reasons[0]
+
+
+def test_a_misspelt_name_glued_before_a_word_of_the_web() -> None:
+    """SIFFYNET ~ SIFY (Satyam Infoway v. Sifynet Solutions, Supreme Court of India, 2004)."""
+    found = _run(asp.spelling, "SIFFYNET", "SIFY")
+    assert found is not None and found.score == 0.78 and "'SIFFY'" in found.reasons[0]
+    assert _run(asp.spelling, "GOOGELNET.COM", "GOOGLE") is not None
+    cabinet = _run(asp.spelling, "CABINET", "CABI")  # an English word, not CABI + net
+    assert cabinet is None or "contains" not in cabinet.reasons[0]
+    assert web_name("siffynet") == ("siffy", "net") and web_name("hornet") is None  # HOR: too short a name

@@ -72,6 +72,21 @@ LEADING_WORD = 0.8  # MYNIKE, INIKE, AIRNIKE: a word before the coined mark, whi
 SHOP_PREFIXES = frozenset(
     {"i", "e", "my", "the", "go", "get", "buy", "best", "top", "new", "real", "true", "pro"}
 )
+# words of the web glued after a name in a domain name (SIFFYNET, NIKEAPP): the name is what it is about
+WEB_ENDINGS = ("net", "web", "app", "hub", "online", "site", "zone", "world", "club", "now", "tv")
+_WEB_HEAD = 4
+
+
+@lru_cache(maxsize=65_536)
+def web_name(word: str) -> tuple[str, str] | None:
+    """A glued word split before a word of the web it ends with (SIFFYNET: siffy, net), the name four letters
+    or more and the whole no ordinary English word (CABINET is no CABI + net); None otherwise."""
+    if not word.isascii() or not word.isalpha() or ordinary_english(word):
+        return None
+    for ending in WEB_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _WEB_HEAD:
+            return word[: -len(ending)], ending
+    return None
 
 
 def worded_head(head: str) -> bool:

@@ -9,6 +9,7 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.forms import MarkForms
+from ipwarden.similarity.glued import web_name
 from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.resources import coined_word, given_names, ordinary_english
 
@@ -141,13 +142,15 @@ def misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
     (SAMSNG GALAXY ~ SAMSUNG, LOUIS VUITON HANDBAG ~ LOUIS VUITTON: typosquatting with added terms, WIPO
     Overview 3.0 s. 1.8 and 1.9); a spelling likeness, so a clear meaning of the query counters it."""
     size = len(c.core)
-    if c.cjk or not 1 <= size < len(q.core) or size > 4:
+    split = web_name(q.core[0]) if len(q.core) == 1 else None
+    query_words = split or q.core  # a word of the web glued after the name set apart (SIFFYNET)
+    if c.cjk or not 1 <= size < len(query_words) or size > 4:
         return None
     mark = c.core_compact
     if len(mark) < 4 or not mark.isalpha():
         return None
-    for start in range(len(q.core) - size + 1):
-        words = q.core[start : start + size]
+    for start in range(len(query_words) - size + 1):
+        words = query_words[start : start + size]
         joined = "".join(words)
         if len(joined) < 4 or not joined.isalpha() or joined == mark:
             continue
