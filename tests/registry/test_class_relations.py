@@ -18,6 +18,7 @@ from ipwarden.registry.nice import class_relation, class_relations, related_clas
         (9, 38),
         (29, 30),
         (32, 33),  # In re Chatam
+        (1, 31),  # In re Viterra: fertilizers and seeds
         (5, 3),
         (5, 10),
         (43, 30),
