@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from itertools import permutations
 
@@ -103,13 +104,7 @@ def coined_ending(q: MarkForms, c: MarkForms) -> str:
     mark = c.core_compact
     if c.cjk or len(c.core) != 1 or len(mark) < 4 or not mark.isalpha() or ordinary_english(mark):
         return ""
-    for word in q.core:
-        head = word[: len(word) - len(mark)]
-        if not head or not word.endswith(mark) or not head.isalpha() or ordinary_english(word):
-            continue
-        if worded_head(head):
-            return word
-    return ""
+    return _after_worded_head(q.core, mark, 1, ordinary_english)
 
 
 COMPOUND_ENDING = 0.74  # PROCAT: as COMPOUND_OPENING, less a little, since the beginning counts most
@@ -124,9 +119,17 @@ def compound_ending(q: MarkForms, c: MarkForms) -> str:
     mark = c.core_compact
     if c.cjk or len(c.core) != 1 or len(mark) < 3 or not mark.isalpha():
         return ""
-    for word in q.core:
+    return _after_worded_head(q.core, mark, 2, dictionary_word)
+
+
+def _after_worded_head(
+    words: tuple[str, ...], mark: str, min_head: int, read_whole: Callable[[str], bool]
+) -> str:
+    """The first of ``words`` that is ``mark`` after a word of its own (:func:`worded_head`) of ``min_head``
+    letters or more, unless ``read_whole`` reads the word as itself; "" if none."""
+    for word in words:
         head = word[: len(word) - len(mark)]
-        if len(head) < 2 or not word.endswith(mark) or not head.isalpha() or dictionary_word(word):
+        if len(head) < min_head or not word.endswith(mark) or not head.isalpha() or read_whole(word):
             continue
         if worded_head(head):
             return word

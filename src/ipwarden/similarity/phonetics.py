@@ -421,12 +421,12 @@ def one_liquid(text: str) -> str:
     return text.replace("l", "r")
 
 
-_ONE_LABIAL = str.maketrans("vV", "bB")
+_ONE_LABIAL = str.maketrans("v", "b")
 
 
 def one_labial(text: str) -> str:
-    """The text (or sound key) with v written as b: one sound in Spanish, and close in Greek and Portuguese
-    (betacism), so VEEP and BEEP are said alike there."""
+    """The text with v written as b: one sound in Spanish, and close in Greek and Portuguese (betacism), so
+    VEEP and BEEP are said alike there."""
     return text.translate(_ONE_LABIAL)
 
 

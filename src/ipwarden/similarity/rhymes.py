@@ -50,7 +50,7 @@ def _another_onset(q: MarkForms, c: MarkForms) -> Aspect | None:
 def _added_onset(longer: MarkForms, shorter: MarkForms) -> Aspect | None:
     """``longer`` is ``shorter``, which begins with a vowel, said with a consonant before it."""
     a, b = longer.latin, shorter.latin
-    if len(b) < _RHYME_MIN_LETTERS or len(a) <= len(b) - 1 or a[0] in _VOWEL_LETTERS or b[0] not in "aeiou":
+    if len(b) < _RHYME_MIN_LETTERS or len(a) < len(b) or a[0] in _VOWEL_LETTERS or b[0] not in "aeiou":
         return None
     if a[1] not in _VOWEL_LETTERS or latin_key(a[1:]) != shorter.latin_key:
         return None
