@@ -11,6 +11,7 @@ from ipwarden.similarity.glyph_aspects import _glyph_step_exists
 from ipwarden.similarity.keys import query_probes
 from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.policy import default_policy
+from ipwarden.similarity.rhymes import cadence_keys, syllables
 from ipwarden.similarity.scoring import compare
 
 
@@ -266,3 +267,35 @@ def test_a_misspelt_name_glued_before_a_word_of_the_web() -> None:
     cabinet = _run(asp.spelling, "CABINET", "CABI")  # an English word, not CABI + net
     assert cabinet is None or "contains" not in cabinet.reasons[0]
     assert web_name("siffynet") == ("siffy", "net") and web_name("hornet") is None  # HOR: too short a name
+
+
+def test_coined_words_in_one_cadence_are_a_rhyme() -> None:
+    """ALTOCOR ~ ADVICOR (Kos Pharmaceuticals v. Andrx, 3d Cir. 2004): three syllables each, the same first
+    sound and the same ending; LUSOLIN ~ SAPOLIN (Phil. S.C. 1939): the same last two syllables' sounds."""
+    altocor = _run(asp.rhyme, "ALTOCOR", "ADVICOR")
+    assert altocor is not None and 0.68 <= altocor.score < 0.78 and "3 syllables each" in altocor.reasons[0]
+    assert "begin with the same sound" in altocor.reasons[0] and "'-cor'" in altocor.reasons[0]
+    lusolin = _run(asp.rhyme, "LUSOLIN", "SAPOLIN")
+    assert lusolin is not None and "'-olin'" in lusolin.reasons[0]
+    assert _run(asp.rhyme, "MILANZA", "POTENZA") is not None  # Bridgestone v. Federal (Fed. Cir. 2012)
+    assert _run(asp.rhyme, "XENASA", "PENTASA") is None  # T-362/16: -ASA alone
+    assert _run(asp.rhyme, "BONAMINE", "STRAMAMINE") is None  # two more: another rhythm
+    assert _run(asp.rhyme, "ALTOCAR", "ADVICOR") is None  # the last letters are said otherwise
+    assert _run(asp.rhyme, "SALTOR", "SIMTOR") is None  # two syllables: the ending is half the mark
+    assert _run(asp.rhyme, "ALTO COR", "ADVICOR") is None  # one word each
+    assert syllables("ALTAKAR") == ["A", "LTA", "KAR"]
+    assert cadence_keys(prepare("ALTOCOR")) == cadence_keys(prepare("ADVICOR")) == {"cd:A7KAR", "ce:7AKAR"}
+    assert cadence_keys(prepare("DETOX")) == set()
+    assert "ce:9MANA" in cadence_keys(prepare("BONAMINE"), spread=1) & cadence_keys(prepare("DRAMAMINE"))
+    bonamine = _run(asp.rhyme, "BONAMINE", "DRAMAMINE")
+    assert bonamine is not None and "3 syllables each" in bonamine.reasons[0]  # the final e is silent
+
+
+def test_a_domain_name_is_compared_without_its_top_level_domain_and_a_glued_www() -> None:
+    """wwwups.org ~ UPS (United Parcel Service of America v. Michael Robert, WIPO D2006-0233): a dot left
+    out after www is a typing slip, and the top-level domain says nothing of whose site it is."""
+    found = _run(asp.containment, "wwwups.org", "UPS")
+    assert found is not None and found.score >= 0.9 and "(org, www)" in found.reasons[0]
+    assert prepare("www.ups.org").core == prepare("wwwups.org").core == ("ups",)
+    assert prepare("WWWF").core == ("wwwf",)  # not a domain name: the letters are the mark
+    assert prepare("ORG").core == ("org",) and "org" in prepare("ups org").core  # a word, not a domain

@@ -10,7 +10,7 @@ from similarity_support import right
 
 from ipwarden.registry.memory import InMemoryRightsStore
 from ipwarden.similarity.aspects import cross_script, meaning, sound_latin
-from ipwarden.similarity.candidate_groups import RHYME, RHYME_SHARE, choose, tie_order
+from ipwarden.similarity.candidate_groups import CADENCE, RHYME, RHYME_SHARE, choose, tie_order
 from ipwarden.similarity.chinese import english_spelling
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.index import SearchIndex
@@ -112,6 +112,34 @@ def test_rhymes_take_a_few_places_on_top_of_the_cap_and_none_of_the_others() -> 
     assert set(without.tolist()) <= set(chosen.tolist())
     assert 0 in chosen.tolist() and 0 not in without.tolist()
     assert sum(1 for i in chosen if i >= 300) == rhymes - 1
+
+
+def test_a_mark_in_the_query_s_cadence_is_a_candidate_among_many_neighbours(tmp_path: Path) -> None:
+    """ADVICOR shares with ALTOCOR two trigrams and its cadence; ALTOCOR's many sound neighbours share more,
+    but the cadence probes keep it a place of its own."""
+    probes = {p.key: p for p in query_probes(prepare("ALTOCOR"))}
+    assert probes["cd:A7KAR"].group == probes["ce:8AKAR"].group == "cadence" and not probes["cd:A7KAR"].exact
+    store = InMemoryRightsStore()
+    spellings = [
+        "AL" + t + a + k + o + "RS" for t, a, k, o in product("TD", "AEIOU", ["C", "K", "CK"], "AEIOU")
+    ]
+    crowd = [right(f"N{i}", text, [5]) for i, text in enumerate(spellings) if text != "ALTOCOR"]
+    store.upsert_rights([*crowd, right("AD", "ADVICOR", [5])])
+    index = SearchIndex.build(tmp_path / "index", store)
+    assert index.ords_of(["AD"])[0] in index.candidates("ALTOCOR", cap=20)
+
+
+def test_the_cadence_group_prefers_the_marks_alike_in_other_ways_too() -> None:
+    rows = 300
+    per_group = np.zeros((rows, len(GROUPS)))
+    per_group[:200, 0] = np.linspace(1.0, 2.0, 200)  # spelling neighbours
+    per_group[200:, CADENCE] = 1.0  # a hundred marks in the query's cadence
+    per_group[250, 0] = 0.5  # one of them shares a trigram as well
+    keep = np.ones(rows, dtype=bool)
+    chosen = choose(per_group, keep, {0, CADENCE}, 120).tolist()
+    places = int(120 * RHYME_SHARE)
+    assert len(chosen) == 120 + places and 250 in chosen
+    assert sum(1 for i in chosen if i >= 200) == places
 
 
 def test_distinct_postings_match_numpy_unique_with_either_method() -> None:

@@ -15,12 +15,13 @@ import numpy.typing as npt
 
 from ipwarden.similarity.keys import GROUPS
 
-__all__ = ["GROUP_SHARE", "RHYME", "RHYME_SHARE", "WRITTEN", "Distinct", "choose"]
+__all__ = ["CADENCE", "GROUP_SHARE", "RHYME", "RHYME_SHARE", "WRITTEN", "Distinct", "choose"]
 
 GROUP_SHARE = 0.15  # share of the candidate slots reserved for the best marks of each candidate group
 WRITTEN = GROUPS.index("written")  # the candidate group whose places come on top of the cap
 RHYME = GROUPS.index("rhyme")
 RHYME_SHARE = 0.05  # the rhyme group's places, on top of the cap like the written group's
+CADENCE = GROUPS.index("cadence")  # as many places as the rhymes, also on top of the cap
 _FLAGS_FROM = 48  # postings are made distinct by flags when the index has fewer than 48 marks per posting
 
 
@@ -72,8 +73,8 @@ def choose(
     """
     tie_scale = 1.0 + _TIE * ties if ties is not None else 1.0
     total = per_group.sum(axis=1)
-    if per_group.shape[1] > RHYME:  # a rhyme finds marks in its own places only: it adds none to the others
-        total = total - per_group[:, RHYME]
+    if per_group.shape[1] > CADENCE:  # a rhyme or cadence finds marks in its own places only: it adds
+        total = total - per_group[:, RHYME] - per_group[:, CADENCE]  # none to the others
     score = total * tie_scale
     if len(per_group) <= cap:
         chosen = np.flatnonzero(keep)
@@ -85,14 +86,17 @@ def choose(
             by_group = per_group[:, column]
             # marks an earlier group already took do not use this group's slots a second time, and among
             # equals the group prefers marks the other groups explain least: those only it finds
-            others = score if column == RHYME else score - by_group  # (the score leaves rhymes out)
-            by_group = by_group / (1.0 + 1e-4 * others) * tie_scale
+            others = score if column in (RHYME, CADENCE) else score - by_group  # (the score leaves them out)
+            if column == CADENCE:  # many marks share a cadence: the best are those alike in other ways too
+                by_group = (others + 1e-3 * by_group) * tie_scale
+            else:
+                by_group = by_group / (1.0 + 1e-4 * others) * tie_scale
             by_group = np.where(keep & ~chosen_mask & (per_group[:, column] > 0), by_group, -1.0)
-            _take_best(by_group, rhymes if column == RHYME else quota, chosen_mask)
+            _take_best(by_group, rhymes if column in (RHYME, CADENCE) else quota, chosen_mask)
         rest = np.where(keep & ~chosen_mask, score, -1.0)
         # the written and rhyme groups' places come on top of the cap: their loose keys must not take the
         # others' (a rhyme is never high alone)
-        bonus = (quota if WRITTEN in groups else 0) + (rhymes if RHYME in groups else 0)
+        bonus = (quota if WRITTEN in groups else 0) + rhymes * len(groups & {RHYME, CADENCE})
         _take_best(rest, max(0, cap + bonus - int(chosen_mask.sum())), chosen_mask)
         chosen = np.flatnonzero(chosen_mask)
     return chosen[np.argsort(-score[chosen], kind="stable")]

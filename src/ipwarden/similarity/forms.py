@@ -8,6 +8,7 @@ Chinese part and the English meanings, each with how it was obtained so that rea
 from __future__ import annotations
 
 import marshal
+import re
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from itertools import product
@@ -93,9 +94,11 @@ def _strip_chinese_goods(token: str) -> tuple[str, list[str]]:
     return token, dropped
 
 
-def _core(words: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _core(words: list[str], domain: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     lex = lexicon()
     ignored = lex.generic_latin | lex.all_descriptive
+    if domain:  # a domain name's top-level domain says nothing of whose site it is
+        ignored |= lex.top_level_domains
     core: list[str] = []
     dropped: list[str] = []
     for at, word in enumerate(words):
@@ -312,6 +315,21 @@ def _saint(words: list[str]) -> list[str]:
     return words
 
 
+_DOMAIN_NAME = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.[a-z]{2,}/?")
+_WWW = "www"
+
+
+def _domain_name(text: str, words: list[str]) -> tuple[list[str], bool]:
+    """Whether the text is a domain name, and its words with a www glued before the name split off (a
+    dot left out: wwwups.org is www.ups.org), so that the name is compared, not the slip."""
+    if not _DOMAIN_NAME.fullmatch(text.strip().casefold()) or len(words) < 2:
+        return words, False
+    first = words[0]
+    if first.startswith(_WWW) and len(first) >= len(_WWW) + 3 and first.isascii():
+        return [_WWW, first[len(_WWW) :], *words[1:]], True
+    return words, True
+
+
 _HYPHENATED_HEAD = 3  # the longest head of a name hyphenated to a generic word (WAL-MART, K-MART)
 
 
@@ -334,7 +352,8 @@ def prepare(text: str) -> MarkForms:
     """All forms of one mark text (cached: the same text is prepared once)."""
     norm = normalise(text)
     words = _saint(without_tone_numbers(tokens(text, join_initials=True)))  # XIAO3 MI3 is pinyin xiao mi
-    core, dropped = _core(words)
+    words, domain = _domain_name(text, words)
+    core, dropped = _core(words, domain)
     core, dropped = _hyphenated_name(text, core, dropped)
     joined = "".join(core)
     if joined.isascii():

@@ -49,6 +49,7 @@ from ipwarden.similarity.resources import (
     ordinary_english,
     parts_index,
 )
+from ipwarden.similarity.rhymes import cadence_keys
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.transcriptions import cantonese_readings, chinese_onset_keys, latin_words, onset_keys
 from ipwarden.similarity.transliteration import latin_shapes, written_keys, written_shapes
@@ -70,9 +71,10 @@ _RHYME_MIN_LETTERS = 4
 #: "respelled" holds the sound keys of another spelling convention (a silent H, J read as Y), whose marks
 #: would otherwise lose to the many marks with the query's own sound key; "onsets" the Latin marks whose
 #: syllable onsets a Chinese query keeps (SKECHERS for 斯凯奇), many to one key, below the closer spellings;
-#: "rhyme" the marks that differ from a one-word query in the first consonant only (DELEX ~ ROLEX).
+#: "rhyme" the marks that differ from a one-word query in the first consonant only (DELEX ~ ROLEX);
+#: "cadence" those said in as many syllables, ending alike (ALTOCOR ~ ADVICOR).
 GROUPS: tuple[str, ...] = ("spelling", "sound", "chinese", "glyph", "containment", "meaning", "respelled")
-GROUPS += ("onsets", "written", "rhyme")
+GROUPS += ("onsets", "written", "rhyme", "cadence")
 _GROUP_OF_KIND = {
     "s": "spelling",
     "c": "spelling",
@@ -189,6 +191,7 @@ def mark_keys(f: MarkForms) -> set[str]:
     said = latin_key(letters_said(f.text))  # lone letters said as their names (B WEAR 'bee wear')
     if len(said) >= 3:
         keys.add("ls:" + said)
+    keys.update(cadence_keys(f))
     keys.update("m:" + m for m in f.meanings)
     keys.update("mw:" + w for m in f.meanings for w in m.split(" ") if len(w) >= 3)
     # translated meanings once more on their own, so that an English query finds its equivalents in other
@@ -237,7 +240,7 @@ def query_probes(f: MarkForms) -> list[Probe]:
     # the query's own Italian reading is left out: the earlier mark is the one read in Italian (GUCCI)
     # and its own translations (mx:) are what its translated meanings probe below, by m: and c: keys
     heard = ear_key(f.text)  # probed with the other spelling conventions (_latin_sound_probes)
-    own = {k for k in mark_keys(f) if not k.startswith(("mx:", "ta:", "tv:", "o:", "wk:"))} - {
+    own = {k for k in mark_keys(f) if not k.startswith(("mx:", "ta:", "tv:", "o:", "wk:", "cd:", "ce:"))} - {
         "k:" + italian_key(f.latin),
         "k:" + heard,
     }
@@ -421,6 +424,8 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
         for labial in labial_keys(keyed):
             put(kind + labial, 3.0, group="respelled")
     _rhyme_probes(f, put)
+    for cadence in cadence_keys(f, spread=1):  # and the marks said in its cadence (ALTOCOR ~ ADVICOR)
+        put(cadence, 1.5, exact=False, group="cadence")
     for liquid in liquid_keys(key) if len(key) >= 4 else ():  # l and r one sound (LOLEX ~ ROLEX); a
         put("k:" + liquid, 3.0, group="respelled")  # shorter key is shared by too many marks to probe
     heard = ear_key(f.text)  # a German, Dutch or Slavic spelling by ear (SCHELL, WODAFONE, ŠEVROLET)

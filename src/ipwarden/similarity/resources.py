@@ -117,6 +117,7 @@ class Lexicon:
     generic_chinese: tuple[str, ...]  # longest first, for suffix stripping
     descriptive: dict[int, frozenset[str]]
     foreign: dict[str, tuple[str, str]]  # foreign word → (language, english senses joined by |)
+    top_level_domains: frozenset[str] = frozenset()  # set aside at the end of a domain name only
 
     @property
     def all_descriptive(self) -> frozenset[str]:
@@ -152,6 +153,7 @@ def lexicon() -> Lexicon:
         generic_chinese=tuple(sorted((str(w) for w in data["generic"]["chinese"]), key=len, reverse=True)),
         descriptive={int(k): frozenset(normalise(str(w)) for w in v) for k, v in data["descriptive"].items()},
         foreign=foreign,
+        top_level_domains=frozenset(str(w) for w in data["generic"].get("top_level_domains") or []),
     )
 
 
