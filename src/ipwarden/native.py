@@ -81,6 +81,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
             "spelling_aspects",
             "transcriptions",
             "transliteration",
+            "typosquats",
             "word_aspects",
         )
     ),

@@ -299,3 +299,12 @@ def test_a_domain_name_is_compared_without_its_top_level_domain_and_a_glued_www(
     assert prepare("www.ups.org").core == prepare("wwwups.org").core == ("ups",)
     assert prepare("WWWF").core == ("wwwf",)  # not a domain name: the letters are the mark
     assert prepare("ORG").core == ("org",) and "org" in prepare("ups org").core  # a word, not a domain
+
+
+def test_look_alike_letter_pairs_in_a_domain_name_are_read_as_the_letter_they_imitate() -> None:
+    """crnegroups.com ~ CME GROUP (rn for m, with GROUPS glued): typosquatting by look-alike letters."""
+    found = _run(asp.containment, "crnegroups.com", "CME GROUP")
+    assert found is not None and 0.8 <= found.score < 0.9
+    assert "once look-alike letters are read as the letter they imitate ('crnegroups')" in found.reasons[0]
+    assert _run(asp.containment, "crnegroups", "CME GROUP") is None  # not a domain name
+    assert _run(asp.containment, "learngroups.com", "LEAM") is None  # LEARN is a word of its own

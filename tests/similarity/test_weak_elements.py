@@ -52,6 +52,15 @@ def test_the_common_name_of_the_services_in_another_language_is_descriptive() ->
     assert _risk("SECONDSHAADI.COM", "SHAADI.COM", (25,), "same", policy) is RiskTier.HIGH  # not its goods
 
 
+def test_a_place_beside_a_kind_of_shop_is_weak_for_retail() -> None:
+    """CANADA DRUGS, an online pharmacy (5127173 Manitoba v. Suucess, NAF FA1302812, 2010): a place and a
+    kind of shop, high only against the same mark (a one-letter slip, canadarugs.com, still counts as it)."""
+    policy = default_policy()
+    assert _risk("MEDS OF CANADA DRUGS", "CANADA DRUGS", (35,), "same", policy) is RiskTier.MEDIUM
+    assert _risk("MEDS OF CANADA DRUGS", "CANADA DRUGS", (35,), "same", OFF) is RiskTier.HIGH
+    assert _risk("canadarugs.com", "CANADA DRUGS", (35,), "same", policy) is RiskTier.HIGH
+
+
 def test_a_common_surname_is_weak_but_a_full_name_or_a_rare_one_is_not() -> None:
     surnames = default_policy().surnames
     assert surnames is not None and {"reed", "muller", "张"} <= surnames

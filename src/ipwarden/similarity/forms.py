@@ -29,6 +29,7 @@ __all__ = [
     "forms_from_bytes",
     "forms_to_bytes",
     "glued_to_generic",
+    "is_domain_name",
     "meanings_of",
     "plain_meaning",
     "prepare",
@@ -319,10 +320,15 @@ _DOMAIN_NAME = re.compile(r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0
 _WWW = "www"
 
 
+def is_domain_name(text: str) -> bool:
+    """Whether the text is written as a domain name (name.org, www.name.com, https://name.cn/)."""
+    return bool(_DOMAIN_NAME.fullmatch(text.strip().casefold()))
+
+
 def _domain_name(text: str, words: list[str]) -> tuple[list[str], bool]:
     """Whether the text is a domain name, and its words with a www glued before the name split off (a
     dot left out: wwwups.org is www.ups.org), so that the name is compared, not the slip."""
-    if not _DOMAIN_NAME.fullmatch(text.strip().casefold()) or len(words) < 2:
+    if not is_domain_name(text) or len(words) < 2:
         return words, False
     first = words[0]
     if first.startswith(_WWW) and len(first) >= len(_WWW) + 3 and first.isascii():

@@ -24,7 +24,6 @@ from ipwarden.similarity.forms import (
     by_characters,
     glued_to_generic,
     plain_meaning,
-    prepare,
     without_brand,
 )
 from ipwarden.similarity.glued import (
@@ -45,6 +44,7 @@ from ipwarden.similarity.meanings import canonical, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.resources import given_names, glosses, ordinary_english
 from ipwarden.similarity.shared_words import dominant_word, same_dominant_element, shared_word
+from ipwarden.similarity.typosquats import typed_readings
 
 __all__ = ["chinese_name", "containment", "meaning"]
 
@@ -246,43 +246,16 @@ def _coined_leading(q: MarkForms, c: MarkForms) -> bool:
     )
 
 
-_DIGIT_LETTERS = (  # UTS #39 look-alikes; 1 is read as l, then as i (JUU1 is JUUL, GUCC1 is GUCCI)
-    str.maketrans({"0": "o", "1": "l", "3": "e", "5": "s"}),
-    str.maketrans({"0": "o", "1": "i", "3": "e", "5": "s"}),
-)
-_MAX_DIGITS = 2
-
-
-@lru_cache(maxsize=4_096)
-def _digits_as_letters(norm: str) -> tuple[MarkForms, ...]:
-    """The query with the look-alike digits of a word that mixes them with letters read as those letters
-    (JUU1VAPOR.COM is JUULVAPOR.COM): one or two digits among more letters; none if no word has them. Cached:
-    asked once for each candidate of a query."""
-    words = norm.split(" ")
-    mixed = [
-        0 < sum(ch.isdigit() for ch in w) <= min(_MAX_DIGITS, sum(ch.isalpha() for ch in w) - 1)
-        for w in words
-    ]
-    if not any(mixed):
-        return ()
-    found: list[MarkForms] = []
-    for table in _DIGIT_LETTERS:
-        read = " ".join(w.translate(table) if m else w for w, m in zip(words, mixed, strict=True))
-        if read.replace(" ", "").isalpha() and all(f.norm != read for f in found):
-            found.append(prepare(read))
-    return tuple(found)
-
-
 def containment(q: MarkForms, c: MarkForms) -> Aspect | None:
     """The earlier mark is the dominant element of the query (or the other way round), generic words aside;
-    or it is so once look-alike digits are read as the letters they stand for, just below."""
+    or it is so once look-alike digits or letters are read as the letters they stand for, just below."""
     found = _containment(q, c)
     if found is not None or c.cjk:
         return found
-    for read in _digits_as_letters(q.norm):
+    for read, what in typed_readings(q.text, q.norm):
         found = _containment(read, c)
         if found is not None:
-            why = f"{found.reasons[0]}, once look-alike digits are read as letters ({_q(q.core_compact)})"
+            why = f"{found.reasons[0]}, once look-alike {what} ({_q(q.core_compact)})"
             return Aspect(AspectKind.CONTAINMENT, round(found.score - _LOOKALIKE_GAP, 3), (why,))
     return None
 
