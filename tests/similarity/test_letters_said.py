@@ -35,6 +35,15 @@ def test_a_mark_in_letters_sounds_as_the_words_it_is_said_as(query: str, earlier
     assert found is not None and found.score >= 0.9 and "said alike" in found.reasons[0], found
 
 
+def test_a_digit_glued_to_a_word_is_said_as_its_number_word() -> None:
+    """TRUONE ~ TRUE1 (In re ABB Oy, TTAB 2020): 'true one' to the ear. The digit alone is read for this
+    comparison only; the mark is filed under its reading only when it has letters to name (``ls:``)."""
+    assert letters_said("TRUE1") == "" and letters_said("TRUE1", numbers=True) == "true one"
+    found = sound_latin(prepare("TRUONE"), prepare("TRUE1"))
+    assert found is not None and found.score >= 0.88 and "digits read as words" in found.reasons[0], found
+    assert not any(k.startswith("ls:") for k in mark_keys(prepare("TRUE1")))
+
+
 def test_letters_said_alike_need_the_same_sound_and_a_close_reading() -> None:
     assert sound_latin(prepare("B WEAR"), prepare("B WEAR")) is None  # the same letters: a spelling
     for query, earlier in (("BEE WARE HOUSE", "B WEAR"), ("TEE EM EM", "TMS")):

@@ -94,9 +94,10 @@ _SAID_MIN_SIMILARITY = 0.75
 
 def _letters_said_alike(q: MarkForms, c: MarkForms) -> Aspect | None:
     """A mark with lone letters (or digits) said as their names sounds as another written out in words
-    (BEE WEAR ~ B WEAR, PHONES FOR YOU ~ PHONES 4U, ENERGY ~ NRG): scaled by how close the two read."""
-    q_said = letters_said(q.text) if _may_spell(q) else ""
-    c_said = letters_said(c.text) if _may_spell(c) else ""
+    (BEE WEAR ~ B WEAR, PHONES FOR YOU ~ PHONES 4U, ENERGY ~ NRG, TRUONE ~ TRUE1): scaled by how close the
+    two read."""
+    q_said = letters_said(q.text, numbers=True) if _may_spell(q) else ""
+    c_said = letters_said(c.text, numbers=True) if _may_spell(c) else ""
     if not q_said and not c_said:
         return None
     ours, theirs = q_said or q.norm, c_said or c.norm
@@ -106,9 +107,9 @@ def _letters_said_alike(q: MarkForms, c: MarkForms) -> Aspect | None:
     close = DamerauLevenshtein.normalized_similarity(ours.replace(" ", ""), theirs.replace(" ", ""))
     if close < _SAID_MIN_SIMILARITY:
         return None
-    why = (
-        f"sound: {_q(q.text)} and {_q(c.text)} are said alike ('{ours}' ~ '{theirs}'), letters read as names"
-    )
+    spelled = (q_said and letters_said(q.text)) or (c_said and letters_said(c.text))
+    how = "letters read as names" if spelled else "digits read as words"
+    why = f"sound: {_q(q.text)} and {_q(c.text)} are said alike ('{ours}' ~ '{theirs}'), {how}"
     return Aspect(AspectKind.SOUND, round(_SAID_ALIKE * (0.8 + 0.2 * close), 3), (why,))
 
 

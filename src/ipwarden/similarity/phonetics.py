@@ -113,15 +113,17 @@ _MAX_SPELLED = 3  # XL, NRG, TV: a run of letters without a vowel is said letter
 
 
 @lru_cache(maxsize=65_536)
-def letters_said(text: str) -> str:
+def letters_said(text: str, numbers: bool = False) -> str:
     """The mark as said when its lone letters, and short runs of letters with no vowel, are read as the
     letters' names and its digits as number words (B WEAR 'bee wear', 4U 'four you', NRG 'en ar gee');
-    "" when it has none, which is when it is said as it is written."""
+    "" when it has none, which is when it is said as it is written. With ``numbers``, digits alone are
+    read too (TRUE1 'true one')."""
     said: list[str] = []
     spelled = False
     for run in _RUNS.findall(normalise(text)):
         if run.isdigit():
             said.append(number_words(run))
+            spelled = spelled or numbers
         elif len(run) == 1 or (len(run) <= _MAX_SPELLED and not set(run) & set("aeiouy")):
             said.extend(_LETTER_NAMES[ch] for ch in run)
             spelled = True
