@@ -88,14 +88,19 @@ def test_a_rhyme_is_a_candidate_among_many_spelling_neighbours(tmp_path: Path) -
     assert rhymes["v:RALAKS"] == "rhyme" and "v:DALAKS" not in {k for k, g in rhymes.items() if g == "rhyme"}
     assert not any(g == "rhyme" for g in {p.group for p in query_probes(prepare("APEX"))})  # a vowel start
     assert not any(g == "rhyme" for g in {p.group for p in query_probes(prepare("DELEX ROLEX"))})  # two words
-    store = InMemoryRightsStore()
     spellings = [
         "D" + a + el + b + x for a, el, b, x in product("AEIOU", ["L", "LL"], "AEIOU", ["X", "KS", "CKS"])
     ]
-    crowd = [right(f"N{i}", text, [14]) for i, text in enumerate(spellings) if text != "DELEX"]
-    store.upsert_rights([*crowd, right("RX", "ROLEX", [14])])
+    assert _a_candidate_among(tmp_path, spellings, "ROLEX", "DELEX", 14)
+
+
+def _a_candidate_among(tmp_path: Path, crowd: list[str], mark: str, query: str, nice_class: int) -> bool:
+    """Whether ``mark`` is among the 20 candidates of ``query`` in an index of it and a ``crowd``."""
+    store = InMemoryRightsStore()
+    rights = [right(f"N{i}", text, [nice_class]) for i, text in enumerate(crowd) if text != query]
+    store.upsert_rights([*rights, right("EARLIER", mark, [nice_class])])
     index = SearchIndex.build(tmp_path / "index", store)
-    assert index.ords_of(["RX"])[0] in index.candidates("DELEX", cap=20)
+    return index.ords_of(["EARLIER"])[0] in index.candidates(query, cap=20)
 
 
 def test_rhymes_take_a_few_places_on_top_of_the_cap_and_none_of_the_others() -> None:
@@ -119,14 +124,10 @@ def test_a_mark_in_the_query_s_cadence_is_a_candidate_among_many_neighbours(tmp_
     but the cadence probes keep it a place of its own."""
     probes = {p.key: p for p in query_probes(prepare("ALTOCOR"))}
     assert probes["cd:A7KAR"].group == probes["ce:8AKAR"].group == "cadence" and not probes["cd:A7KAR"].exact
-    store = InMemoryRightsStore()
     spellings = [
         "AL" + t + a + k + o + "RS" for t, a, k, o in product("TD", "AEIOU", ["C", "K", "CK"], "AEIOU")
     ]
-    crowd = [right(f"N{i}", text, [5]) for i, text in enumerate(spellings) if text != "ALTOCOR"]
-    store.upsert_rights([*crowd, right("AD", "ADVICOR", [5])])
-    index = SearchIndex.build(tmp_path / "index", store)
-    assert index.ords_of(["AD"])[0] in index.candidates("ALTOCOR", cap=20)
+    assert _a_candidate_among(tmp_path, spellings, "ADVICOR", "ALTOCOR", 5)
 
 
 def test_the_cadence_group_prefers_the_marks_alike_in_other_ways_too() -> None:
