@@ -42,7 +42,13 @@ def test_transposition_is_one_edit() -> None:
 
 @pytest.mark.parametrize(
     ("query", "mark", "reason"),
-    [("G00GLE", "GOOGLE", "'0' for 'o'"), ("PAYPA1", "PAYPAL", "'1' for 'l'"), ("ΝΙΚΕ", "NIKE", "for")],
+    [
+        ("G00GLE", "GOOGLE", "'0' for 'o'"),
+        ("PAYPA1", "PAYPAL", "'1' for 'l'"),
+        ("ΝΙΚΕ", "NIKE", "for"),
+        ("MODERN", "MODEM", "'rn' for 'm'"),  # two letters for one, named together
+        ("VVALMART", "WALMART", "'vv' for 'w'"),
+    ],
 )
 def test_lookalike_names_the_swapped_characters(query: str, mark: str, reason: str) -> None:
     found = _run(asp.lookalike, query, mark)

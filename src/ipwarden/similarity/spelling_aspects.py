@@ -100,10 +100,22 @@ def _edits(a: str, b: str, weight: float, note: str, floor: float) -> Aspect | N
 
 
 def _substitutions(a: str, b: str) -> list[str]:
+    """Each run of letters written for another, adjacent edits taken together ('rn' for 'm', not 'r')."""
+    spans: list[tuple[int, int, int, int]] = []
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            continue
+        last = spans[-1] if spans else None
+        if last is not None and last[1] == op.src_start and last[3] == op.dest_start:
+            spans[-1] = (last[0], op.src_end, last[2], op.dest_end)
+        else:
+            spans.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
     subs = []
-    for op in Levenshtein.editops(a, b):
-        if op.tag == "replace":
-            subs.append(f"{_q(a[op.src_pos])} for {_q(b[op.dest_pos])}")
+    for i, j, k, m in spans:
+        if j - i == m - k:  # letter for letter ('0' for 'o' twice in G00GLE)
+            subs.extend(f"{_q(x)} for {_q(y)}" for x, y in zip(a[i:j], b[k:m], strict=True) if x != y)
+        elif i < j and k < m:
+            subs.append(f"{_q(a[i:j])} for {_q(b[k:m])}")
     return subs
 
 
