@@ -110,7 +110,7 @@ def _substitutions(a: str, b: str) -> list[str]:
             spans[-1] = (last[0], op.src_end, last[2], op.dest_end)
         else:
             spans.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
-    subs = []
+    subs: list[str] = []
     for i, j, k, m in spans:
         if j - i == m - k:  # letter for letter ('0' for 'o' twice in G00GLE)
             subs.extend(f"{_q(x)} for {_q(y)}" for x, y in zip(a[i:j], b[k:m], strict=True) if x != y)
