@@ -14,14 +14,14 @@ import unicodedata
 from functools import cache, lru_cache
 from importlib.resources import files
 
-__all__ = ["is_cjk", "mark_skeleton", "normalise", "skeleton", "tokens", "word_parts"]
+__all__ = ["LETTER_PAIR_FOLDS", "is_cjk", "mark_skeleton", "normalise", "skeleton", "tokens", "word_parts"]
 
 _SPACE_RUN = re.compile(r"\s+")
 _LETTERS_OR_DIGITS = re.compile(r"[^\W\d_]+|\d+")
 _ASCII_JUNK = re.compile(r"[^a-z0-9]+")
 #: Extra look-alike folds applied after the UTS #39 table (on lower-case ASCII).
 _DIGIT_FOLDS = str.maketrans({"0": "o", "1": "l", "i": "l", "5": "s", "|": "l"})
-_MULTI_FOLDS = (("rn", "m"), ("vv", "w"))
+LETTER_PAIR_FOLDS = (("rn", "m"), ("vv", "w"))  # two letters that look like one
 #: Letters whose stroke or bar is a diacritic that Unicode does not decompose (Polish ł, Danish ø, Croatian
 #: đ), and the ligatures æ and œ: read as the plain letters, as the other accented letters are.
 _STROKED: dict[int, str] = {
@@ -93,7 +93,7 @@ def _confusables() -> dict[int, str]:
 def _skeleton_once(text: str) -> str:
     mapped = unicodedata.normalize("NFD", text).translate(_confusables())
     folded = normalise(mapped).replace(" ", "").translate(_DIGIT_FOLDS)
-    for old, new in _MULTI_FOLDS:
+    for old, new in LETTER_PAIR_FOLDS:
         folded = folded.replace(old, new)
     return folded
 

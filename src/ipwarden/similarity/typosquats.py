@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ipwarden.similarity.forms import MarkForms, glued_to_generic, is_domain_name, prepare
+from ipwarden.similarity.normalize import LETTER_PAIR_FOLDS
 from ipwarden.similarity.resources import ordinary_english
 
 __all__ = ["digits_as_letters", "letter_pairs_as_letters", "typed_readings"]
@@ -45,9 +46,6 @@ def digits_as_letters(norm: str) -> tuple[MarkForms, ...]:
     return tuple(found)
 
 
-_LETTER_PAIRS = (("rn", "m"), ("vv", "w"))  # the look-alike letter pairs of typosquatted domain names
-
-
 @lru_cache(maxsize=4_096)
 def letter_pairs_as_letters(text: str, norm: str) -> tuple[MarkForms, ...]:
     """A domain name with rn and vv read as m and w (CRNEGROUPS.COM is CMEGROUPS.COM) in its words that are
@@ -61,10 +59,10 @@ def letter_pairs_as_letters(text: str, norm: str) -> tuple[MarkForms, ...]:
 
 def _typed(word: str) -> bool:
     parts = (word, *glued_to_generic(word))
-    return not any(ordinary_english(p) and any(pair in p for pair, _ in _LETTER_PAIRS) for p in parts)
+    return not any(ordinary_english(p) and any(pair in p for pair, _ in LETTER_PAIR_FOLDS) for p in parts)
 
 
 def _pairs_read(word: str) -> str:
-    for pair, letter in _LETTER_PAIRS:
+    for pair, letter in LETTER_PAIR_FOLDS:
         word = word.replace(pair, letter)
     return word
