@@ -153,6 +153,23 @@ def test_meaning_through_dictionaries() -> None:
     assert _run(asp.meaning, "PUMA", "APPLE") is None
 
 
+def test_chinese_names_one_character_apart() -> None:
+    """Three characters or more, one of them different in the same place (CNIPA Guidelines: 仅个别汉字不同)."""
+    found = _run(asp.glyph, "于福记", "徐福记")
+    assert found is not None and found.score == 0.79 and "'于' for '徐'" in found.reasons[0]
+    assert (
+        compare(prepare("于福记"), prepare("徐福记")).score < default_policy().tiers["same"][0]
+    )  # not high alone
+    first = _run(asp.glyph, "黄福记", "徐福记")  # huang and xu, 黄 and 徐: the Guidelines' exception
+    assert first is not None and first.score == 0.72 and "differs in sound and look" in first.reasons[0]
+    assert _run(asp.glyph, "徐福乐", "徐福记").score == 0.79  # type: ignore[union-attr]
+    assert _run(asp.glyph, "福记", "乐记") is None  # two characters: one is half the mark
+    assert _run(asp.glyph, "徐福记", "福记徐") is None  # the same characters in other places
+    assert _run(asp.glyph, "徐福记好", "于福记") is None  # lengths differ
+    assert _run(asp.glyph, "大学生", "中学生") is None  # two dictionary words: their meanings differ
+    assert _run(asp.glyph, "雷碧", "雪碧").reasons[0].startswith("look-alike")  # type: ignore[union-attr]
+
+
 def test_glyph_alignment_runs_only_when_a_look_alike_step_exists() -> None:
     assert _glyph_step_exists("雷碧", "雪碧")  # 雷 looks like 雪
     assert _glyph_step_exists("周住牌", "雕牌")  # 周住 written for 雕

@@ -27,17 +27,19 @@ def test_variants_list_the_forms_a_mark_may_be_filed_under() -> None:
 
 
 def test_inflected_foreign_words_are_read_through_their_base_form() -> None:
-    german = inflected_meanings(("schwarze", "katze"))
-    assert "black cat" in german and "schwarze = black (inflected form)" in german["black cat"]
-    assert "black cat" in inflected_meanings(("gatti", "neri"))  # Italian plural of gatto nero
+    # (words the induced table lists as they are, SCHWARZE or GATTI, need no base form)
+    german = inflected_meanings(("blaue", "sterne"))
+    assert "blue star" in german and "sterne = star (inflected form)" in german["blue star"]
+    assert "red star" in inflected_meanings(("rossi", "sterne"))  # Italian plural of rosso
+    assert "black cat" in prepare("GATTI NERI").meanings  # in the induced table as they are
     assert inflected_meanings(("gato", "negro")) == {}  # every word is in the lexicon as it is
     assert inflected_meanings(("blue", "sea")) == {}  # BLUE is English, not an inflected Italian blu
     assert inflected_meanings(("耐克",)) == {}
 
 
 def test_meaning_aspect_uses_both() -> None:
-    german = meaning(prepare("SCHWARZE KATZE"), prepare("BLACK CAT"))
-    # BLACK CAT is the English equivalent itself: a little closer than a phrase met through English
+    german = meaning(prepare("BLAUE STERNE"), prepare("BLUE STAR"))
+    # BLUE STAR is the English equivalent itself: a little closer than a phrase met through English
     assert german is not None and german.score == 0.93 and "inflected form" in german.reasons[0]
     gold = meaning(prepare("金星"), prepare("GOLDEN STAR"))
     assert gold is not None and "gold star" in gold.reasons[0]
@@ -46,8 +48,8 @@ def test_meaning_aspect_uses_both() -> None:
 
 
 def test_probes_reach_marks_filed_under_another_form() -> None:
-    keys = {p.key: p.group for p in query_probes(prepare("SCHWARZE KATZE"))}
-    assert keys["m:black cat"] == "meaning"
+    keys = {p.key: p.group for p in query_probes(prepare("BLAUE STERNE"))}
+    assert keys["m:blue star"] == "meaning"
     assert query_probes(prepare("金星"))  # sanity: a Chinese query has probes
     assert "m:golden star" in {p.key for p in query_probes(prepare("金星"))}
     tournesol = {p.key: p.group for p in query_probes(prepare("TOURNESOL"))}
@@ -85,7 +87,7 @@ def test_irregular_plurals_and_chinese_measure_words() -> None:
     assert canonical("seven wolves") == canonical("seven wolf")
     wolves = {canonical(k) for k in prepare("七匹狼").meanings}  # 七 seven, 匹 measure word, 狼 wolf
     assert canonical("seven wolves") in wolves
-    assert "black cat" in inflected_meanings(prepare("I GATTI NERI").core)  # the Italian article i aside
+    assert "red star" in inflected_meanings(prepare("LE ROSSI STERNE").core)  # the article le aside
 
 
 def test_an_english_query_probes_the_marks_that_translate_it() -> None:

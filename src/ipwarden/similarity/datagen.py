@@ -234,3 +234,7 @@ if __name__ == "__main__":  # pragma: no cover - development tool
         print(build_glyphs())
     elif what == "tradsimp":
         print(build_trad_simp())
+    elif what == "foreign":
+        from ipwarden.similarity.datagen_foreign import build_foreign_words
+
+        print(build_foreign_words())

@@ -152,8 +152,11 @@ def _listed(word: str, listed: frozenset[str] | set[str]) -> bool:
 
 
 def segment_foreign(word: str) -> list[str] | None:
-    """Split ``word`` into known foreign words (MARAZUL → mar + azul), or None if it cannot be."""
-    foreign = lexicon().foreign
+    """Split ``word`` into known foreign words (MARAZUL → mar + azul), or None if it cannot be.
+
+    Only the curated words of ``lexicon.yaml`` are glued: with the tens of thousands of the induced table,
+    almost any coined word would split into short foreign words by chance."""
+    foreign = lexicon().curated_foreign
     if len(word) < 4 or len(word) > 24 or not word.isalpha():
         return None
     best: list[list[str] | None] = [None] * (len(word) + 1)

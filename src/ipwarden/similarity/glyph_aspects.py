@@ -6,10 +6,38 @@ from __future__ import annotations
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
 from ipwarden.similarity.forms import MarkForms
-from ipwarden.similarity.resources import glyph_neighbours, glyph_parts
+from ipwarden.similarity.resources import glosses, glyph_neighbours, glyph_parts
 
 __all__ = ["glyph"]
 
+_ONE_APART = 0.79  # just below a high risk for the same goods: a second likeness must make it high
+_ONE_APART_MIN = 3  # characters: in a name of two, one character is half the mark
+_FIRST_APART = 0.72  # ... the first character different in sound and look: the Guidelines' exception
+_INITIALS = (
+    "zh",
+    "ch",
+    "sh",
+    "b",
+    "p",
+    "m",
+    "f",
+    "d",
+    "t",
+    "n",
+    "l",
+    "g",
+    "k",
+    "h",
+    "j",
+    "q",
+    "x",
+    "r",
+    "z",
+    "c",
+    "s",
+    "y",
+    "w",
+)
 _GLYPH_FLOOR = 0.6  # neighbour similarity below which two characters are simply different
 _PART_MATCH = 0.75  # how close a written part must look to the real component of a split character
 
@@ -44,8 +72,54 @@ def _glyph_step_exists(a: str, b: str) -> bool:
     return False
 
 
+def one_character_apart(q: MarkForms, c: MarkForms) -> Aspect | None:
+    """Two Chinese names of three characters or more, the same but for one character in the same place
+    (于福记 ~ 徐福记): similar by the CNIPA's rule for Chinese word marks (Trademark Examination and
+    Trial Guidelines 2021: 仅个别汉字不同, 整体无含义或者含义无明显区别), unless both are dictionary
+    words, whose own meanings set them apart (大学生, 中学生). By the same rule's exception a first
+    character clearly different in sound and in look sets the marks further apart (黄福记, 徐福记)."""
+    a, b = q.core_compact, c.core_compact
+    if not a or len(a) != len(b) or len(a) < _ONE_APART_MIN or a != q.cjk or b != c.cjk:
+        return None
+    apart = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    if len(apart) != 1 or (glosses(a) and glosses(b)):
+        return None
+    at = apart[0]
+    why = (
+        f"written alike: {_q(a)} and {_q(b)} differ in one character of {len(a)}, "
+        f"{_q(a[at])} for {_q(b[at])}, the others the same and in the same places"
+    )
+    if at == 0 and not _heard_or_seen_alike(a[0], b[0], q, c):
+        return Aspect(
+            AspectKind.GLYPH, _FIRST_APART, (f"{why}; the first character differs in sound and look",)
+        )
+    return Aspect(AspectKind.GLYPH, _ONE_APART, (why,))
+
+
+def _final(syllable: str) -> str:
+    return next((syllable[len(i) :] for i in _INITIALS if syllable.startswith(i)), syllable)
+
+
+def _heard_or_seen_alike(x: str, y: str, q: MarkForms, c: MarkForms) -> bool:
+    """Characters that look alike, or whose syllables share their initial or their final (于 yu, 徐 xu)."""
+    if _near(x, y) >= _GLYPH_FLOOR:
+        return True
+    if len(q.pinyin) != len(q.cjk) or len(c.pinyin) != len(c.cjk):
+        return False
+    sx, sy = q.pinyin[0], c.pinyin[0]
+    fx, fy = _final(sx), _final(sy)
+    return fx == fy or (sx[: len(sx) - len(fx)] == sy[: len(sy) - len(fy)] != "")
+
+
 def glyph(q: MarkForms, c: MarkForms) -> Aspect | None:
-    """Chinese characters that look alike (士/土), or a character written as its two parts (周住/雕)."""
+    """Chinese characters that look alike (士/土), or a character written as its two parts (周住/雕); else
+    two names one character apart."""
+    shapes = _shapes(q, c)
+    apart = one_character_apart(q, c) if shapes is None or shapes.score < _ONE_APART else None
+    return apart or shapes
+
+
+def _shapes(q: MarkForms, c: MarkForms) -> Aspect | None:
     a, b = q.cjk, c.cjk
     if not a or not b or a == b or abs(len(a) - len(b)) > 2 or not _glyph_step_exists(a, b):
         return None

@@ -79,14 +79,16 @@ def variants(key: str) -> list[str]:
 
 
 def _lookup(word: str) -> str | None:
-    """English senses of a foreign word in an inflected form, from its base form in the lexicon."""
-    foreign = lexicon().foreign
+    """English senses of a foreign word in an inflected form, from its base form in the curated lexicon (the
+    induced table lists inflected forms itself, and its many short words would meet English plurals: HORS
+    is French, HORSES is not)."""
+    lex = lexicon()
     for ending in _ENDINGS:
         stem = word[: -len(ending)]
         if len(stem) < 3 or not word.endswith(ending):
             continue
         for base in (stem, stem + "e", stem + "o", stem + "a"):
-            senses = foreign[base][1] if base in foreign and base != word else ""
+            senses = lex.foreign[base][1] if base in lex.curated_foreign and base != word else ""
             if senses and word not in senses.split("|"):  # BLUE is English, not Italian blu inflected
                 return senses
     return None

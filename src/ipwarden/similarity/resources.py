@@ -104,6 +104,13 @@ def english_headwords() -> dict[str, int]:
     return counts
 
 
+def _induced_foreign() -> list[tuple[str, str, str]]:
+    """``foreign_words.tsv.gz`` (:mod:`ipwarden.similarity.datagen_foreign`): word, language, English."""
+    raw = files("ipwarden.similarity").joinpath("data", "foreign_words.tsv.gz").read_bytes()
+    rows = (line.split("\t") for line in gzip.decompress(raw).decode("utf-8").splitlines())
+    return [(r[0], r[1], r[2]) for r in rows if len(r) == 3 and not r[0].startswith("#")]
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     generic_latin: frozenset[str]  # the leading words included
@@ -117,6 +124,7 @@ class Lexicon:
     generic_chinese: tuple[str, ...]  # longest first, for suffix stripping
     descriptive: dict[int, frozenset[str]]
     foreign: dict[str, tuple[str, str]]  # foreign word → (language, english senses joined by |)
+    curated_foreign: frozenset[str] = frozenset()  # the foreign words of lexicon.yaml: they may be glued
     top_level_domains: frozenset[str] = frozenset()  # set aside at the end of a domain name only
 
     @property
@@ -139,6 +147,9 @@ def lexicon() -> Lexicon:
         for word, english in words.items():
             senses = "|".join(normalise(e) for e in str(english).split("|") if normalise(e))
             foreign.setdefault(normalise(str(word)), (str(language), senses))
+    curated = frozenset(foreign)
+    for word, language, english in _induced_foreign():
+        foreign.setdefault(word, (language, english))
     return Lexicon(
         generic_latin=frozenset(
             normalise(str(w)) for w in data["generic"]["latin"] + data["generic"]["leading"]
@@ -153,6 +164,7 @@ def lexicon() -> Lexicon:
         generic_chinese=tuple(sorted((str(w) for w in data["generic"]["chinese"]), key=len, reverse=True)),
         descriptive={int(k): frozenset(normalise(str(w)) for w in v) for k, v in data["descriptive"].items()},
         foreign=foreign,
+        curated_foreign=curated,
         top_level_domains=frozenset(str(w) for w in data["generic"].get("top_level_domains") or []),
     )
 
