@@ -13,31 +13,7 @@ __all__ = ["glyph"]
 _ONE_APART = 0.79  # just below a high risk for the same goods: a second likeness must make it high
 _ONE_APART_MIN = 3  # characters: in a name of two, one character is half the mark
 _FIRST_APART = 0.72  # ... the first character different in sound and look: the Guidelines' exception
-_INITIALS = (
-    "zh",
-    "ch",
-    "sh",
-    "b",
-    "p",
-    "m",
-    "f",
-    "d",
-    "t",
-    "n",
-    "l",
-    "g",
-    "k",
-    "h",
-    "j",
-    "q",
-    "x",
-    "r",
-    "z",
-    "c",
-    "s",
-    "y",
-    "w",
-)
+_INITIALS = ("zh", "ch", "sh", *"bpmfdtnlgkhjqxrzcsyw")  # pinyin initials, the two-letter ones first
 _GLYPH_FLOOR = 0.6  # neighbour similarity below which two characters are simply different
 _PART_MATCH = 0.75  # how close a written part must look to the real component of a split character
 
