@@ -11,7 +11,14 @@ from ipwarden.similarity.aspects import meaning
 from ipwarden.similarity.forms import prepare
 from ipwarden.similarity.index import SearchIndex
 from ipwarden.similarity.keys import mark_keys, query_probes
-from ipwarden.similarity.meanings import canonical, inflected_meanings, romaji, variants
+from ipwarden.similarity.meanings import (
+    canonical,
+    english_compound,
+    glued_equivalent,
+    inflected_meanings,
+    romaji,
+    variants,
+)
 
 
 def test_canonical_key_joins_english_word_forms() -> None:
@@ -105,3 +112,28 @@ def test_two_chinese_names_meeting_only_through_their_characters_senses() -> Non
     assert thin is not None and thin.score == 0.72 and "character by character only" in thin.reasons[0]
     words = meaning(prepare("蓝月亮"), prepare("BLUE MOON"))  # 月亮 'moon' is a word: a meaning in full
     assert words is not None and words.score > 0.9
+
+
+def test_a_closed_english_compound_meets_its_two_words_in_another_language(tmp_path: Path) -> None:
+    """SEAHORSE is 海马 'sea horse' written as one word, both ways round; a dictionary word is not split."""
+    assert english_compound("seahorse") == ("horse sea",)
+    assert english_compound("carpet") == () and english_compound("sunday") == ()  # words of their own
+    assert glued_equivalent("horse sea", "seahorse") == "sea horse"
+    assert glued_equivalent("horse sea", "horses") == "" and glued_equivalent("car pet", "carpet") == ""
+    found = meaning(prepare("SEAHORSE"), prepare("海马"))
+    assert found is not None and "'SEAHORSE' is 'sea horse' written as one word" in found.reasons[0]
+    assert meaning(prepare("海马"), prepare("SEAHORSE")) is not None
+    assert meaning(prepare("CARPET"), prepare("车宠物")) is None  # 车 'car' + 宠物 'pet' is not CARPET
+    assert "mx:horse sea" in {p.key for p in query_probes(prepare("SEAHORSE"))}
+    store = InMemoryRightsStore()
+    store.upsert_rights(
+        [right("HM", "海马", [43]), right("SH", "SEAHORSE", [43]), right("X", "SEASHORE", [43])]
+    )
+    index = SearchIndex.build(tmp_path / "index", store)
+    assert index.ords_of(["HM"])[0] in index.candidates("SEAHORSE", cap=20)
+    assert index.ords_of(["SH"])[0] in index.candidates("海马日本料理", cap=20)
+
+
+def test_a_chinese_restaurant_name_is_read_without_its_cuisine() -> None:
+    assert prepare("海马日本料理").core == ("海马",)  # 日本料理 'Japanese cuisine' describes the services
+    assert prepare("老王小吃").core == ("老王",)

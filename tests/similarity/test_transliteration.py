@@ -60,7 +60,9 @@ def test_a_chinese_name_is_looked_up_under_the_keys_of_the_marks_it_may_write() 
 
 def test_the_transliteration_is_a_cross_script_reason_below_the_pinyin_matches() -> None:
     found = cross_script(prepare_query("华伦天奴"), prepare("VALENTINO"))
-    assert found is not None and 0.6 <= found.score <= 0.66
+    assert found is not None and 0.6 <= found.score < 0.78  # four syllables writing five consonants
+    short = cross_script(prepare_query("天木兰"), prepare("TIMBERLAND"))  # three syllables: loose evidence
+    assert short is not None and short.score <= 0.66 and "syllable by consonant" in short.reasons[0]
     assert "can be written for 'VALENTINO'" in found.reasons[0]
     both = cross_script(prepare_query("VALENTINO"), prepare("华伦天奴"))  # either way round
     assert both is not None and both.score == found.score

@@ -41,7 +41,12 @@ from ipwarden.similarity.rhymes import rhyme, spelled_alike
 from ipwarden.similarity.romanisation import older_fuzzy_readings
 from ipwarden.similarity.spelling_aspects import lookalike, spelling
 from ipwarden.similarity.transcriptions import latin_words, onset_score, read_otherwise
-from ipwarden.similarity.transliteration import latin_shapes, transliteration_fit, written_shapes
+from ipwarden.similarity.transliteration import (
+    latin_consonants,
+    latin_shapes,
+    transliteration_fit,
+    written_shapes,
+)
 from ipwarden.similarity.word_aspects import (
     chinese_name,
     containment,
@@ -375,6 +380,9 @@ _FIT_SCORE = (
 )
 _SHAPE_SCORE = 0.78  # the syllables write the onsets' vowels too (德芙 de fu, DOVE do-ve): still never high
 _MIN_FIT = 0.75
+# a name of four syllables or more that writes five consonants or more in order is no chance likeness, as
+# two syllables may be: it is as telling as a short name written syllable by syllable (_SHAPE_SCORE)
+_LONG_NAME = 4
 
 
 def _written_as(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | None:
@@ -401,6 +409,8 @@ def _written_as(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str]
         )
         return round(_SHAPE_SCORE - 0.3 * (1.0 - fit), 3), why
     why = f"sound: {spoken} can be written for {_q(word.upper())}, syllable by consonant (fit {fit:.2f})"
+    if len(cjk_side.pinyin) >= _LONG_NAME and len(latin_consonants(word)) >= _LONG_NAME + 1:
+        return round(_SHAPE_SCORE - 0.3 * (1.0 - fit), 3), why  # 丽思卡尔顿 li si ka er dun, RITZ CARLTON
     return round(_FIT_SCORE - 0.3 * (1.0 - fit), 3), why
 
 

@@ -40,7 +40,8 @@ from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
-FORMAT_VERSION = 23  # 23: meanings of the induced foreign-word table (ZAPATO = shoe)
+FORMAT_VERSION = 24  # 24: Chinese words for restaurant services (日本料理, 小吃) set aside as descriptive
+# 23: meanings of the induced foreign-word table (ZAPATO = shoe)
 # 20: lone letters said as their names (ls:, B WEAR 'bee wear')
 # 19: a short head hyphenated to a generic word read as one name (WAL-MART); PRO- a prefix
 # 18: a pejorative word set aside in a domain name (directlinesucks)

@@ -25,7 +25,7 @@ from ipwarden.similarity.chinese import (
 )
 from ipwarden.similarity.forms import MarkForms, glued_to_generic, plain_meaning, prepare
 from ipwarden.similarity.glued import dictionary_word, glued_pieces, worded_head
-from ipwarden.similarity.meanings import canonical, inflected_meanings, variants
+from ipwarden.similarity.meanings import canonical, english_compound, inflected_meanings, variants
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.phonetics import (
     ear_key,
@@ -270,6 +270,8 @@ def query_probes(f: MarkForms) -> list[Probe]:
     for key in plain:  # an English query: the marks that translate it (PHOENIX ~ 凤凰, FENICE)
         for variant in variants(key):
             put("mx:" + variant, 6.0, group="meaning")
+        for compound in english_compound(key):  # and its two words, when it is a compound (SEAHORSE ~ 海马)
+            put("mx:" + compound, 6.0, group="meaning")
     # the same meaning in another English form (gold star / GOLDEN STAR) or through an inflected word
     translated = {k for k, why in f.meanings.items() if not plain_meaning(why)} | set(
         inflected_meanings(f.core)

@@ -16,11 +16,11 @@ common gaps remain, and both are closed here at query and comparison time, so th
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import product
+from itertools import permutations, product
 
-from ipwarden.similarity.resources import lexicon
+from ipwarden.similarity.resources import lexicon, ordinary_english
 
-__all__ = ["canonical", "inflected_meanings", "romaji", "variants"]
+__all__ = ["canonical", "english_compound", "glued_equivalent", "inflected_meanings", "romaji", "variants"]
 
 #: Endings that inflect a base form in the lexicon's languages (gender, number, case), longest first.
 _ENDINGS = ("en", "er", "es", "em", "e", "s", "n", "a", "o", "i")
@@ -92,6 +92,35 @@ def _lookup(word: str) -> str | None:
             if senses and word not in senses.split("|"):  # BLUE is English, not Italian blu inflected
                 return senses
     return None
+
+
+_COMPOUND_PART = 3  # the shortest word a closed compound is read as made of (SEA + HORSE, not SE + AHORSE)
+_MAX_COMPOUND_SPLITS = 2
+
+
+@lru_cache(maxsize=65_536)
+def english_compound(word: str) -> tuple[str, ...]:
+    """The readings of a one-word mark as two ordinary English words written together (SEAHORSE 'sea horse',
+    FOREVERMARK 'forever mark'), as meaning keys; none for a dictionary word itself (CARPET is not 'car
+    pet') or a word that splits no such way."""
+    if len(word) < 2 * _COMPOUND_PART or not word.isascii() or not word.isalpha() or ordinary_english(word):
+        return ()
+    found = [
+        " ".join(sorted((word[:at], word[at:])))
+        for at in range(_COMPOUND_PART, len(word) - _COMPOUND_PART + 1)
+        if ordinary_english(word[:at]) and ordinary_english(word[at:])
+    ]
+    return tuple(found[:_MAX_COMPOUND_SPLITS])
+
+
+def glued_equivalent(key: str, compact: str) -> str:
+    """The English meaning ``key`` in the order that, its two or three words glued, writes a mark of one
+    word (``compact``): 'sea horse' for 海马 and SEAHORSE, 'red bull' for 红牛 and REDBULL; "" when none
+    does, or when the word is a dictionary word of its own (CARPET is not 'car pet')."""
+    words = key.split(" ")
+    if not 2 <= len(words) <= 3 or sum(map(len, words)) != len(compact) or ordinary_english(compact):
+        return ""
+    return next((" ".join(order) for order in permutations(words) if "".join(order) == compact), "")
 
 
 @lru_cache(maxsize=65_536)

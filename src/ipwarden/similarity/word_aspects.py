@@ -40,7 +40,7 @@ from ipwarden.similarity.glued import (
     inside_earlier,
     reordered,
 )
-from ipwarden.similarity.meanings import canonical, inflected_meanings
+from ipwarden.similarity.meanings import canonical, glued_equivalent, inflected_meanings
 from ipwarden.similarity.normalize import mark_skeleton, normalise, word_parts
 from ipwarden.similarity.resources import given_names, glosses, ordinary_english
 from ipwarden.similarity.shared_words import dominant_word, same_dominant_element, shared_word
@@ -377,7 +377,7 @@ def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
     q_means, c_means = _all_meanings(q), _all_meanings(c)
     shared = sorted(set(q_means) & set(c_means))
     if not shared:
-        return _partial_meaning(q, c)
+        return _glued_meaning(q, c, q_means, c_means) or _partial_meaning(q, c)
     key = shared[0]
     q_why, c_why = q_means[key], c_means[key]
     if plain_meaning(q_why) and plain_meaning(c_why):
@@ -394,6 +394,21 @@ def meaning(q: MarkForms, c: MarkForms) -> Aspect | None:
         # than two foreign words that meet only through English (POMME / APFEL)
         score += _DIRECT_BONUS
     return Aspect(AspectKind.MEANING, round(score, 3), (why,))
+
+
+def _glued_meaning(
+    q: MarkForms, c: MarkForms, q_means: dict[str, str], c_means: dict[str, str]
+) -> Aspect | None:
+    """One mark is the other's English meaning written as one word (海马 'sea horse' ~ SEAHORSE)."""
+    for side, means in ((q, c_means), (c, q_means)):
+        if len(side.core) != 1 or not side.core_compact.isascii() or not side.core_compact.isalpha():
+            continue
+        for key, why in means.items():
+            glued = "" if plain_meaning(why) else glued_equivalent(key, side.core_compact)
+            if glued:
+                shown = f"'{side.core_compact.upper()}' is '{glued}' written as one word"
+                return Aspect(AspectKind.MEANING, 0.9 + _DIRECT_BONUS, (f"meaning: {why}; {shown}",))
+    return None
 
 
 _CHARACTERS_ONLY = 0.72  # 斐乐 ~ 雅欣: two Chinese names that meet only through their characters' senses
