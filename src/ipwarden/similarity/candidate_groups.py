@@ -71,29 +71,39 @@ def choose(
     candidates the filters let through; ``groups``: the groups the query probed; ``ties``: each candidate's
     :func:`tie_order`, which decides among equal weights.
     """
-    tie_scale = 1.0 + _TIE * ties if ties is not None else 1.0
-    total = per_group.sum(axis=1)
-    if per_group.shape[1] > CADENCE:  # a rhyme or cadence finds marks in its own places only: it adds
-        total = total - per_group[:, RHYME] - per_group[:, CADENCE]  # none to the others
+    rows_total = len(per_group)
+    tie_scale = 1.0 + _TIE * ties if ties is not None else np.ones(rows_total)
+    columns = np.ascontiguousarray(per_group.T)  # one group's weights in a row of their own: read once each
+    total = columns.sum(axis=0)
+    if len(columns) > CADENCE:  # a rhyme or cadence finds marks in its own places only: it adds none to the
+        total -= columns[RHYME] + columns[CADENCE]  # others
     score = total * tie_scale
-    if len(per_group) <= cap:
+    if rows_total <= cap:
         chosen = np.flatnonzero(keep)
     else:
-        chosen_mask = np.zeros(len(per_group), dtype=bool)
+        chosen_mask = np.zeros(rows_total, dtype=bool)
+        open_rows = keep.copy()  # let through and not yet chosen
         quota = max(1, int(cap * GROUP_SHARE))
         rhymes = max(1, int(cap * RHYME_SHARE))
         for column in sorted(groups):
-            by_group = per_group[:, column]
-            # marks an earlier group already took do not use this group's slots a second time, and among
-            # equals the group prefers marks the other groups explain least: those only it finds
-            others = score if column in (RHYME, CADENCE) else score - by_group  # (the score leaves them out)
-            if column == CADENCE:  # many marks share a cadence: the best are those alike in other ways too
-                by_group = (others + 1e-3 * by_group) * tie_scale
-            else:
-                by_group = by_group / (1.0 + 1e-4 * others) * tie_scale
-            by_group = np.where(keep & ~chosen_mask & (per_group[:, column] > 0), by_group, -1.0)
-            _take_best(by_group, rhymes if column in (RHYME, CADENCE) else quota, chosen_mask)
-        rest = np.where(keep & ~chosen_mask, score, -1.0)
+            weights = columns[column]
+            rows = np.flatnonzero(weights > 0)
+            rows = rows[open_rows[rows]]
+            count = rhymes if column in (RHYME, CADENCE) else quota
+            if len(rows) > count:
+                by_group, theirs = weights[rows], score[rows]
+                # marks an earlier group already took do not use this group's slots a second time, and
+                # among equals the group prefers marks the other groups explain least: those only it finds
+                # (the score leaves the rhymes and cadences out)
+                others = theirs if column in (RHYME, CADENCE) else theirs - by_group
+                if column == CADENCE:  # many marks share a cadence: the best are alike in other ways too
+                    value = (others + 1e-3 * by_group) * tie_scale[rows]
+                else:
+                    value = by_group / (1.0 + 1e-4 * others) * tie_scale[rows]
+                rows = rows[np.argpartition(-value, count)[:count]]
+            chosen_mask[rows] = True
+            open_rows[rows] = False
+        rest = np.where(open_rows, score, -1.0)
         # the written and rhyme groups' places come on top of the cap: their loose keys must not take the
         # others' (a rhyme is never high alone)
         bonus = (quota if WRITTEN in groups else 0) + rhymes * len(groups & {RHYME, CADENCE})

@@ -18,6 +18,7 @@ The index refuses to answer when the registry changed behind its back (:meth:`Se
 from __future__ import annotations
 
 import json
+import math
 import shutil
 import sqlite3
 import threading
@@ -55,6 +56,7 @@ FORMAT_VERSION = 24  # 24: Chinese words for restaurant services (日本料理, 
 # 6: ü as u in fuzzy pinyin, NG as N in transliteration keys, Polish sz/cz
 REBUILD = "ipwarden index build"
 _STATUSES = [s.value for s in Status]  # status.npy codes (the same list as build.STATUSES)
+_GROUP_INDEX = {group: at for at, group in enumerate(GROUPS)}
 _FUZZY_CAP = 30_000  # fuzzy keys with more postings than this are too common to help
 _EXACT_CAP = 200_000
 _PARALLEL_FROM = 100_000  # below this many rights, starting workers costs more than it saves
@@ -131,7 +133,8 @@ class SearchIndex:
                 f"this version reads format {FORMAT_VERSION}",
                 hint=f"rebuild it with `{REBUILD}`",
             )
-        load: Callable[[str], Any] = lambda name: np.load(directory / name, mmap_mode="r")  # noqa: E731
+        # mapped, not read; as plain arrays over the map, which slice without numpy.memmap's bookkeeping
+        load: Callable[[str], Any] = lambda name: np.asarray(np.load(directory / name, mmap_mode="r"))  # noqa: E731
         self._keys: npt.NDArray[np.uint64] = load("keys.npy")
         self._offsets: npt.NDArray[np.int64] = load("offsets.npy")
         self._postings: npt.NDArray[np.uint32] = load("postings.npy")
@@ -343,45 +346,49 @@ class SearchIndex:
         if not probes:
             return []
         hashes = hash_keys(p.key for p in probes)
-        pos = np.searchsorted(self._keys, hashes)
-        parts: list[npt.NDArray[np.uint32]] = []
-        weights: list[float] = []  # per part: its probe's weight, scaled by rarity
-        groups: list[int] = []  # per part: its probe's candidate group
-        scale = np.log(max(len(self._alive), 2) + 1.0)
+        count = len(probes)
         # the base segment's posting ranges of all probes at once (one read per array, not per probe)
-        in_base, starts, ends = [False] * len(probes), [0] * len(probes), [0] * len(probes)
+        starts = np.zeros(count, dtype=np.int64)
+        base_sizes = np.zeros(count, dtype=np.int64)
         if len(self._keys):
+            pos = np.searchsorted(self._keys, hashes)
             at = np.minimum(pos, len(self._keys) - 1)
-            in_base = ((pos < len(self._keys)) & (np.asarray(self._keys[at]) == hashes)).tolist()
-            starts = np.asarray(self._offsets[at]).tolist()
-            ends = np.asarray(self._offsets[at + 1]).tolist()
+            in_base = (pos < len(self._keys)) & (self._keys[at] == hashes)
+            starts = self._offsets[at]
+            base_sizes = np.where(in_base, np.minimum(self._offsets[at + 1] - starts, _EXACT_CAP), 0)
         with self._lock:
-            for i, (probe, key) in enumerate(zip(probes, hashes, strict=True)):
-                found: list[npt.NDArray[np.uint32]] = []
-                if in_base[i]:
-                    start, end = starts[i], ends[i]
-                    found.append(self._postings[start : min(end, start + _EXACT_CAP)])
-                extra = self._delta.get(int(key))
-                if extra:
-                    found.append(np.array(extra, dtype=np.uint32))
-                total = sum(len(f) for f in found)
-                if not total or (not probe.exact and total > _FUZZY_CAP):
-                    continue
-                rarity = 0.25 + 0.75 * float(np.log((len(self._alive) + 1.0) / total) / scale)
-                group = GROUPS.index(probe.group)
-                for f in found:
-                    parts.append(f)
-                    weights.append(probe.weight * rarity)
-                    groups.append(group)
-            if not parts:
+            extras = [self._delta.get(key) for key in hashes.tolist()] if self._delta else []
+            totals = base_sizes.copy()
+            for i, extra in enumerate(extras):
+                totals[i] += len(extra) if extra else 0
+            exact = np.fromiter((p.exact for p in probes), dtype=bool, count=count)
+            used = (totals > 0) & (exact | (totals <= _FUZZY_CAP))
+            if not used.any():
                 return []
-            ords = np.concatenate(parts)
+            # a probe's weight scaled by its key's rarity: a key shared with 3 marks says more than 5,000 do
+            scale = math.log(max(len(self._alive), 2) + 1.0)
+            rarity = 0.25 + 0.75 * np.log((len(self._alive) + 1.0) / np.maximum(totals, 1)) / scale
+            weights = np.fromiter((p.weight for p in probes), dtype=np.float64, count=count) * rarity
+            weights = weights.astype(np.float32)
+            groups = np.fromiter((_GROUP_INDEX[p.group] for p in probes), dtype=np.int64, count=count)
+            taken = np.where(used, base_sizes, 0)
+            # every used probe's base postings in one gather: run r holds starts[r] .. starts[r] + taken[r]
+            first = np.cumsum(taken) - taken
+            ords = self._postings[np.repeat(starts - first, taken) + np.arange(int(taken.sum()))]
+            flat_weights, flat_groups = np.repeat(weights, taken), np.repeat(groups, taken)
+            if extras:  # the marks added since the build, after the base segment's
+                more = [(i, extra) for i, extra in enumerate(extras) if extra and used[i]]
+                if more:
+                    added = np.concatenate([np.array(extra, dtype=np.uint32) for _, extra in more])
+                    sizes = np.array([len(extra) for _, extra in more])
+                    rows = np.array([i for i, _ in more])
+                    ords = np.concatenate([ords, added])
+                    flat_weights = np.concatenate([flat_weights, np.repeat(weights[rows], sizes)])
+                    flat_groups = np.concatenate([flat_groups, np.repeat(groups[rows], sizes)])
             unique, inverse = self._distinct.of(ords, len(self._alive))
             # one pass sums each mark's probe weights per candidate group (row: mark, column: group)
             width = len(GROUPS)
-            sizes = np.array([len(part) for part in parts])
-            cells = inverse.astype(np.int64) * width + np.repeat(np.array(groups, dtype=np.int64), sizes)
-            flat_weights = np.repeat(np.array(weights, dtype=np.float32), sizes)
+            cells = inverse.astype(np.int64) * width + flat_groups
             per_group = np.bincount(cells, weights=flat_weights, minlength=len(unique) * width).reshape(
                 len(unique), width
             )
@@ -392,13 +399,16 @@ class SearchIndex:
                 np.multiply(per_group, (1.0 + (_IN_CLASS - 1.0) * in_class)[:, None], out=per_group)
                 per_group[:, WRITTEN] *= 1.0 + (_WRITTEN_IN_CLASS - 1.0) * in_class
             keep = self._alive[at]
+            # by a table of the codes let through, one read per candidate (np.isin sorts them all)
             if offices is not None:
-                codes = [self._offices.index(o) for o in set(offices) if o in self._offices]
-                keep &= np.isin(self._office[at], np.array(codes, dtype=np.uint16))
+                office_ok = np.zeros(len(self._offices), dtype=bool)
+                office_ok[[self._offices.index(o) for o in set(offices) if o in self._offices]] = True
+                keep &= office_ok[self._office[at]]
             if statuses is not None:
-                wanted = [_STATUSES.index(s) for s in set(statuses)]
-                keep &= np.isin(self._status[at], np.array(wanted, dtype=np.uint8))
-        order = choose(per_group, keep, set(groups), cap, tie_order(unique))
+                status_ok = np.zeros(len(_STATUSES), dtype=bool)
+                status_ok[[_STATUSES.index(s) for s in set(statuses)]] = True
+                keep &= status_ok[self._status[at]]
+        order = choose(per_group, keep, set(groups[used].tolist()), cap, tie_order(unique))
         return [int(u) for u in unique[order]]
 
     def rows(self, ords: Sequence[int]) -> list[IndexedMark]:
