@@ -136,3 +136,21 @@ def test_search_finds_a_short_western_mark_by_a_two_syllable_name(tmp_path: Path
     ids = [h.id for h in hits]
     assert "R0" in ids and hits[ids.index("R0")].risk.value == "medium"  # never high on its own
     assert "R1" not in ids or ids.index("R0") < ids.index("R1")  # DIVA shares the consonants only
+
+
+def test_a_word_in_glued_pinyin_holds_a_chinese_mark(tmp_path: Path) -> None:
+    """HAOQIHAODONG is 好奇好动 in pinyin: it opens with 好奇 hao qi (Kimberly-Clark v. Hunan Sophie, Beijing
+    No. 1 Intermediate Court 2014), and holds 好动 further in, which counts less."""
+    opening = cross_script(prepare_query("HAOQIHAODONG"), prepare("好奇"))
+    assert opening is not None and opening.score == 0.855
+    assert opening.reasons[0] == "sound: opens with 'HAOQI', the pinyin of '好奇' ('hao qi')"
+    later = cross_script(prepare_query("HAOQIHAODONG"), prepare("好动"))
+    assert later is not None and later.score == 0.8 and "contains 'HAODONG'" in later.reasons[0]
+    assert cross_script(prepare_query("HAOQIHAODONG"), prepare("好吃")) is None  # hao chi: not held
+    assert "y:hao qi" in {p.key for p in query_probes(prepare_query("HAOQIHAODONG"))}
+    store = InMemoryRightsStore()
+    marks = ["好奇", "好吃", "豪奇", "HAOQIN", "好"]
+    store.upsert_rights([right(f"R{i}", m, [16], owner=f"O{i}") for i, m in enumerate(marks)])
+    service = SearchService(open_index(tmp_path / "index", store), store)
+    hits = service.search(SearchQuery.parse("HAOQIHAODONG", classes=[16])).hits
+    assert "R0" in [h.id for h in hits] and "R1" not in [h.id for h in hits]

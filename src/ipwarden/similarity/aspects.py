@@ -13,7 +13,13 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
-from ipwarden.similarity.chinese import english_spelling, from_older_romanisation, transliteration_key
+from ipwarden.similarity.chinese import (
+    english_spelling,
+    from_older_romanisation,
+    fuzzy_syllable,
+    pinyin_runs,
+    transliteration_key,
+)
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.glyph_aspects import glyph
 from ipwarden.similarity.phonetics import (
@@ -327,6 +333,9 @@ def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | No
     if onsets and (found is None or onsets > found[0]):
         spoken = f"{_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
         found = onsets, f"sound: {spoken} keeps the syllable onsets of {_q(lat.upper())}"
+    if (found is None or found[0] < 0.855) and len(latin_side.core) == 1:
+        held = _glued_pinyin(latin_side.core[0], cjk_side)
+        found = held if held and (found is None or held[0] > found[0]) else found
     if (found is None or found[0] < 0.86) and 1 < len(latin_side.core) <= 6:
         # the Chinese mark's pinyin as words of the query (KWEICHOW MOUTAI ~ 茅台, LAO GAN MA CHILI CRISP)
         part = _pinyin_among_words(latin_side.core, cjk_side)
@@ -346,6 +355,20 @@ def _pinyin_among_words(words: tuple[str, ...], cjk_side: MarkForms) -> tuple[fl
         if part and part[0] >= 0.78:
             score = part[0] * 0.9 * (1.0 if _spelled_as_pinyin(joined, cjk_side) >= 0.65 else 0.85)
             return round(score, 3), f"contains {_q(' '.join(span).upper())}: {part[1]}"
+    return None
+
+
+def _glued_pinyin(word: str, cjk_side: MarkForms) -> tuple[float, str] | None:
+    """A word in glued pinyin that holds the Chinese mark's pinyin (HAOQIHAODONG ~ 好奇 hao qi): at its
+    opening as a word of a longer query that writes it is (:func:`_pinyin_among_words`), further in less."""
+    if ordinary_english(word):
+        return None
+    for run in pinyin_runs(word):
+        if tuple(map(fuzzy_syllable, run)) == cjk_side.fuzzy:
+            spoken = f"the pinyin of {_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
+            where = "opens with" if word.startswith("".join(run)) else "contains"  # the beginning counts most
+            score = 0.95 * 0.9 if where == "opens with" else 0.8
+            return round(score, 3), f"sound: {where} {_q(''.join(run).upper())}, {spoken}"
     return None
 
 

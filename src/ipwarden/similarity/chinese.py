@@ -20,6 +20,7 @@ __all__ = [
     "from_older_romanisation",
     "fuzzy_syllable",
     "has_cjk",
+    "pinyin_runs",
     "pinyin_syllables",
     "pinyin_table",
     "read_as_pinyin",
@@ -169,3 +170,15 @@ def read_as_pinyin(latin: str) -> tuple[str, ...]:
                     best[end] = (*head, word[start:end])
     out = best[-1] or ()
     return out if len(out) >= 2 else ()
+
+
+def pinyin_runs(word: str) -> list[tuple[str, ...]]:
+    """Runs of two or three syllables of a word written in glued pinyin of three syllables or more
+    (HAOQIHAODONG: hao qi, qi hao, hao dong, hao qi hao, qi hao dong), for the Chinese marks it may hold."""
+    syllables = read_as_pinyin(word)
+    return [
+        syllables[at : at + size]
+        for size in (2, 3)
+        if size < len(syllables)
+        for at in range(len(syllables) - size + 1)
+    ]

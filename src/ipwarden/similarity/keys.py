@@ -20,6 +20,7 @@ from ipwarden.similarity.chinese import (
     english_spelling,
     from_older_romanisation,
     fuzzy_syllable,
+    pinyin_runs,
     read_as_pinyin,
     transliteration_key,
 )
@@ -442,6 +443,8 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
         syllables = read_as_pinyin(spelled)
         if syllables:
             put("y:" + " ".join(fuzzy_syllable(s) for s in syllables), 5.0, group="chinese")
+    for run in pinyin_runs(f.core[0]) if len(f.core) == 1 and not ordinary_english(f.core[0]) else ():
+        put("y:" + " ".join(map(fuzzy_syllable, run)), 4.0, group="chinese")  # HAOQIHAODONG holds 好奇
     # a Chinese mark's pinyin among other words, one syllable a word or more (LAO GAN MA CHILI CRISP)
     words = f.core
     for size in range(2, min(4, len(words) - 1) + 1) if len(words) <= _MAX_RUN else ():
