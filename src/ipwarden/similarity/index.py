@@ -42,18 +42,10 @@ from ipwarden.similarity.keys import GROUPS, hash_keys, query_probes
 __all__ = ["FORMAT_VERSION", "IndexStatus", "IndexedMark", "SearchIndex", "index_updater", "open_index"]
 
 FORMAT_VERSION = 24  # 24: Chinese words for restaurant services (日本料理, 小吃) set aside as descriptive
-# 23: meanings of the induced foreign-word table (ZAPATO = shoe)
-# 20: lone letters said as their names (ls:, B WEAR 'bee wear')
-# 19: a short head hyphenated to a generic word read as one name (WAL-MART); PRO- a prefix
-# 18: a pejorative word set aside in a domain name (directlinesucks)
-# 17: ST. and STE. before a name read as SAINT, SAINTE
-# 16: a coined first or last word's sound key (wk:)
-# 15: marks that open with a short word (o:hp)
-# 14: 14: more goods words set aside (shirt, handbag, 项链...); glued words' pieces (t:gap)
-# 11: traditional Chinese characters simplified
-# 10: short Latin marks filed under their syllable shapes (tv:)
-# 8: sound keys of spellings by ear (German, Dutch, Slavic); ł, ø, đ, æ, œ folded
-# 6: ü as u in fuzzy pinyin, NG as N in transliteration keys, Polish sz/cz
+# Earlier: 23 the induced foreign-word table (ZAPATO = shoe); 20 lone letters said as names (ls:); 19 a short
+# head hyphenated to a generic word (WAL-MART); 18 pejorative words in domain names; 17 ST. read as SAINT; 16
+# coined words' sound keys (wk:); 15 short openings (o:); 14 goods words and glued pieces (t:gap); 11
+# traditional characters simplified; 10 syllable shapes (tv:); 8 spellings by ear; 6 ü as u, NG as N, sz/cz.
 REBUILD = "ipwarden index build"
 _STATUSES = [s.value for s in Status]  # status.npy codes (the same list as build.STATUSES)
 _GROUP_INDEX = {group: at for at, group in enumerate(GROUPS)}
