@@ -6,7 +6,7 @@ import pytest
 
 from ipwarden.similarity import aspects as asp
 from ipwarden.similarity.forms import prepare
-from ipwarden.similarity.glued import web_name
+from ipwarden.similarity.glued import web_name, worded_tail
 from ipwarden.similarity.glyph_aspects import _glyph_step_exists
 from ipwarden.similarity.keys import query_probes
 from ipwarden.similarity.phonetics import latin_key
@@ -290,6 +290,16 @@ def test_a_misspelt_name_glued_before_a_word_of_the_web() -> None:
     cabinet = _run(asp.spelling, "CABINET", "CABI")  # an English word, not CABI + net
     assert cabinet is None or "contains" not in cabinet.reasons[0]
     assert web_name("siffynet") == ("siffy", "net") and web_name("hornet") is None  # HOR: too short a name
+
+
+def test_a_misspelt_name_glued_before_an_ordinary_word_in_a_domain_name() -> None:
+    """acadamyoutdoor.com ~ ACADEMY (Academy, Ltd. v. Above.com Domain Privacy, Forum FA1307001509066, 2013):
+    in a domain name a glued word is read as a name and the ordinary word it ends with; not outside one."""
+    found = _run(asp.spelling, "acadamyoutdoor.com", "ACADEMY")
+    assert found is not None and found.score == 0.78 and "'ACADAMY'" in found.reasons[0]
+    assert _run(asp.spelling, "ACADAMYOUTDOOR", "ACADEMY") is None  # no domain name: one coined word
+    assert worded_tail("acadamyoutdoor") == ("acadamy", "outdoor")
+    assert worded_tail("outdoor") is None and worded_tail("newstore") is None  # NEWS: too short a name
 
 
 def test_coined_words_in_one_cadence_are_a_rhyme() -> None:

@@ -31,6 +31,7 @@ __all__ = [
     "inside_earlier",
     "reordered",
     "worded_head",
+    "worded_tail",
 ]
 
 
@@ -87,6 +88,23 @@ def web_name(word: str) -> tuple[str, str] | None:
     for ending in WEB_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= _WEB_HEAD:
             return word[: -len(ending)], ending
+    return None
+
+
+_TAIL_WORD = 4  # the shortest ordinary English word read as glued after a name in a domain name
+_TAIL_HEAD = 5  # and the shortest name before it
+
+
+@lru_cache(maxsize=65_536)
+def worded_tail(word: str) -> tuple[str, str] | None:
+    """A glued word of a domain name split before the longest ordinary English word of four letters or more
+    that ends it (ACADAMYOUTDOOR: acadamy, outdoor; a misspelt name with an added term, WIPO Overview 3.0,
+    1.8 and 1.9), the name five letters or more and the whole no ordinary English word; None otherwise."""
+    if not word.isascii() or not word.isalpha() or ordinary_english(word):
+        return None
+    for at in range(_TAIL_HEAD, len(word) - _TAIL_WORD + 1):
+        if ordinary_english(word[at:]):
+            return word[:at], word[at:]
     return None
 
 

@@ -8,8 +8,8 @@ from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
-from ipwarden.similarity.forms import MarkForms
-from ipwarden.similarity.glued import web_name
+from ipwarden.similarity.forms import MarkForms, is_domain_name
+from ipwarden.similarity.glued import web_name, worded_tail
 from ipwarden.similarity.phonetics import latin_key
 from ipwarden.similarity.resources import coined_word, given_names, ordinary_english
 
@@ -155,6 +155,8 @@ def misspelt_inside(q: MarkForms, c: MarkForms) -> Aspect | None:
     Overview 3.0 s. 1.8 and 1.9); a spelling likeness, so a clear meaning of the query counters it."""
     size = len(c.core)
     split = web_name(q.core[0]) if len(q.core) == 1 else None
+    if split is None and len(q.core) == 1 and is_domain_name(q.text):  # ACADAMYOUTDOOR.COM: acadamy outdoor
+        split = worded_tail(q.core[0])
     query_words = split or q.core  # a word of the web glued after the name set apart (SIFFYNET)
     if c.cjk or not 1 <= size < len(query_words) or size > 4:
         return None
