@@ -333,7 +333,7 @@ def _cross(latin_side: MarkForms, cjk_side: MarkForms) -> tuple[float, str] | No
     if onsets and (found is None or onsets > found[0]):
         spoken = f"{_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
         found = onsets, f"sound: {spoken} keeps the syllable onsets of {_q(lat.upper())}"
-    if (found is None or found[0] < 0.855) and len(latin_side.core) == 1:
+    if (found is None or found[0] < _GLUED_OPENING) and len(latin_side.core) == 1:
         held = _glued_pinyin(latin_side.core[0], cjk_side)
         found = held if held and (found is None or held[0] > found[0]) else found
     if (found is None or found[0] < 0.86) and 1 < len(latin_side.core) <= 6:
@@ -358,17 +358,19 @@ def _pinyin_among_words(words: tuple[str, ...], cjk_side: MarkForms) -> tuple[fl
     return None
 
 
+_GLUED_OPENING = round(0.95 * 0.9, 3)  # as a word of a longer query that is the pinyin itself
+_GLUED_INSIDE = 0.8  # further in: the beginning counts most
+
+
 def _glued_pinyin(word: str, cjk_side: MarkForms) -> tuple[float, str] | None:
     """A word in glued pinyin that holds the Chinese mark's pinyin (HAOQIHAODONG ~ 好奇 hao qi): at its
     opening as a word of a longer query that writes it is (:func:`_pinyin_among_words`), further in less."""
-    if ordinary_english(word):
-        return None
     for run in pinyin_runs(word):
         if tuple(map(fuzzy_syllable, run)) == cjk_side.fuzzy:
             spoken = f"the pinyin of {_q(cjk_side.cjk)} ('{' '.join(cjk_side.pinyin)}')"
-            where = "opens with" if word.startswith("".join(run)) else "contains"  # the beginning counts most
-            score = 0.95 * 0.9 if where == "opens with" else 0.8
-            return round(score, 3), f"sound: {where} {_q(''.join(run).upper())}, {spoken}"
+            opening = word.startswith("".join(run))
+            where, score = ("opens with", _GLUED_OPENING) if opening else ("contains", _GLUED_INSIDE)
+            return score, f"sound: {where} {_q(''.join(run).upper())}, {spoken}"
     return None
 
 

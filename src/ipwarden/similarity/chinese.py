@@ -13,6 +13,7 @@ from importlib.resources import files
 from pypinyin import Style, lazy_pinyin
 
 from ipwarden.similarity.normalize import is_cjk, normalise
+from ipwarden.similarity.resources import ordinary_english
 
 __all__ = [
     "cjk_only",
@@ -20,6 +21,7 @@ __all__ = [
     "from_older_romanisation",
     "fuzzy_syllable",
     "has_cjk",
+    "pinyin_initial",
     "pinyin_runs",
     "pinyin_syllables",
     "pinyin_table",
@@ -172,10 +174,19 @@ def read_as_pinyin(latin: str) -> tuple[str, ...]:
     return out if len(out) >= 2 else ()
 
 
+_PINYIN_INITIALS = ("zh", "ch", "sh", *"bpmfdtnlgkhjqxrzcsyw")  # the two-letter ones first
+
+
+def pinyin_initial(syllable: str) -> str:
+    """The initial of a toneless pinyin syllable (zh of zhong, x of xu), "" for one that has none (an)."""
+    return next((i for i in _PINYIN_INITIALS if syllable.startswith(i)), "")
+
+
 def pinyin_runs(word: str) -> list[tuple[str, ...]]:
     """Runs of two or three syllables of a word written in glued pinyin of three syllables or more
-    (HAOQIHAODONG: hao qi, qi hao, hao dong, hao qi hao, qi hao dong), for the Chinese marks it may hold."""
-    syllables = read_as_pinyin(word)
+    (HAOQIHAODONG: hao qi, qi hao, hao dong, hao qi hao, qi hao dong), for the Chinese marks it may hold;
+    none for an ordinary English word, which is read as itself."""
+    syllables = () if ordinary_english(word) else read_as_pinyin(word)
     return [
         syllables[at : at + size]
         for size in (2, 3)

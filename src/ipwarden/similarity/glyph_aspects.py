@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ipwarden.similarity.aspect_types import Aspect, AspectKind
 from ipwarden.similarity.aspect_types import quoted as _q
+from ipwarden.similarity.chinese import pinyin_initial
 from ipwarden.similarity.forms import MarkForms
 from ipwarden.similarity.resources import glosses, glyph_neighbours, glyph_parts
 
@@ -13,7 +14,6 @@ __all__ = ["glyph"]
 _ONE_APART = 0.79  # just below a high risk for the same goods: a second likeness must make it high
 _ONE_APART_MIN = 3  # characters: in a name of two, one character is half the mark
 _FIRST_APART = 0.72  # ... the first character different in sound and look: the Guidelines' exception
-_INITIALS = ("zh", "ch", "sh", *"bpmfdtnlgkhjqxrzcsyw")  # pinyin initials, the two-letter ones first
 _GLYPH_FLOOR = 0.6  # neighbour similarity below which two characters are simply different
 _PART_MATCH = 0.75  # how close a written part must look to the real component of a split character
 
@@ -72,10 +72,6 @@ def one_character_apart(q: MarkForms, c: MarkForms) -> Aspect | None:
     return Aspect(AspectKind.GLYPH, _ONE_APART, (why,))
 
 
-def _final(syllable: str) -> str:
-    return next((syllable[len(i) :] for i in _INITIALS if syllable.startswith(i)), syllable)
-
-
 def _heard_or_seen_alike(x: str, y: str, q: MarkForms, c: MarkForms) -> bool:
     """Characters that look alike, or whose syllables share their initial or their final (于 yu, 徐 xu)."""
     if _near(x, y) >= _GLYPH_FLOOR:
@@ -83,8 +79,8 @@ def _heard_or_seen_alike(x: str, y: str, q: MarkForms, c: MarkForms) -> bool:
     if len(q.pinyin) != len(q.cjk) or len(c.pinyin) != len(c.cjk):
         return False
     sx, sy = q.pinyin[0], c.pinyin[0]
-    fx, fy = _final(sx), _final(sy)
-    return fx == fy or (sx[: len(sx) - len(fx)] == sy[: len(sy) - len(fy)] != "")
+    ix, iy = pinyin_initial(sx), pinyin_initial(sy)
+    return sx[len(ix) :] == sy[len(iy) :] or ix == iy != ""
 
 
 def glyph(q: MarkForms, c: MarkForms) -> Aspect | None:

@@ -443,7 +443,7 @@ def _latin_sound_probes(f: MarkForms, put: Callable[..., None]) -> None:
         syllables = read_as_pinyin(spelled)
         if syllables:
             put("y:" + " ".join(fuzzy_syllable(s) for s in syllables), 5.0, group="chinese")
-    for run in pinyin_runs(f.core[0]) if len(f.core) == 1 and not ordinary_english(f.core[0]) else ():
+    for run in pinyin_runs(f.core[0]) if len(f.core) == 1 else ():
         put("y:" + " ".join(map(fuzzy_syllable, run)), 4.0, group="chinese")  # HAOQIHAODONG holds 好奇
     # a Chinese mark's pinyin among other words, one syllable a word or more (LAO GAN MA CHILI CRISP)
     words = f.core
